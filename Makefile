@@ -1,0 +1,43 @@
+# Two commands for a fresh Debian or Ubuntu machine: `make run` and `make test`.
+# Each creates .venv when missing and installs the project into it (again when
+# pyproject.toml or setup.py changed).
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DATA ?= demo-data
+
+.PHONY: run test lint screenshots bench clean
+
+$(STAMP): pyproject.toml setup.py
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/kiosk run --windowed --data-dir $(DEMO_DATA)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+# Renders every screen in both orientations to screenshots/ for a review by eye.
+screenshots: $(STAMP)
+	mkdir -p screenshots
+	for screen in home topic:what-is-axial-back-pain topic:get-help-now; do \
+	  name=$$(echo $$screen | tr ':' '-'); \
+	  $(BIN)/kiosk screenshot $$screen screenshots/$$name-portrait.png --size 1080x1920; \
+	  $(BIN)/kiosk screenshot $$screen screenshots/$$name-landscape.png --size 1920x1080; \
+	done
+
+bench: $(STAMP)
+	$(BIN)/python bench/startup.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info screenshots .pytest_cache .mypy_cache .ruff_cache

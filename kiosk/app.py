@@ -1,0 +1,89 @@
+"""The composition root: builds config -> content -> look -> views -> shell, in that order.
+
+`build_kiosk()` returns the whole app without entering the event loop, so `kiosk run`,
+`kiosk screenshot` and the end-to-end tests all use the same wiring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk import __version__
+from kiosk.config import Config
+from kiosk.content import Library, load_library
+from kiosk.shell import LibraryLoader, Shell
+from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
+from kiosk.views.home_view import HomeView
+from kiosk.views.icons import IconSet
+from kiosk.views.look import LookController
+from kiosk.views.main_window import MainWindow
+from kiosk.views.placeholder_view import PlaceholderView
+from kiosk.views.topic_view import TopicView
+
+
+@dataclass(frozen=True, slots=True)
+class Kiosk:
+    """The built application: what `run`, `screenshot` and the tests reach into."""
+
+    app: QApplication
+    config: Config
+    look: LookController
+    window: MainWindow
+    shell: Shell
+    home: HomeView
+    topic: TopicView
+
+
+def create_qapplication(argv: list[str]) -> QApplication:
+    """The one QApplication, created on first call."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv)
+    app.setApplicationName("waiting-room-kiosk")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk:
+    """Build every collaborator and hand each its dependencies; shows nothing yet."""
+    assets = config.paths.assets_dir
+    libraries = _library_loader(config)
+    default_look = Look(
+        palette=HIGH_CONTRAST if config.kiosk.high_contrast else STANDARD,
+        text_size=config.kiosk.text_size,
+    )
+    look = LookController(app, assets, default_look)
+    icons = IconSet(assets / "icons")
+    window = MainWindow(look, icons, config.clinic.name, config.clinic.phone, kiosk_mode=kiosk_mode)
+    home = HomeView(look, icons)
+    topic = TopicView(look, icons)
+    others = {name: PlaceholderView() for name in ("spine", "callback", "staff")}
+    shell = Shell(
+        config,
+        window,
+        look,
+        libraries=libraries,
+        home=home,
+        topic=topic,
+        others=others,
+        translations_dir=assets / "i18n",
+    )
+    return Kiosk(app, config, look, window, shell, home, topic)
+
+
+def _library_loader(config: Config) -> LibraryLoader:
+    """Load each language's content once; a language with no content shows the default's."""
+    cache: dict[str, Library] = {}
+
+    def load(language: str) -> Library:
+        if language not in cache:
+            library = load_library(config.paths.content_dir, language)
+            if not library.topics and language != config.default_language:
+                library = load(config.default_language)
+            cache[language] = library
+        return cache[language]
+
+    return load

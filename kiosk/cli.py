@@ -1,0 +1,159 @@
+"""The `kiosk` command: run the kiosk, or render one screen to a PNG with no display.
+
+Qt is imported only once a command needs it, so `--version` and usage errors are instant.
+Usage errors and unusable settings exit with status 2 and a one-line message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from kiosk import __version__
+from kiosk.config import TEXT_SIZES, Config, ConfigError, find_config_file, load_config
+from kiosk.navigation import Route, RouteError
+
+USAGE_ERROR = 2
+WINDOWED_SIZE = (1280, 800)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, not the whole usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(USAGE_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, x, height = text.lower().partition("x")
+    if not x or not width.isdigit() or not height.isdigit():
+        raise argparse.ArgumentTypeError(f"size must look like 1080x1920, not {text!r}")
+    size = int(width), int(height)
+    if not all(320 <= side <= 8192 for side in size):
+        raise argparse.ArgumentTypeError(f"each side must be 320 to 8192 pixels, not {text!r}")
+    return size
+
+
+def _route(text: str) -> Route:
+    try:
+        return Route.parse(text)
+    except RouteError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kiosk", description="Waiting-Room Kiosk for a spine and pain clinic.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    run = commands.add_parser("run", help="start the kiosk (the default)")
+    _common(run)
+    run.add_argument(
+        "--windowed",
+        action="store_true",
+        help="an ordinary window instead of covering the screen (development)",
+    )
+    run.add_argument(
+        "--size",
+        type=_size,
+        default=WINDOWED_SIZE,
+        metavar="WxH",
+        help="window size with --windowed (default 1280x800)",
+    )
+
+    shot = commands.add_parser("screenshot", help="render one screen to a PNG, no display needed")
+    shot.add_argument(
+        "screen", type=_route, help="home, topic:<slug>, spine, spine:<region>, callback, staff"
+    )
+    shot.add_argument("out", type=Path, metavar="OUT.png")
+    _common(shot)
+    shot.add_argument(
+        "--size",
+        type=_size,
+        default=(1080, 1920),
+        metavar="WxH",
+        help="window size (default 1080x1920, portrait)",
+    )
+    shot.add_argument("--lang", metavar="CODE", help="language, e.g. en or es")
+    shot.add_argument(
+        "--text-size",
+        type=int,
+        choices=TEXT_SIZES,
+        metavar="PERCENT",
+        help=f"text size step: {', '.join(map(str, TEXT_SIZES))}",
+    )
+    shot.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
+    return parser
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--config", type=Path, metavar="PATH", help="configuration file (TOML)")
+    command.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="PATH",
+        help="folder for the kiosk's data (overrides the configuration)",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if args.command is None:
+        args = parser.parse_args(["run", *(sys.argv[1:] if argv is None else argv)])
+    try:
+        config = load_config(find_config_file(args.config))
+    except ConfigError as exc:
+        parser.exit(USAGE_ERROR, f"kiosk: {exc}\n")
+    if args.data_dir is not None:
+        config = config.with_data_dir(args.data_dir.resolve())
+    if args.command == "screenshot":
+        return _screenshot(parser, config, args)
+    return _run(config, args)
+
+
+def _run(config: Config, args: argparse.Namespace) -> int:
+    from kiosk.app import build_kiosk, create_qapplication
+
+    config.paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    app = create_qapplication(sys.argv[:1])
+    kiosk = build_kiosk(config, app, kiosk_mode=not args.windowed)
+    if args.windowed:
+        kiosk.window.resize(*args.size)
+        kiosk.window.show()
+    else:
+        kiosk.window.show_for_kiosk()
+    return app.exec()
+
+
+def _screenshot(parser: argparse.ArgumentParser, config: Config, args: argparse.Namespace) -> int:
+    language = args.lang or config.default_language
+    if language not in config.kiosk.languages:
+        parser.exit(
+            USAGE_ERROR,
+            f"kiosk: language {language!r} is not configured "
+            f"(configured: {', '.join(config.kiosk.languages)})\n",
+        )
+    # Rendering needs no display: Qt's offscreen platform draws into memory.
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from kiosk.app import build_kiosk, create_qapplication
+    from kiosk.screenshot import render_screen
+
+    app = create_qapplication(sys.argv[:1])
+    kiosk = build_kiosk(config, app, kiosk_mode=False)
+    try:
+        render_screen(
+            kiosk,
+            args.screen,
+            args.out,
+            size=args.size,
+            language=language,
+            text_size=args.text_size,
+            high_contrast=args.high_contrast,
+        )
+    except (LookupError, OSError) as exc:
+        parser.exit(1, f"kiosk: {exc}\n")
+    return 0

@@ -1,0 +1,186 @@
+"""The clinic's settings: read from one TOML file, checked strictly, with defaults for all.
+
+A typo in a key or a number written as text is reported with the file, the key and what was
+expected, because a kiosk that silently ignores its settings is worse than one that says no.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.paths import shipped
+
+ENV_CONFIG = "KIOSK_CONFIG"
+SYSTEM_CONFIG = Path("/etc/waiting-room-kiosk/kiosk.toml")
+TEXT_SIZES = (100, 125, 150, 175, 200)
+
+
+class ConfigError(ValueError):
+    """The configuration file cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicConfig:
+    """Who the clinic is, as shown in the footer and the About page."""
+
+    name: str = "Sunny Valley Spine & Pain Clinic"
+    phone: str = "(214) 555-0100"
+    address: str = "100 Example Avenue, Dallas, TX"
+
+
+@dataclass(frozen=True, slots=True)
+class KioskConfig:
+    """How the kiosk behaves."""
+
+    languages: tuple[str, ...] = ("en",)
+    idle_timeout_seconds: int = 90
+    text_size: int = 100
+    high_contrast: bool = False
+    hide_cursor: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PathsConfig:
+    """Where things are kept. Relative paths count from the configuration file's folder."""
+
+    data_dir: Path = field(
+        default_factory=lambda: Path.home() / ".local" / "share" / "waiting-room-kiosk"
+    )
+    content_dir: Path = field(default_factory=lambda: shipped("content"))
+    assets_dir: Path = field(default_factory=lambda: shipped("assets"))
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything the composition root needs to build the kiosk."""
+
+    clinic: ClinicConfig = field(default_factory=ClinicConfig)
+    kiosk: KioskConfig = field(default_factory=KioskConfig)
+    paths: PathsConfig = field(default_factory=PathsConfig)
+    source: Path | None = None
+
+    @property
+    def default_language(self) -> str:
+        return self.kiosk.languages[0]
+
+    def with_data_dir(self, data_dir: Path) -> Config:
+        return dataclasses.replace(self, paths=dataclasses.replace(self.paths, data_dir=data_dir))
+
+
+_SECTIONS: dict[str, type[Any]] = {
+    "clinic": ClinicConfig,
+    "kiosk": KioskConfig,
+    "paths": PathsConfig,
+}
+_TYPE_WORDS = {
+    str: "text in quotes",
+    int: "a whole number",
+    bool: "true or false",
+    Path: "a folder path in quotes",
+    tuple: 'a list of text in quotes, like ["en", "es"]',
+}
+
+
+def find_config_file(explicit: Path | None) -> Path | None:
+    """Pick the file to read: `--config`, then $KIOSK_CONFIG, then the system file if present."""
+    if explicit is not None:
+        return explicit
+    from_env = os.environ.get(ENV_CONFIG)
+    if from_env:
+        return Path(from_env)
+    return SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read `path` (or nothing: all defaults) into a checked `Config`."""
+    if path is None:
+        return Config()
+    try:
+        with path.open("rb") as handle:
+            raw = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    return _parse(raw, path)
+
+
+def _parse(raw: dict[str, Any], path: Path) -> Config:
+    sections: dict[str, Any] = {}
+    for name, value in raw.items():
+        if name not in _SECTIONS:
+            raise ConfigError(
+                f"{path}: unknown section [{name}] (expected one of: {', '.join(_SECTIONS)})"
+            )
+        if not isinstance(value, dict):
+            raise ConfigError(f"{path}: '{name}' must be a section written as [{name}]")
+        sections[name] = _parse_section(name, value, path)
+    config = Config(**sections, source=path)
+    _check_values(config, path)
+    return config
+
+
+def _parse_section(name: str, table: dict[str, Any], path: Path) -> Any:
+    cls = _SECTIONS[name]
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in fields:
+            raise ConfigError(
+                f"{path}: unknown key '{name}.{key}' (expected one of: {', '.join(fields)})"
+            )
+        values[key] = _coerce(f"{name}.{key}", value, _field_type(cls, key), path)
+    return cls(**values)
+
+
+def _field_type(cls: type[Any], key: str) -> type[Any]:
+    default = getattr(cls(), key)
+    return Path if isinstance(default, Path) else type(default)
+
+
+def _coerce(key: str, value: Any, expected: type[Any], path: Path) -> Any:
+    def wrong() -> ConfigError:
+        return ConfigError(f"{path}: '{key}' must be {_TYPE_WORDS[expected]}, not {value!r}")
+
+    # bool is an int in Python; a kiosk setting is never both.
+    if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise wrong()
+    if expected in (str, bool) and not isinstance(value, expected):
+        raise wrong()
+    if expected is Path:
+        if not isinstance(value, str) or not value:
+            raise wrong()
+        folder = Path(value).expanduser()
+        return folder if folder.is_absolute() else (path.parent / folder).resolve()
+    if expected is tuple:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise wrong()
+        return tuple(value)
+    return value
+
+
+def _check_values(config: Config, path: Path) -> None:
+    kiosk = config.kiosk
+    if not kiosk.languages:
+        raise ConfigError(f"{path}: 'kiosk.languages' must name at least one language")
+    if len(set(kiosk.languages)) != len(kiosk.languages):
+        raise ConfigError(f"{path}: 'kiosk.languages' lists a language twice")
+    if not 10 <= kiosk.idle_timeout_seconds <= 3600:
+        raise ConfigError(
+            f"{path}: 'kiosk.idle_timeout_seconds' must be between 10 and 3600, "
+            f"not {kiosk.idle_timeout_seconds}"
+        )
+    if kiosk.text_size not in TEXT_SIZES:
+        raise ConfigError(
+            f"{path}: 'kiosk.text_size' must be one of {', '.join(map(str, TEXT_SIZES))}, "
+            f"not {kiosk.text_size}"
+        )
+    if not config.clinic.name.strip():
+        raise ConfigError(f"{path}: 'clinic.name' must not be empty")

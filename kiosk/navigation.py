@@ -1,0 +1,84 @@
+"""Where the patient is and how they got there: routes and the back/home history.
+
+A route names a screen and, for some screens, what it shows (`topic:symptoms`). The same
+names are used by the navigation, the screenshot command and the tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCREENS = ("home", "topic", "spine", "callback", "staff")
+_NEEDS_ARG = frozenset({"topic"})
+_TAKES_ARG = frozenset({"topic", "spine", "callback"})
+
+
+class RouteError(ValueError):
+    """A screen name that does not exist or lacks the part it needs."""
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One screen, and optionally the item it shows (a topic slug, a spine region)."""
+
+    screen: str
+    arg: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> Route:
+        """Read `home`, `topic:<slug>`, `spine`, `spine:<region>`, `callback`, ..."""
+        screen, _, arg = text.strip().partition(":")
+        if screen not in SCREENS:
+            raise RouteError(f"unknown screen {screen!r} (choose from {', '.join(SCREENS)})")
+        if screen in _NEEDS_ARG and not arg:
+            raise RouteError(f"screen {screen!r} needs a name after a colon, e.g. {screen}:<slug>")
+        if arg and screen not in _TAKES_ARG:
+            raise RouteError(f"screen {screen!r} takes nothing after a colon")
+        return cls(screen, arg)
+
+    def __str__(self) -> str:
+        return f"{self.screen}:{self.arg}" if self.arg else self.screen
+
+
+HOME = Route("home")
+
+
+class History:
+    """The trail of screens since home; Back walks it, Home empties it.
+
+    Visiting the screen already shown does not add a step, so a double tap never makes the
+    patient press Back twice. The trail is capped so weeks of use cannot grow it.
+    """
+
+    def __init__(self, limit: int = 50) -> None:
+        self._limit = limit
+        self._trail: list[Route] = [HOME]
+
+    @property
+    def current(self) -> Route:
+        return self._trail[-1]
+
+    @property
+    def can_go_back(self) -> bool:
+        return len(self._trail) > 1
+
+    def visit(self, route: Route) -> Route:
+        """Go to `route`; going home this way is the same as `home()`."""
+        if route == HOME:
+            return self.home()
+        if route != self.current:
+            self._trail.append(route)
+            if len(self._trail) > self._limit:
+                del self._trail[1]
+        return self.current
+
+    def back(self) -> Route:
+        """Step back one screen; at home, stay home."""
+        if self.can_go_back:
+            self._trail.pop()
+        return self.current
+
+    def home(self) -> Route:
+        """Forget the trail and stand at home."""
+        del self._trail[1:]
+        return self.current

@@ -1,0 +1,45 @@
+"""Renders one screen of a built kiosk to a PNG, for reviews, the README and the tests."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Kiosk
+from kiosk.navigation import Route
+from kiosk.theme import HIGH_CONTRAST
+
+
+def render_screen(
+    kiosk: Kiosk,
+    route: Route,
+    out: Path,
+    *,
+    size: tuple[int, int],
+    language: str,
+    text_size: int | None = None,
+    high_contrast: bool = False,
+) -> None:
+    """Show `route` at `size` and save what the window paints to `out`.
+
+    Raises LookupError when the route names something the content lacks, OSError when the
+    file cannot be written.
+    """
+    look = kiosk.look.look
+    if text_size is not None:
+        look = dataclasses.replace(look, text_size=text_size)
+    if high_contrast:
+        look = dataclasses.replace(look, palette=HIGH_CONTRAST)
+    kiosk.look.set_look(look)
+    kiosk.shell.set_language(language)
+    if route.screen == "topic" and kiosk.shell.library.topic(route.arg) is None:
+        slugs = ", ".join(t.slug for t in kiosk.shell.library.topics)
+        raise LookupError(f"no topic {route.arg!r} in {language!r} (topics: {slugs})")
+    kiosk.window.resize(*size)
+    kiosk.window.show()
+    kiosk.shell.go(route)
+    QApplication.processEvents()
+    if not kiosk.window.grab().save(str(out), "PNG"):
+        raise OSError(f"cannot write {out}")

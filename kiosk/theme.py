@@ -1,0 +1,137 @@
+"""The look of the kiosk as data: two palettes, the sizes, and the stylesheet they fill in.
+
+`assets/style.qss` holds `$name` placeholders; `stylesheet()` fills them from a palette and a
+text-size step, so a clinic can restyle the kiosk without touching code and every size grows
+together when a patient asks for bigger text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from string import Template
+
+# 15 mm at up to ~160 dpi, the densest touchscreen a clinic is likely to mount.
+TOUCH_TARGET_PX = 96
+BASE_FONT_PX = 28
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Named colours, as #rrggbb. Every text/background pair here must reach 4.5:1."""
+
+    name: str
+    background: str
+    surface: str
+    surface_pressed: str
+    text: str
+    muted_text: str
+    border: str
+    accent: str
+    accent_text: str
+    accent_pressed: str
+    urgent: str
+    urgent_text: str
+    focus: str
+    bar: str
+    bar_text: str
+
+
+STANDARD = Palette(
+    name="standard",
+    background="#F4F1EA",
+    surface="#FFFFFF",
+    surface_pressed="#DCE8F2",
+    text="#1B2430",
+    muted_text="#4A5563",
+    border="#B9C2CC",
+    accent="#1F5C99",
+    accent_text="#FFFFFF",
+    accent_pressed="#163F69",
+    urgent="#A4262C",
+    urgent_text="#FFFFFF",
+    focus="#E07B00",
+    bar="#16324F",
+    bar_text="#FFFFFF",
+)
+
+HIGH_CONTRAST = Palette(
+    name="high-contrast",
+    background="#000000",
+    surface="#000000",
+    surface_pressed="#333333",
+    text="#FFFFFF",
+    muted_text="#FFFF66",
+    border="#FFFFFF",
+    accent="#FFFF00",
+    accent_text="#000000",
+    accent_pressed="#CCCC00",
+    urgent="#FF9E9E",
+    urgent_text="#000000",
+    focus="#00FFFF",
+    bar="#000000",
+    bar_text="#FFFF00",
+)
+
+PALETTES = (STANDARD, HIGH_CONTRAST)
+
+# (foreground, background) pairs the stylesheet actually paints text with.
+TEXT_PAIRS = (
+    ("text", "background"),
+    ("text", "surface"),
+    ("text", "surface_pressed"),
+    ("muted_text", "background"),
+    ("muted_text", "surface"),
+    ("accent_text", "accent"),
+    ("accent_text", "accent_pressed"),
+    ("urgent_text", "urgent"),
+    ("bar_text", "bar"),
+    ("accent", "surface"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What the patient chose: a palette and a text-size step in percent."""
+
+    palette: Palette = STANDARD
+    text_size: int = 100
+
+    def px(self, base: float, cap: int = 200) -> int:
+        """A font size in pixels, grown by the text-size step (up to `cap` percent)."""
+        return round(base * min(self.text_size, cap) / 100)
+
+
+def sizes(look: Look) -> dict[str, str]:
+    """The size placeholders of the stylesheet, for a look."""
+    return {
+        "font_small": f"{look.px(BASE_FONT_PX * 0.85)}px",
+        # The top bar and footer grow less, so they never crowd out the page itself.
+        "font_chrome": f"{look.px(BASE_FONT_PX * 0.85, cap=150)}px",
+        "font_body": f"{look.px(BASE_FONT_PX)}px",
+        "font_button": f"{look.px(BASE_FONT_PX * 0.9)}px",
+        "font_tile": f"{look.px(BASE_FONT_PX * 1.2)}px",
+        "font_title": f"{look.px(BASE_FONT_PX * 1.6)}px",
+        "font_display": f"{look.px(BASE_FONT_PX * 1.9)}px",
+        "touch": f"{TOUCH_TARGET_PX}px",
+        "radius": "18px",
+        "pad": "20px",
+    }
+
+
+def stylesheet(template: str, look: Look) -> str:
+    """Fill the stylesheet template; an unknown placeholder is a bug, so it raises KeyError."""
+    values = {k: v for k, v in asdict(look.palette).items() if k != "name"}
+    values.update(sizes(look))
+    return Template(template).substitute(values)
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """The WCAG 2.1 contrast ratio of two #rrggbb colours (1.0 to 21.0)."""
+    lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

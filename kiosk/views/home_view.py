@@ -1,0 +1,159 @@
+"""The home screen: one big tile per topic, the spine explorer and "Ask us to call you"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from kiosk.views.icons import IconSet, icon_size
+from kiosk.views.look import LookController
+from kiosk.views.scrolling import make_flickable
+from kiosk.views.tile import Tile
+
+TILE_MIN_WIDTH = 420
+
+
+@dataclass(frozen=True, slots=True)
+class TopicTile:
+    """What the home screen shows of a topic."""
+
+    slug: str
+    title: str
+    summary: str
+    icon: str
+    urgent: bool = False
+
+
+class HomeView(QWidget):
+    """Tiles generated from the content; reports which one was touched."""
+
+    topic_chosen = Signal(str)
+    spine_chosen = Signal()
+    callback_chosen = Signal()
+
+    def __init__(self, look: LookController, icons: IconSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self._icons = icons
+        self._topics: tuple[TopicTile, ...] = ()
+        self._columns = 0
+
+        self._heading = QLabel()
+        self._heading.setProperty("role", "display")
+        self._heading.setWordWrap(True)
+        self._hint = QLabel()
+        self._hint.setProperty("role", "lead")
+        self._hint.setWordWrap(True)
+
+        self.callback_tile = Tile("", "", "accent")
+        self.callback_tile.clicked.connect(self.callback_chosen)
+        self.spine_tile = Tile("", "")
+        self.spine_tile.clicked.connect(self.spine_chosen)
+        self.topic_tiles: dict[str, Tile] = {}
+
+        self._grid = QGridLayout()
+        self._grid.setSpacing(20)
+        page = QWidget()
+        page.setProperty("role", "page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(32, 28, 32, 32)
+        column.setSpacing(16)
+        column.addWidget(self._heading)
+        column.addWidget(self._hint)
+        column.addSpacing(8)
+        # The grid takes the rest of the screen, so tiles grow rather than leave a gap.
+        column.addLayout(self._grid, 1)
+
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(page)
+        make_flickable(self._scroll)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
+
+        look.changed.connect(self._on_look_changed)
+        self._retranslate()
+
+    def set_topics(self, topics: Sequence[TopicTile]) -> None:
+        """Show these topics, in this order, replacing what was there."""
+        self._topics = tuple(topics)
+        for tile in self.topic_tiles.values():
+            # Hidden now, deleted once control returns to the event loop.
+            tile.hide()
+            tile.deleteLater()
+        self.topic_tiles = {}
+        for topic in self._topics:
+            tile = Tile(topic.title, topic.summary, "urgent" if topic.urgent else "plain")
+            tile.clicked.connect(lambda _=False, slug=topic.slug: self.topic_chosen.emit(slug))
+            self.topic_tiles[topic.slug] = tile
+        self._columns = 0
+        self._relayout()
+        self._apply_icons()
+
+    def _tiles_in_order(self) -> list[Tile]:
+        urgent = [self.topic_tiles[t.slug] for t in self._topics if t.urgent]
+        others = [self.topic_tiles[t.slug] for t in self._topics if not t.urgent]
+        return [self.callback_tile, *urgent, self.spine_tile, *others]
+
+    def _relayout(self) -> None:
+        text_size = self._look.look.text_size
+        # The page's margins and room for the scroll bar; the viewport may not be sized yet.
+        width = self.width() - 64 - 24
+        columns = max(1, min(4, width // round(TILE_MIN_WIDTH * text_size / 100)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        while self._grid.count():
+            self._grid.takeAt(0)
+        for index, tile in enumerate(self._tiles_in_order()):
+            self._grid.addWidget(tile, index // columns, index % columns)
+        for col in range(4):
+            self._grid.setColumnStretch(col, 1 if col < columns else 0)
+
+    def _apply_icons(self) -> None:
+        palette = self._look.look.palette
+        side = icon_size(self._look.look.text_size).width()
+        ratio = self.devicePixelRatioF()
+        self.callback_tile.icon_label.setPixmap(
+            self._icons.pixmap("callback", palette.accent_text, side, ratio)
+        )
+        self.spine_tile.icon_label.setPixmap(
+            self._icons.pixmap("spine", palette.accent, side, ratio)
+        )
+        for topic in self._topics:
+            colour = palette.urgent_text if topic.urgent else palette.accent
+            self.topic_tiles[topic.slug].icon_label.setPixmap(
+                self._icons.pixmap(topic.icon, colour, side, ratio)
+            )
+
+    def _retranslate(self) -> None:
+        self._heading.setText(self.tr("Learn about back pain"))
+        self._hint.setText(self.tr("Touch a button to read, or to ask us to call you."))
+        self.callback_tile.set_texts(
+            self.tr("Ask us to call you"),
+            self.tr("Leave your name and number. We will call you back."),
+        )
+        self.spine_tile.set_texts(
+            self.tr("Explore the spine"), self.tr("Touch a part of the spine to learn about it.")
+        )
+
+    def _on_look_changed(self) -> None:
+        self._columns = 0
+        self._relayout()
+        self._apply_icons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

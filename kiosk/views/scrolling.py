@@ -1,0 +1,20 @@
+"""Kinetic (flick) scrolling for anything that scrolls, the way a phone does it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties
+
+
+def make_flickable(area: QAbstractScrollArea) -> None:
+    """Let a finger (or a held mouse button) drag and flick `area`'s contents."""
+    viewport = area.viewport()
+    # A touch is turned into mouse events by Qt when no widget takes it, so the left-button
+    # gesture serves fingers and mice alike.
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
+    props = scroller.scrollerProperties()
+    # No rubber-band overshoot: it reads as "broken" to people new to touchscreens.
+    off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+    scroller.setScrollerProperties(props)

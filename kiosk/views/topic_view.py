@@ -1,0 +1,166 @@
+"""The topic reader: a page of large, plain text with its related topics and a call-back button."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.views.icons import IconSet, icon_size
+from kiosk.views.look import LookController
+from kiosk.views.scrolling import make_flickable
+
+
+@dataclass(frozen=True, slots=True)
+class TopicPage:
+    """What the reader shows: the title, the body as safe HTML, and where to go next."""
+
+    slug: str
+    title: str
+    html: str
+    related: tuple[tuple[str, str], ...] = ()  # (slug, title)
+
+
+class TopicView(QWidget):
+    """Shows one topic; reports a link or related topic touched, or a call-back asked for."""
+
+    topic_chosen = Signal(str)
+    region_chosen = Signal(str)
+    callback_chosen = Signal(str)
+
+    def __init__(self, look: LookController, icons: IconSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look = look
+        self._icons = icons
+        self._page: TopicPage | None = None
+
+        self.title_label = QLabel()
+        self.title_label.setProperty("role", "display")
+        self.title_label.setWordWrap(True)
+        self.body_label = QLabel()
+        self.body_label.setProperty("role", "reader")
+        self.body_label.setWordWrap(True)
+        self.body_label.setTextFormat(Qt.TextFormat.RichText)
+        self.body_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.body_label.linkActivated.connect(self._on_body_link_activated)
+        self._related_heading = QLabel()
+        self._related_heading.setProperty("role", "heading")
+        self._related_grid = QGridLayout()
+        self._related_grid.setSpacing(16)
+        self.related_buttons: list[QPushButton] = []
+
+        self._scroll = self._build_scroll()
+        self.callback_button = QPushButton()
+        self.callback_button.setProperty("role", "action")
+        self.callback_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.callback_button.clicked.connect(self._on_callback_clicked)
+        actions = QFrame()
+        actions.setProperty("role", "action-bar")
+        row = QHBoxLayout(actions)
+        row.setContentsMargins(32, 16, 32, 16)
+        row.addWidget(self.callback_button)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self._scroll, 1)
+        outer.addWidget(actions)
+
+        look.changed.connect(self._on_look_changed)
+        self._retranslate()
+        self._on_look_changed()
+
+    def _build_scroll(self) -> QScrollArea:
+        page = QWidget()
+        page.setProperty("role", "page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(48, 32, 48, 40)
+        column.setSpacing(20)
+        column.addWidget(self.title_label)
+        column.addWidget(self.body_label)
+        column.addSpacing(12)
+        column.addWidget(self._related_heading)
+        column.addLayout(self._related_grid)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
+        make_flickable(scroll)
+        return scroll
+
+    @property
+    def page(self) -> TopicPage | None:
+        return self._page
+
+    def show_page(self, page: TopicPage) -> None:
+        """Show `page` from its top."""
+        self._page = page
+        self.title_label.setText(page.title)
+        self._set_body()
+        self._set_related(page.related)
+        self._scroll.verticalScrollBar().setValue(0)
+
+    def _set_body(self) -> None:
+        if self._page is not None:
+            css = self._look.reader_css
+            self.body_label.setText(f"<style>{css}</style>{self._page.html}")
+            self.body_label.setAccessibleName(self._page.title)
+
+    def _set_related(self, related: Sequence[tuple[str, str]]) -> None:
+        for button in self.related_buttons:
+            button.hide()
+            button.deleteLater()
+        self.related_buttons = []
+        for index, (slug, title) in enumerate(related):
+            button = QPushButton(title)
+            button.setProperty("role", "link")
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.clicked.connect(lambda _=False, s=slug: self.topic_chosen.emit(s))
+            self._related_grid.addWidget(button, index // 2, index % 2)
+            self.related_buttons.append(button)
+        self._related_heading.setVisible(bool(related))
+
+    def _retranslate(self) -> None:
+        self.callback_button.setText(self.tr("Ask us to call you about this"))
+        self._related_heading.setText(self.tr("Read next"))
+
+    def _on_look_changed(self) -> None:
+        self._set_body()
+        palette = self._look.look.palette
+        side = icon_size(self._look.look.text_size)
+        self.callback_button.setIcon(
+            self._icons.icon("callback", palette.accent_text, side.width())
+        )
+        self.callback_button.setIconSize(side)
+
+    def _on_body_link_activated(self, href: str) -> None:
+        scheme, _, target = href.partition(":")
+        if scheme == "topic":
+            self.topic_chosen.emit(target)
+        elif scheme == "spine":
+            self.region_chosen.emit(target)
+
+    def _on_callback_clicked(self) -> None:
+        self.callback_chosen.emit(self._page.slug if self._page else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,52 @@
+"""Fixtures shared by every test: an offscreen Qt, a throwaway data folder, a built kiosk."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: tests never need, or touch, a real display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from kiosk.config import Config, KioskConfig, PathsConfig
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    """The shipped defaults, with a fresh data folder per test."""
+    return Config().with_data_dir(tmp_path / "data")
+
+
+@pytest.fixture
+def bilingual_config(tmp_path: Path) -> Config:
+    """Defaults with two languages configured, so the language button shows."""
+    return Config(
+        kiosk=KioskConfig(languages=("en", "es")), paths=PathsConfig(data_dir=tmp_path / "data")
+    )
+
+
+@pytest.fixture
+def assets_dir() -> Path:
+    return Config().paths.assets_dir
+
+
+@pytest.fixture
+def content_dir() -> Path:
+    return Config().paths.content_dir
+
+
+@pytest.fixture
+def kiosk(qapp, qtbot, config: Config) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """The whole app from the production factory, windowed, shown at portrait size."""
+    from kiosk.app import build_kiosk
+
+    built = build_kiosk(config, qapp, kiosk_mode=False)
+    qtbot.addWidget(built.window)
+    built.window.resize(1080, 1920)
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    yield built
+    qapp.setStyleSheet("")

@@ -1,0 +1,101 @@
+"""The `kiosk` command line: version, one-line usage errors, and screenshots of real screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from kiosk import __version__
+from kiosk.cli import main
+
+
+def run(argv: list[str]) -> int:
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"kiosk {__version__}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["dance"], "invalid choice"),
+        (["screenshot", "nowhere", "out.png"], "unknown screen 'nowhere'"),
+        (["screenshot", "topic", "out.png"], "needs a name"),
+        (["screenshot", "home", "out.png", "--size", "big"], "size must look like 1080x1920"),
+        (["screenshot", "home", "out.png", "--size", "10x10"], "320 to 8192"),
+        (["screenshot", "home"], "required"),
+        (["run", "--colour"], "unrecognized arguments"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], fragment: str
+) -> None:
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert fragment in err
+
+
+def test_bad_config_exits_2_naming_the_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[kiosk]\nidle_timeout = 5\n", encoding="utf-8")
+    assert run(["screenshot", "home", str(tmp_path / "x.png"), "--config", str(config)]) == 2
+    err = capsys.readouterr().err
+    assert "kiosk.idle_timeout" in err
+    assert str(config) in err
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_unconfigured_language_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["screenshot", "home", str(tmp_path / "x.png"), "--lang", "fr"]) == 2
+    assert "language 'fr' is not configured" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"), [("1080x1920", (1080, 1920)), ("1920x1080", (1920, 1080))]
+)
+def test_screenshot_writes_a_png_of_the_asked_size(
+    qapp,
+    tmp_path: Path,
+    size: str,  # type: ignore[no-untyped-def]
+    expected: tuple[int, int],
+) -> None:
+    out = tmp_path / "home.png"
+    assert (
+        run(["screenshot", "home", str(out), "--size", size, "--data-dir", str(tmp_path / "data")])
+        == 0
+    )
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == expected
+    # Not a blank frame: the top bar, the page and the tiles paint different colours.
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, expected[0], 97)
+        for y in range(0, expected[1], 89)
+    }
+    assert len(colours) > 4
+    qapp.setStyleSheet("")
+
+
+def test_screenshot_of_a_missing_topic_fails_and_lists_topics(
+    qapp,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    assert run(["screenshot", "topic:nope", str(tmp_path / "x.png")]) == 1
+    err = capsys.readouterr().err
+    assert "no topic 'nope'" in err
+    assert "symptoms" in err
+    qapp.setStyleSheet("")

@@ -1,0 +1,93 @@
+"""A patient's visit through the real app, built by the production factory."""
+
+from __future__ import annotations
+
+from kiosk.app import Kiosk
+from kiosk.navigation import HOME, Route
+
+
+def test_home_shows_a_tile_for_every_shipped_topic(kiosk: Kiosk) -> None:
+    assert kiosk.window.stack.currentWidget() is kiosk.home
+    titles = {tile.title_label.text() for tile in kiosk.home.topic_tiles.values()}
+    assert titles == {topic.title for topic in kiosk.shell.library.topics}
+    assert all(tile.isVisible() for tile in kiosk.home.topic_tiles.values())
+
+
+def test_home_to_topic_and_back_to_home(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    kiosk.home.topic_tiles["symptoms"].click()
+    assert kiosk.window.stack.currentWidget() is kiosk.topic
+    assert kiosk.topic.title_label.text() == "Symptoms"
+    assert "dull ache" in kiosk.topic.body_label.text()
+    assert kiosk.window.back_button.isVisible()
+
+    kiosk.window.back_button.click()
+    assert kiosk.window.stack.currentWidget() is kiosk.home
+    assert not kiosk.window.back_button.isVisible()
+
+
+def test_related_topics_lead_on_and_home_returns_from_deep(kiosk: Kiosk) -> None:
+    kiosk.home.topic_tiles["what-is-axial-back-pain"].click()
+    first_related = kiosk.topic.related_buttons[0]
+    target = first_related.text()
+    first_related.click()
+    assert kiosk.topic.title_label.text() == target
+    assert kiosk.shell.current.screen == "topic"
+
+    kiosk.window.home_button.click()
+    assert kiosk.shell.current == HOME
+    assert kiosk.window.stack.currentWidget() is kiosk.home
+    kiosk.window.back_button.click()
+    assert kiosk.shell.current == HOME
+
+
+def test_a_link_in_the_text_opens_its_topic(kiosk: Kiosk) -> None:
+    kiosk.home.topic_tiles["symptoms"].click()
+    kiosk.topic.body_label.linkActivated.emit("topic:causes")
+    assert kiosk.topic.title_label.text() == "Causes"
+
+
+def test_the_about_page_names_the_configured_clinic(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("topic", "about"))
+    body = kiosk.topic.body_label.text()
+    assert kiosk.config.clinic.name.replace("&", "&amp;") in body
+    assert "{{" not in body
+
+
+def test_a_route_to_a_missing_topic_shows_home(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("topic", "no-such-topic"))
+    assert kiosk.window.stack.currentWidget() is kiosk.home
+
+
+def test_callback_from_a_topic_opens_the_callback_screen(kiosk: Kiosk) -> None:
+    kiosk.home.topic_tiles["treatments"].click()
+    kiosk.topic.callback_button.click()
+    assert kiosk.shell.current == Route("callback", "treatments")
+    kiosk.window.back_button.click()
+    assert kiosk.topic.title_label.text() == "Treatments"
+
+
+def test_text_size_and_contrast_buttons_change_the_look(kiosk: Kiosk) -> None:
+    kiosk.window.text_size_button.click()
+    assert kiosk.look.look.text_size == 125
+    kiosk.window.contrast_button.click()
+    assert kiosk.look.look.palette.name == "high-contrast"
+
+
+def test_language_switch_keeps_the_patient_on_the_same_page(
+    qapp,
+    qtbot,  # type: ignore[no-untyped-def]
+    bilingual_config,
+) -> None:
+    from kiosk.app import build_kiosk
+
+    built = build_kiosk(bilingual_config, qapp, kiosk_mode=False)
+    qtbot.addWidget(built.window)
+    built.window.show()
+    assert built.window.language_button.text() == "Español"
+    built.shell.go(Route("topic", "causes"))
+    built.window.language_button.click()
+    assert built.shell.language == "es"
+    assert built.shell.current == Route("topic", "causes")
+    assert built.window.stack.currentWidget() is built.topic
+    assert built.window.language_button.text() == "English"
+    qapp.setStyleSheet("")

@@ -1,0 +1,98 @@
+"""The kiosk window: refuses to close in kiosk mode, closes normally in development."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from kiosk.theme import Look
+from kiosk.views.icons import IconSet
+from kiosk.views.look import LookController
+from kiosk.views.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qapp: QApplication, qtbot, assets_dir: Path):  # type: ignore[no-untyped-def]
+    look = LookController(qapp, assets_dir, Look())
+
+    def make(*, kiosk_mode: bool) -> MainWindow:
+        window = MainWindow(
+            look,
+            IconSet(assets_dir / "icons"),
+            "Test Clinic",
+            "(201) 555-0123",
+            kiosk_mode=kiosk_mode,
+        )
+        qtbot.addWidget(window)
+        window.add_screen(QLabel("screen"))
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    qapp.setStyleSheet("")
+
+
+def test_kiosk_mode_window_refuses_to_close(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=True)
+    assert not window.close()
+    assert window.isVisible()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+    ],
+)
+def test_kiosk_mode_keys_do_not_leave(qtbot, make_window, key, modifier) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=True)
+    qtbot.keyClick(window, key, modifier)
+    assert window.isVisible()
+
+
+def test_staff_exit_lets_the_kiosk_window_close(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=True)
+    window.allow_close()
+    assert window.close()
+    assert not window.isVisible()
+
+
+def test_windowed_mode_closes_normally(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=False)
+    assert window.close()
+    assert not window.isVisible()
+
+
+def test_footer_shows_the_clinic_and_its_phone(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=False)
+    assert window.clinic_label.text() == "Test Clinic"
+    shown = window.phone_label.text().replace("\u2011", "-").replace("\u00a0", " ")
+    assert shown == "Call us: (201) 555-0123"
+    assert window.phone_label.accessibleName() == "Call us: (201) 555-0123"
+
+
+def test_back_is_hidden_where_there_is_nowhere_to_go_back(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=False)
+    screen = window.stack.widget(0)
+    window.set_screen(screen, can_go_back=False)
+    assert not window.back_button.isVisible()
+    window.set_screen(screen, can_go_back=True)
+    assert window.back_button.isVisible()
+
+
+def test_language_button_hidden_with_one_language(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=False)
+    window.set_language_choice("")
+    assert not window.language_button.isVisible()
+    window.set_language_choice("Español")
+    assert window.language_button.isVisible()
+    assert window.language_button.text() == "Español"

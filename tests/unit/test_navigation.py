@@ -1,0 +1,82 @@
+"""Routes and the Back/Home history a patient walks."""
+
+from __future__ import annotations
+
+import pytest
+
+from kiosk.navigation import HOME, History, Route, RouteError
+
+
+def test_new_history_stands_at_home_with_nowhere_to_go_back() -> None:
+    history = History()
+    assert history.current == HOME
+    assert not history.can_go_back
+    assert history.back() == HOME
+
+
+def test_back_retraces_the_visit_in_reverse() -> None:
+    history = History()
+    history.visit(Route("topic", "symptoms"))
+    history.visit(Route("topic", "causes"))
+    assert history.back() == Route("topic", "symptoms")
+    assert history.back() == HOME
+    assert not history.can_go_back
+
+
+def test_home_forgets_the_trail() -> None:
+    history = History()
+    history.visit(Route("topic", "symptoms"))
+    history.visit(Route("spine"))
+    assert history.home() == HOME
+    assert not history.can_go_back
+
+
+def test_visiting_the_current_screen_again_adds_no_step() -> None:
+    history = History()
+    history.visit(Route("topic", "symptoms"))
+    history.visit(Route("topic", "symptoms"))
+    assert history.back() == HOME
+
+
+def test_visiting_home_is_going_home() -> None:
+    history = History()
+    history.visit(Route("callback"))
+    history.visit(HOME)
+    assert not history.can_go_back
+
+
+def test_trail_is_capped_but_keeps_home_at_the_bottom() -> None:
+    history = History(limit=5)
+    for number in range(100):
+        history.visit(Route("topic", f"t{number}"))
+    steps = []
+    while history.can_go_back:
+        steps.append(history.current)
+        history.back()
+    assert len(steps) == 4
+    assert steps[0] == Route("topic", "t99")
+    assert history.current == HOME
+
+
+@pytest.mark.parametrize(
+    ("text", "route"),
+    [
+        ("home", HOME),
+        ("topic:symptoms", Route("topic", "symptoms")),
+        ("spine", Route("spine")),
+        ("spine:lumbar", Route("spine", "lumbar")),
+        ("callback", Route("callback")),
+    ],
+)
+def test_route_names_parse_and_print_back(text: str, route: Route) -> None:
+    assert Route.parse(text) == route
+    assert str(route) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("settings", "unknown screen"), ("topic", "needs a name"), ("home:x", "takes nothing")],
+)
+def test_bad_route_names_are_explained(text: str, fragment: str) -> None:
+    with pytest.raises(RouteError, match=fragment):
+        Route.parse(text)

@@ -1,0 +1,52 @@
+"""The theme: readable contrast in every palette, sizes that grow, a stylesheet with no holes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import TEXT_SIZES
+from kiosk.theme import (
+    HIGH_CONTRAST,
+    PALETTES,
+    STANDARD,
+    TEXT_PAIRS,
+    Look,
+    contrast_ratio,
+    stylesheet,
+)
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
+@pytest.mark.parametrize(("fg", "bg"), TEXT_PAIRS)
+def test_every_text_colour_reaches_wcag_aa(palette: object, fg: str, bg: str) -> None:
+    ratio = contrast_ratio(getattr(palette, fg), getattr(palette, bg))
+    assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}"
+
+
+def test_high_contrast_reaches_aaa_for_body_text() -> None:
+    assert contrast_ratio(HIGH_CONTRAST.text, HIGH_CONTRAST.background) >= 7
+
+
+def test_contrast_ratio_matches_wcag_reference_values() -> None:
+    assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("size", TEXT_SIZES)
+def test_stylesheet_fills_every_placeholder(assets_dir: Path, size: int) -> None:
+    for name in ("style.qss", "reader.css"):
+        filled = stylesheet((assets_dir / name).read_text(encoding="utf-8"), Look(STANDARD, size))
+        assert "$" not in filled
+
+
+def test_bigger_text_step_gives_bigger_fonts(assets_dir: Path) -> None:
+    template = "a { font-size: $font_body; }"
+    assert stylesheet(template, Look(STANDARD, 100)) == "a { font-size: 28px; }"
+    assert stylesheet(template, Look(STANDARD, 200)) == "a { font-size: 56px; }"
+
+
+def test_palettes_differ_in_the_stylesheet() -> None:
+    template = "a { color: $text; background: $background; }"
+    assert stylesheet(template, Look(STANDARD)) != stylesheet(template, Look(HIGH_CONTRAST))
