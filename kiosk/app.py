@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtWidgets import QApplication
 
@@ -23,8 +23,7 @@ from kiosk.views.placeholder_view import PlaceholderView
 from kiosk.views.topic_view import TopicView
 
 
-@dataclass(frozen=True, slots=True)
-class Kiosk:
+class Kiosk(NamedTuple):
     """The built application: what `run`, `screenshot` and the tests reach into."""
 
     app: QApplication
@@ -33,7 +32,10 @@ class Kiosk:
     window: MainWindow
     shell: Shell
     home: HomeView
-    topic: TopicView
+
+    @property
+    def topic(self) -> TopicView:
+        return self.shell.topic_view
 
 
 def create_qapplication(argv: list[str]) -> QApplication:
@@ -59,19 +61,17 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
     icons = IconSet(assets / "icons")
     window = MainWindow(look, icons, config.clinic.name, config.clinic.phone, kiosk_mode=kiosk_mode)
     home = HomeView(look, icons)
-    topic = TopicView(look, icons)
-    others = {name: PlaceholderView() for name in ("spine", "callback", "staff")}
     shell = Shell(
         config,
         window,
         look,
         libraries=libraries,
         home=home,
-        topic=topic,
-        others=others,
+        make_topic=lambda: TopicView(look, icons),
+        make_others=dict.fromkeys(("spine", "callback", "staff"), PlaceholderView),
         translations_dir=assets / "i18n",
     )
-    return Kiosk(app, config, look, window, shell, home, topic)
+    return Kiosk(app, config, look, window, shell, home)
 
 
 def _library_loader(config: Config) -> LibraryLoader:

@@ -6,12 +6,9 @@ expected, because a kiosk that silently ignores its settings is worse than one t
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kiosk.paths import shipped
 
@@ -24,8 +21,7 @@ class ConfigError(ValueError):
     """The configuration file cannot be used; the message names the file and the key."""
 
 
-@dataclass(frozen=True, slots=True)
-class ClinicConfig:
+class ClinicConfig(NamedTuple):
     """Who the clinic is, as shown in the footer and the About page."""
 
     name: str = "Sunny Valley Spine & Pain Clinic"
@@ -33,8 +29,7 @@ class ClinicConfig:
     address: str = "100 Example Avenue, Dallas, TX"
 
 
-@dataclass(frozen=True, slots=True)
-class KioskConfig:
+class KioskConfig(NamedTuple):
     """How the kiosk behaves."""
 
     languages: tuple[str, ...] = ("en",)
@@ -44,24 +39,20 @@ class KioskConfig:
     hide_cursor: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class PathsConfig:
+class PathsConfig(NamedTuple):
     """Where things are kept. Relative paths count from the configuration file's folder."""
 
-    data_dir: Path = field(
-        default_factory=lambda: Path.home() / ".local" / "share" / "waiting-room-kiosk"
-    )
-    content_dir: Path = field(default_factory=lambda: shipped("content"))
-    assets_dir: Path = field(default_factory=lambda: shipped("assets"))
+    data_dir: Path = Path.home() / ".local" / "share" / "waiting-room-kiosk"
+    content_dir: Path = shipped("content")
+    assets_dir: Path = shipped("assets")
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     """Everything the composition root needs to build the kiosk."""
 
-    clinic: ClinicConfig = field(default_factory=ClinicConfig)
-    kiosk: KioskConfig = field(default_factory=KioskConfig)
-    paths: PathsConfig = field(default_factory=PathsConfig)
+    clinic: ClinicConfig = ClinicConfig()
+    kiosk: KioskConfig = KioskConfig()
+    paths: PathsConfig = PathsConfig()
     source: Path | None = None
 
     @property
@@ -69,7 +60,7 @@ class Config:
         return self.kiosk.languages[0]
 
     def with_data_dir(self, data_dir: Path) -> Config:
-        return dataclasses.replace(self, paths=dataclasses.replace(self.paths, data_dir=data_dir))
+        return self._replace(paths=self.paths._replace(data_dir=data_dir))
 
 
 _SECTIONS: dict[str, type[Any]] = {
@@ -100,6 +91,8 @@ def load_config(path: Path | None) -> Config:
     """Read `path` (or nothing: all defaults) into a checked `Config`."""
     if path is None:
         return Config()
+    import tomllib  # noqa: PLC0415 -- only with a file: start-up without one skips it
+
     try:
         with path.open("rb") as handle:
             raw = tomllib.load(handle)
@@ -129,7 +122,7 @@ def _parse(raw: dict[str, Any], path: Path) -> Config:
 
 def _parse_section(name: str, table: dict[str, Any], path: Path) -> Any:
     cls = _SECTIONS[name]
-    fields = {f.name: f for f in dataclasses.fields(cls)}
+    fields = cls._fields
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in fields:

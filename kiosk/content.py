@@ -9,16 +9,16 @@ fails on a bad file: the file becomes a problem in `Library.problems` (shown by
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 REQUIRED = ("slug", "title", "summary", "icon", "order", "reviewed")
 OPTIONAL = ("related_topics", "related_regions")
 TOPICS_DIR = "topics"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """Something wrong in a content file, at a line, in words an editor understands."""
 
     path: Path
@@ -29,8 +29,7 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(NamedTuple):
     """One page a patient can read."""
 
     slug: str
@@ -44,11 +43,10 @@ class Topic:
     body: str
     path: Path
     body_line: int
-    field_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    field_lines: Mapping[str, int]
 
 
-@dataclass(frozen=True, slots=True)
-class Library:
+class Library(NamedTuple):
     """All topics of one language, in home-screen order, and what was wrong on the way."""
 
     language: str

@@ -10,43 +10,19 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from xml.etree.ElementTree import Element
-
-import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 INTERNAL_SCHEMES = ("topic:", "spine:", "callback:")
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
-class _LinkGuard(Treeprocessor):
-    """Drops every link that would leave the kiosk and every image (none are allowed yet)."""
-
-    def run(self, root: Element) -> None:
-        for parent in root.iter():
-            for child in list(parent):
-                if child.tag == "img":
-                    parent.remove(child)
-                elif child.tag == "a" and not child.get("href", "").startswith(INTERNAL_SCHEMES):
-                    child.tag = "span"
-                    child.attrib.clear()
-
-
-class _SafeMarkdown(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # Without these two, Python-Markdown passes <script> and friends through untouched.
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_LinkGuard(md), "kiosk_link_guard", 0)
-
-
 def render(body: str, values: Mapping[str, str]) -> str:
     """Render a topic body to HTML, filling placeholders from `values` (unknown ones stay)."""
-    converter = markdown.Markdown(extensions=[_SafeMarkdown(), "sane_lists"])
-    rendered = converter.convert(body)
+    # Imported here: the markdown package costs more start-up time than the rest of the
+    # core together, and no page is rendered before the patient opens one.
+    from kiosk.markdown_safe import to_html  # noqa: PLC0415
+
     return PLACEHOLDER.sub(
-        lambda m: html.escape(values[m[1]]) if m[1] in values else m[0], rendered
+        lambda m: html.escape(values[m[1]]) if m[1] in values else m[0], to_html(body)
     )
 
 

@@ -6,7 +6,7 @@ names are used by the navigation, the screenshot command and the tests.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SCREENS = ("home", "topic", "spine", "callback", "staff")
 _NEEDS_ARG = frozenset({"topic"})
@@ -17,8 +17,7 @@ class RouteError(ValueError):
     """A screen name that does not exist or lacks the part it needs."""
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(NamedTuple):
     """One screen, and optionally the item it shows (a topic slug, a spine region)."""
 
     screen: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -29,9 +28,9 @@ def render_screen(
     """
     look = kiosk.look.look
     if text_size is not None:
-        look = dataclasses.replace(look, text_size=text_size)
+        look = look._replace(text_size=text_size)
     if high_contrast:
-        look = dataclasses.replace(look, palette=HIGH_CONTRAST)
+        look = look._replace(palette=HIGH_CONTRAST)
     kiosk.look.set_look(look)
     kiosk.shell.set_language(language)
     if route.screen == "topic" and kiosk.shell.library.topic(route.arg) is None:

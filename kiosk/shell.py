@@ -1,7 +1,8 @@
 """The navigation controller: turns routes into screens and the top bar's buttons into actions.
 
 It owns the history, the current language and its content library, and hands each view what it
-shows. Views only emit signals; this is the one place that decides where a tap leads.
+shows. Views only emit signals; this is the one place that decides where a tap leads. Screens
+other than home are built the first time they are needed, which keeps start-up short.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from kiosk.views.topic_view import TopicPage, TopicView
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 LibraryLoader = Callable[[str], Library]
+ScreenFactory = Callable[[], QWidget]
 
 
 class Shell(QObject):
@@ -37,18 +39,19 @@ class Shell(QObject):
         *,
         libraries: LibraryLoader,
         home: HomeView,
-        topic: TopicView,
-        others: Mapping[str, QWidget],
+        make_topic: Callable[[], TopicView],
+        make_others: Mapping[str, ScreenFactory],
         translations_dir: Path,
     ) -> None:
         super().__init__()
         self._config = config
         self._window = window
-        self._look = look
         self._libraries = libraries
         self._home = home
-        self._topic = topic
-        self._screens: dict[str, QWidget] = {"home": home, "topic": topic, **others}
+        self._make_topic = make_topic
+        self._topic: TopicView | None = None
+        self._factories: dict[str, ScreenFactory] = {"topic": self._build_topic, **make_others}
+        self._screens: dict[str, QWidget] = {"home": home}
         self._translations_dir = translations_dir
         self._translator: QTranslator | None = None
         self._rendered: dict[tuple[str, str], str] = {}
@@ -56,8 +59,7 @@ class Shell(QObject):
         self.language = config.default_language
         self.library = libraries(self.language)
 
-        for screen in self._screens.values():
-            window.add_screen(screen)
+        window.add_screen(home)
         window.home_requested.connect(self.go_home)
         window.back_requested.connect(self.go_back)
         window.language_requested.connect(self.next_language)
@@ -66,20 +68,23 @@ class Shell(QObject):
         home.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
         home.spine_chosen.connect(lambda: self.go(Route("spine")))
         home.callback_chosen.connect(lambda: self.go(Route("callback")))
-        topic.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
-        topic.region_chosen.connect(lambda region: self.go(Route("spine", region)))
-        topic.callback_chosen.connect(lambda slug: self.go(Route("callback", slug)))
         self.set_language(self.language)
 
     @property
     def current(self) -> Route:
         return self.history.current
 
+    @property
+    def topic_view(self) -> TopicView:
+        """The reader, built on first use."""
+        self._screen("topic")
+        assert self._topic is not None
+        return self._topic
+
     def go(self, route: Route) -> None:
         """Show `route`; a route to something that does not exist shows home instead."""
-        if route.screen not in self._screens or (
-            route.screen == "topic" and self.library.topic(route.arg) is None
-        ):
+        known = route.screen in self._screens or route.screen in self._factories
+        if not known or (route.screen == "topic" and self.library.topic(route.arg) is None):
             route = HOME
         self._show(self.history.visit(route))
 
@@ -90,9 +95,7 @@ class Shell(QObject):
         self._show(self.history.home())
 
     def next_language(self) -> None:
-        languages = self._config.kiosk.languages
-        following = languages[(languages.index(self.language) + 1) % len(languages)]
-        self.set_language(following)
+        self.set_language(self._following_language())
 
     def set_language(self, language: str) -> None:
         """Switch every text at once, keeping the patient's place."""
@@ -100,12 +103,15 @@ class Shell(QObject):
         self.library = self._libraries(language)
         self._install_translator(language)
         self._home.set_topics([_tile(t) for t in self.library.topics])
-        languages = self._config.kiosk.languages
-        following = languages[(languages.index(language) + 1) % len(languages)]
+        following = self._following_language()
         self._window.set_language_choice(
-            LANGUAGE_NAMES.get(following, following) if len(languages) > 1 else ""
+            LANGUAGE_NAMES.get(following, following) if following != language else ""
         )
         self._show(self.history.current)
+
+    def _following_language(self) -> str:
+        languages = self._config.kiosk.languages
+        return languages[(languages.index(self.language) + 1) % len(languages)]
 
     def _install_translator(self, language: str) -> None:
         app = QCoreApplication.instance()
@@ -119,14 +125,29 @@ class Shell(QObject):
             app.installTranslator(translator)
             self._translator = translator
 
+    def _screen(self, name: str) -> QWidget:
+        if name not in self._screens:
+            screen = self._factories[name]()
+            self._screens[name] = screen
+            self._window.add_screen(screen)
+        return self._screens[name]
+
+    def _build_topic(self) -> TopicView:
+        topic = self._make_topic()
+        topic.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
+        topic.region_chosen.connect(lambda region: self.go(Route("spine", region)))
+        topic.callback_chosen.connect(lambda slug: self.go(Route("callback", slug)))
+        self._topic = topic
+        return topic
+
     def _show(self, route: Route) -> None:
         if route.screen == "topic":
             topic = self.library.topic(route.arg)
             if topic is None:
                 self._show(self.history.home())
                 return
-            self._topic.show_page(self._page(topic))
-        screen = self._screens[route.screen]
+            self.topic_view.show_page(self._page(topic))
+        screen = self._screen(route.screen)
         self._window.set_screen(screen, can_go_back=self.history.can_go_back)
 
     def _page(self, topic: Topic) -> TopicPage:

@@ -7,16 +7,15 @@ together when a patient asks for bigger text.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from string import Template
+from typing import NamedTuple
 
 # 15 mm at up to ~160 dpi, the densest touchscreen a clinic is likely to mount.
 TOUCH_TARGET_PX = 96
 BASE_FONT_PX = 28
 
 
-@dataclass(frozen=True, slots=True)
-class Palette:
+class Palette(NamedTuple):
     """Named colours, as #rrggbb. Every text/background pair here must reach 4.5:1."""
 
     name: str
@@ -89,8 +88,7 @@ TEXT_PAIRS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Look:
+class Look(NamedTuple):
     """What the patient chose: a palette and a text-size step in percent."""
 
     palette: Palette = STANDARD
@@ -120,7 +118,7 @@ def sizes(look: Look) -> dict[str, str]:
 
 def stylesheet(template: str, look: Look) -> str:
     """Fill the stylesheet template; an unknown placeholder is a bug, so it raises KeyError."""
-    values = {k: v for k, v in asdict(look.palette).items() if k != "name"}
+    values = {k: v for k, v in look.palette._asdict().items() if k != "name"}
     values.update(sizes(look))
     return Template(template).substitute(values)
 

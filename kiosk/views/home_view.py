@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.views.deferred import after_first_paint
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable
@@ -17,8 +18,7 @@ from kiosk.views.tile import Tile
 TILE_MIN_WIDTH = 420
 
 
-@dataclass(frozen=True, slots=True)
-class TopicTile:
+class TopicTile(NamedTuple):
     """What the home screen shows of a topic."""
 
     slug: str
@@ -73,7 +73,7 @@ class HomeView(QWidget):
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setWidget(page)
-        make_flickable(self._scroll)
+        after_first_paint(self, lambda: make_flickable(self._scroll))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self._scroll)

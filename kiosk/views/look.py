@@ -6,7 +6,6 @@ The stylesheet and the reader's CSS are templates in the assets folder; this fil
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -43,11 +42,11 @@ class LookController(QObject):
         """Step up through the text sizes, and from the largest back to normal."""
         steps = TEXT_SIZES
         following = steps[(steps.index(self._look.text_size) + 1) % len(steps)]
-        self.set_look(dataclasses.replace(self._look, text_size=following))
+        self.set_look(self._look._replace(text_size=following))
 
     def toggle_contrast(self) -> None:
         palette = STANDARD if self._look.palette is HIGH_CONTRAST else HIGH_CONTRAST
-        self.set_look(dataclasses.replace(self._look, palette=palette))
+        self.set_look(self._look._replace(palette=palette))
 
     def reset(self) -> None:
         """Back to the clinic's default look, for the next patient."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,8 +22,7 @@ from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable
 
 
-@dataclass(frozen=True, slots=True)
-class TopicPage:
+class TopicPage(NamedTuple):
     """What the reader shows: the title, the body as safe HTML, and where to go next."""
 
     slug: str

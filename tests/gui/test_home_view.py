@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
 from kiosk.views.home_view import HomeView, TopicTile
@@ -121,3 +121,10 @@ def test_high_contrast_switches_the_colours_a_patient_sees(
     qtbot.waitUntil(lambda: background() == HIGH_CONTRAST.background)
     look.toggle_contrast()
     qtbot.waitUntil(lambda: background() == STANDARD.background)
+
+
+def test_home_scrolls_by_flicking_once_shown(qtbot, home: HomeView) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QScroller
+
+    viewport = home.findChild(QScrollArea).viewport()
+    qtbot.waitUntil(lambda: QScroller.hasScroller(viewport))
