@@ -17,9 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.theme import BASE_FONT_PX
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable
+
+
+# About 75 characters of body text per line, the comfortable upper end for reading.
+READING_WIDTH_EM = 38
 
 
 class TopicPage(NamedTuple):
@@ -85,9 +90,8 @@ class TopicView(QWidget):
         self._on_look_changed()
 
     def _build_scroll(self) -> QScrollArea:
-        page = QWidget()
-        page.setProperty("role", "page")
-        column = QVBoxLayout(page)
+        self._column = QWidget()
+        column = QVBoxLayout(self._column)
         column.setContentsMargins(48, 32, 48, 40)
         column.setSpacing(20)
         column.addWidget(self.title_label)
@@ -96,6 +100,12 @@ class TopicView(QWidget):
         column.addWidget(self._related_heading)
         column.addLayout(self._related_grid)
         column.addStretch(1)
+        # Long lines are hard to follow: the text keeps a reading width, centred.
+        page = QWidget()
+        page.setProperty("role", "page")
+        centre = QHBoxLayout(page)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addWidget(self._column, 0, Qt.AlignmentFlag.AlignHCenter)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -141,6 +151,7 @@ class TopicView(QWidget):
         self._related_heading.setText(self.tr("Read next"))
 
     def _on_look_changed(self) -> None:
+        self._column.setMaximumWidth(self._look.look.px(BASE_FONT_PX) * READING_WIDTH_EM)
         self._set_body()
         palette = self._look.look.palette
         side = icon_size(self._look.look.text_size)
