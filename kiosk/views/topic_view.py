@@ -22,7 +22,6 @@ from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable
 
-
 # About 75 characters of body text per line, the comfortable upper end for reading.
 READING_WIDTH_EM = 38
 
