@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import NamedTuple
 
 from PySide6.QtWidgets import QApplication
@@ -36,6 +37,9 @@ class Kiosk(NamedTuple):
     @property
     def topic(self) -> TopicView:
         return self.shell.topic_view
+
+
+log = logging.getLogger(__name__)
 
 
 def create_qapplication(argv: list[str]) -> QApplication:
@@ -81,6 +85,9 @@ def _library_loader(config: Config) -> LibraryLoader:
     def load(language: str) -> Library:
         if language not in cache:
             library = load_library(config.paths.content_dir, language)
+            for problem in library.problems:
+                # The clinic's own text, never patient data: safe to log.
+                log.warning("content problem: %s", problem)
             if not library.topics and language != config.default_language:
                 library = load(config.default_language)
             cache[language] = library

@@ -64,6 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="window size with --windowed (default 1280x800)",
     )
 
+    check = commands.add_parser(
+        "check-content", help="check the clinic's texts: fields, links, icons, reading level"
+    )
+    check.add_argument(
+        "content_dir",
+        nargs="?",
+        type=Path,
+        metavar="DIR",
+        help="content folder (default: the configured one)",
+    )
+    check.add_argument("--config", type=Path, metavar="PATH", help="configuration file (TOML)")
+
     shot = commands.add_parser("screenshot", help="render one screen to a PNG, no display needed")
     shot.add_argument(
         "screen", type=_route, help="home, topic:<slug>, spine, spine:<region>, callback, staff"
@@ -108,11 +120,39 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(find_config_file(args.config))
     except ConfigError as exc:
         parser.exit(USAGE_ERROR, f"kiosk: {exc}\n")
+    if args.command == "check-content":
+        return _check_content(config, args.content_dir or config.paths.content_dir)
     if args.data_dir is not None:
         config = config.with_data_dir(args.data_dir.resolve())
     if args.command == "screenshot":
         return _screenshot(parser, config, args)
     return _run(config, args)
+
+
+def _check_content(config: Config, content_dir: Path) -> int:
+    """Print every problem as file:line: message and each page's reading grade."""
+    from kiosk.checks import check_content
+    from kiosk.readability import GRADE_LIMIT
+
+    reports = check_content(content_dir, config.paths.assets_dir, config.kiosk.languages)
+    total = 0
+    for language, report in reports.items():
+        print(f"{language}: reading grades (limit {GRADE_LIMIT:g})")
+        for page, grade in report.grades:
+            shown = "  n/a" if grade is None else f"{grade:5.1f}"
+            print(f"  {shown}  {_shown_path(page.path)}")
+        for problem in report.problems:
+            print(f"{_shown_path(problem.path)}:{problem.line}: {problem.message}")
+        total += len(report.problems)
+    print(f"{total} problem{'s' if total != 1 else ''} found" if total else "no problems found")
+    return 1 if total else 0
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _run(config: Config, args: argparse.Namespace) -> int:

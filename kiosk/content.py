@@ -1,9 +1,10 @@
-"""The clinic's topics: read from Markdown files with a metadata header, checked, ordered.
+"""The clinic's pages: topics patients read and the texts of the spine's regions.
 
-Each topic is `content/<lang>/topics/<slug>.md`: a header of `key: value` lines (the format of
-Python-Markdown's meta-data extension), a blank line, then the Markdown body. Loading never
-fails on a bad file: the file becomes a problem in `Library.problems` (shown by
-`kiosk check-content`) and the kiosk simply leaves that topic out.
+Each page is a Markdown file with a header of `key: value` lines (the format of
+Python-Markdown's meta-data extension), a blank line, then the body:
+`content/<lang>/topics/<slug>.md` and `content/<lang>/spine/<slug>.md`. Loading never fails:
+what is wrong becomes a `Problem` (file, line, message) and a page that cannot be shown as
+written is kept as `broken`, so the kiosk shows a kind placeholder in its place.
 """
 
 from __future__ import annotations
@@ -13,9 +14,26 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-REQUIRED = ("slug", "title", "summary", "icon", "order", "reviewed")
-OPTIONAL = ("related_topics", "related_regions")
-TOPICS_DIR = "topics"
+
+class Schema(NamedTuple):
+    """The header fields a kind of page must and may have."""
+
+    folder: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...]
+
+
+TOPICS = Schema(
+    "topics",
+    required=("slug", "title", "summary", "icon", "order", "reviewed"),
+    optional=("related_topics", "related_regions"),
+)
+REGIONS = Schema(
+    "spine",
+    required=("slug", "title", "summary", "order", "elements", "group", "reviewed"),
+    optional=("related_topics",),
+)
+UNORDERED = 1000
 
 
 class Problem(NamedTuple):
@@ -29,98 +47,148 @@ class Problem(NamedTuple):
         return f"{self.path}:{self.line}: {self.message}"
 
 
-class Topic(NamedTuple):
-    """One page a patient can read."""
+class Page(NamedTuple):
+    """One page: a topic a patient reads, or the text of a spine region."""
 
     slug: str
     title: str
     summary: str
-    icon: str
     order: int
-    reviewed: dt.date
-    related_topics: tuple[str, ...]
-    related_regions: tuple[str, ...]
     body: str
     path: Path
     body_line: int
+    fields: Mapping[str, str]
     field_lines: Mapping[str, int]
+    broken: bool = False
+
+    def listed(self, key: str) -> tuple[str, ...]:
+        """A comma-separated header field as a tuple; empty when absent."""
+        return tuple(part.strip() for part in self.fields.get(key, "").split(",") if part.strip())
+
+    @property
+    def icon(self) -> str:
+        return self.fields.get("icon", "").strip()
+
+    @property
+    def related_topics(self) -> tuple[str, ...]:
+        return self.listed("related_topics")
+
+    @property
+    def related_regions(self) -> tuple[str, ...]:
+        return self.listed("related_regions")
+
+    @property
+    def elements(self) -> tuple[str, ...]:
+        return self.listed("elements")
+
+    @property
+    def group(self) -> str:
+        return self.fields.get("group", "").strip()
+
+    def line_of(self, key: str) -> int:
+        return self.field_lines.get(key, 1)
 
 
 class Library(NamedTuple):
-    """All topics of one language, in home-screen order, and what was wrong on the way."""
+    """All pages of one language, in display order, and what was wrong on the way."""
 
     language: str
-    topics: tuple[Topic, ...]
+    topics: tuple[Page, ...]
+    regions: tuple[Page, ...]
     problems: tuple[Problem, ...]
 
-    def topic(self, slug: str) -> Topic | None:
+    def topic(self, slug: str) -> Page | None:
         return next((t for t in self.topics if t.slug == slug), None)
+
+    def region(self, slug: str) -> Page | None:
+        return next((r for r in self.regions if r.slug == slug), None)
 
 
 def load_library(content_dir: Path, language: str) -> Library:
-    """Load every topic of `language`; duplicates and broken files become problems."""
-    folder = content_dir / language / TOPICS_DIR
+    """Load every topic and region text of `language`."""
     problems: list[Problem] = []
-    topics: dict[str, Topic] = {}
+    topics = _load_folder(content_dir / language, TOPICS, problems)
+    regions = _load_folder(content_dir / language, REGIONS, problems)
+    return Library(language, topics, regions, tuple(problems))
+
+
+def _load_folder(root: Path, schema: Schema, problems: list[Problem]) -> tuple[Page, ...]:
+    folder = root / schema.folder
     if not folder.is_dir():
-        problems.append(Problem(folder, 0, "no topics folder for this language"))
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else ():
-        topic = read_topic(path, problems)
-        if topic is None:
-            continue
-        if topic.slug in topics:
+        problems.append(Problem(folder, 0, f"no {schema.folder} folder for this language"))
+        return ()
+    pages: dict[str, Page] = {}
+    for path in sorted(folder.glob("*.md")):
+        page = read_page(path, schema, problems)
+        if page.slug in pages:
+            first = pages[page.slug].path.name
             problems.append(
                 Problem(
-                    path,
-                    topic.field_lines["slug"],
-                    f"slug {topic.slug!r} is already used by {topics[topic.slug].path.name}",
+                    path, page.line_of("slug"), f"slug {page.slug!r} is already used by {first}"
                 )
             )
             continue
-        topics[topic.slug] = topic
-    ordered = tuple(sorted(topics.values(), key=lambda t: (t.order, t.slug)))
-    return Library(language, ordered, tuple(problems))
+        pages[page.slug] = page
+    return tuple(sorted(pages.values(), key=lambda p: (p.order, p.slug)))
 
 
-def read_topic(path: Path, problems: list[Problem]) -> Topic | None:
-    """Parse one topic file, adding what is wrong to `problems`; None if unusable."""
+def read_page(path: Path, schema: Schema, problems: list[Problem]) -> Page:
+    """Parse one file, adding what is wrong to `problems`; a page it cannot trust is broken."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(path, 0, f"cannot read the file ({exc})"))
-        return None
-    header, lines, body_line = _split_header(text)
+        problems.append(Problem(path, 0, f"cannot read the file ({_reason(exc)})"))
+        return _placeholder(path, {}, {})
+    values, lines, body_line = _split_header(text)
+    body = "\n".join(text.splitlines()[body_line - 1 :])
     before = len(problems)
     for key, line in lines.items():
-        if key not in REQUIRED and key not in OPTIONAL:
+        if key not in schema.required and key not in schema.optional:
             problems.append(Problem(path, line, f"unknown field {key!r}"))
-    for key in REQUIRED:
-        if not header.get(key, "").strip():
+    unknown_fields = len(problems) - before
+    for key in schema.required:
+        if not values.get(key, "").strip():
             problems.append(Problem(path, lines.get(key, 1), f"missing or empty field {key!r}"))
-    order = _parse_int(header.get("order", ""))
-    if header.get("order") and order is None:
+    order = _parse_int(values.get("order", ""))
+    if values.get("order", "").strip() and order is None:
         problems.append(Problem(path, lines["order"], "'order' must be a whole number"))
-    reviewed = _parse_date(header.get("reviewed", ""))
-    if header.get("reviewed") and reviewed is None:
+    if values.get("reviewed", "").strip() and _parse_date(values["reviewed"]) is None:
         problems.append(Problem(path, lines["reviewed"], "'reviewed' must be a date, YYYY-MM-DD"))
-    body = "\n".join(text.splitlines()[body_line - 1 :])
     if not body.strip():
         problems.append(Problem(path, body_line, "the page has no text"))
-    if len(problems) > before or order is None or reviewed is None:
-        return None
-    return Topic(
-        slug=header["slug"].strip(),
-        title=header["title"].strip(),
-        summary=header["summary"].strip(),
-        icon=header["icon"].strip(),
-        order=order,
-        reviewed=reviewed,
-        related_topics=_parse_list(header.get("related_topics", "")),
-        related_regions=_parse_list(header.get("related_regions", "")),
+    # An unknown field is worth fixing but does not stop the page from being shown.
+    if len(problems) - before > unknown_fields:
+        return _placeholder(path, values, lines, order)
+    return Page(
+        slug=values["slug"].strip(),
+        title=values["title"].strip(),
+        summary=values["summary"].strip(),
+        order=order if order is not None else UNORDERED,
         body=body,
         path=path,
         body_line=body_line,
+        fields=values,
         field_lines=lines,
+    )
+
+
+def _placeholder(
+    path: Path, values: Mapping[str, str], lines: Mapping[str, int], order: int | None = None
+) -> Page:
+    """What is left of a page that cannot be shown: enough to list it and say it is updating."""
+    slug = values.get("slug", "").strip() or path.stem
+    title = values.get("title", "").strip() or path.stem.replace("-", " ").capitalize()
+    return Page(
+        slug,
+        title,
+        values.get("summary", "").strip(),
+        UNORDERED if order is None else order,
+        "",
+        path,
+        0,
+        values,
+        lines,
+        broken=True,
     )
 
 
@@ -150,8 +218,10 @@ def _split_header(text: str) -> tuple[dict[str, str], dict[str, int], int]:
     return values, lines, number + 1
 
 
-def _parse_list(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+def _reason(exc: OSError | UnicodeDecodeError) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    return exc.strerror or type(exc).__name__
 
 
 def _parse_int(value: str) -> int | None:

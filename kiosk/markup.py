@@ -10,19 +10,23 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from pathlib import Path
 
 INTERNAL_SCHEMES = ("topic:", "spine:", "callback:")
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 
-def render(body: str, values: Mapping[str, str]) -> str:
-    """Render a topic body to HTML, filling placeholders from `values` (unknown ones stay)."""
+def render(body: str, values: Mapping[str, str], base: Path | None = None) -> str:
+    """Render a page body to HTML, filling placeholders from `values` (unknown ones stay).
+
+    Images are shown only when they are files inside `base`, the page's folder.
+    """
     # Imported here: the markdown package costs more start-up time than the rest of the
     # core together, and no page is rendered before the patient opens one.
     from kiosk.markdown_safe import to_html  # noqa: PLC0415
 
     return PLACEHOLDER.sub(
-        lambda m: html.escape(values[m[1]]) if m[1] in values else m[0], to_html(body)
+        lambda m: html.escape(values[m[1]]) if m[1] in values else m[0], to_html(body, base)
     )
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
-from kiosk.content import Library, Topic
+from kiosk.content import Library, Page
 from kiosk.markup import render
 from kiosk.navigation import HOME, History, Route
 from kiosk.views.home_view import HomeView, TopicTile
@@ -150,7 +150,18 @@ class Shell(QObject):
         screen = self._screen(route.screen)
         self._window.set_screen(screen, can_go_back=self.history.can_go_back)
 
-    def _page(self, topic: Topic) -> TopicPage:
+    def _page(self, topic: Page) -> TopicPage:
+        related = tuple(
+            (f"topic:{other.slug}", other.title)
+            for slug in topic.related_topics
+            if (other := self.library.topic(slug)) is not None
+        ) + tuple(
+            (f"spine:{region.slug}", region.title)
+            for slug in topic.related_regions
+            if (region := self.library.region(slug)) is not None
+        )
+        if topic.broken:
+            return TopicPage(topic.slug, topic.title, "", related, broken=True)
         key = (self.language, topic.slug)
         if key not in self._rendered:
             clinic = self._config.clinic
@@ -161,16 +172,12 @@ class Shell(QObject):
                     "clinic_phone": clinic.phone,
                     "clinic_address": clinic.address,
                 },
+                base=topic.path.parent,
             )
-        related = tuple(
-            (other.slug, other.title)
-            for slug in topic.related_topics
-            if (other := self.library.topic(slug)) is not None
-        )
         return TopicPage(topic.slug, topic.title, self._rendered[key], related)
 
 
-def _tile(topic: Topic) -> TopicTile:
+def _tile(topic: Page) -> TopicTile:
     return TopicTile(
         topic.slug, topic.title, topic.summary, topic.icon, urgent=topic.icon == "urgent"
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,11 +33,12 @@ class TopicPage(NamedTuple):
     slug: str
     title: str
     html: str
-    related: tuple[tuple[str, str], ...] = ()  # (slug, title)
+    related: tuple[tuple[str, str], ...] = ()  # (route, title): "topic:causes", "spine:discs"
+    broken: bool = False
 
 
 class TopicView(QWidget):
-    """Shows one topic; reports a link or related topic touched, or a call-back asked for."""
+    """Shows one topic; reports a link or related page touched, or a call-back asked for."""
 
     topic_chosen = Signal(str)
     region_chosen = Signal(str)
@@ -68,6 +70,7 @@ class TopicView(QWidget):
         self.related_buttons: list[QPushButton] = []
 
         self._scroll = self._build_scroll()
+        self.more_button = self._build_more_button()
         self.callback_button = QPushButton()
         self.callback_button.setProperty("role", "action")
         self.callback_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -111,7 +114,19 @@ class TopicView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(page)
         make_flickable(scroll)
+        bar = scroll.verticalScrollBar()
+        bar.valueChanged.connect(self._update_more_cue)
+        bar.rangeChanged.connect(self._update_more_cue)
         return scroll
+
+    def _build_more_button(self) -> QPushButton:
+        """A cue floating at the foot of the text while there is more below; a tap scrolls."""
+        button = QPushButton(self._scroll)
+        button.setProperty("role", "more")
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(self._on_more_clicked)
+        button.hide()
+        return button
 
     @property
     def page(self) -> TopicPage | None:
@@ -124,50 +139,96 @@ class TopicView(QWidget):
         self._set_body()
         self._set_related(page.related)
         self._scroll.verticalScrollBar().setValue(0)
+        self._update_more_cue()
 
     def _set_body(self) -> None:
-        if self._page is not None:
-            css = self._look.reader_css
-            self.body_label.setText(f"<style>{css}</style>{self._page.html}")
-            self.body_label.setAccessibleName(self._page.title)
+        if self._page is None:
+            return
+        if self._page.broken:
+            updating = self.tr(
+                "This page is being updated. Please choose another topic, or ask the front desk."
+            )
+            html = f"<p>{updating}</p>"
+        else:
+            html = self._page.html
+        self.body_label.setText(f"<style>{self._look.reader_css}</style>{html}")
+        self.body_label.setAccessibleName(self._page.title)
 
     def _set_related(self, related: Sequence[tuple[str, str]]) -> None:
         for button in self.related_buttons:
             button.hide()
             button.deleteLater()
         self.related_buttons = []
-        for index, (slug, title) in enumerate(related):
+        for index, (route, title) in enumerate(related):
             button = QPushButton(title)
             button.setProperty("role", "link")
+            button.setProperty("route", route)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.clicked.connect(lambda _=False, s=slug: self.topic_chosen.emit(s))
+            button.clicked.connect(lambda _=False, r=route: self._follow(r))
             self._related_grid.addWidget(button, index // 2, index % 2)
             self.related_buttons.append(button)
         self._related_heading.setVisible(bool(related))
 
-    def _retranslate(self) -> None:
-        self.callback_button.setText(self.tr("Ask us to call you about this"))
-        self._related_heading.setText(self.tr("Read next"))
-
-    def _on_look_changed(self) -> None:
-        self._column.setMaximumWidth(self._look.look.px(BASE_FONT_PX) * READING_WIDTH_EM)
-        self._set_body()
-        palette = self._look.look.palette
-        side = icon_size(self._look.look.text_size)
-        self.callback_button.setIcon(
-            self._icons.icon("callback", palette.accent_text, side.width())
-        )
-        self.callback_button.setIconSize(side)
-
-    def _on_body_link_activated(self, href: str) -> None:
-        scheme, _, target = href.partition(":")
+    def _follow(self, route: str) -> None:
+        scheme, _, target = route.partition(":")
         if scheme == "topic":
             self.topic_chosen.emit(target)
         elif scheme == "spine":
             self.region_chosen.emit(target)
 
+    def _update_more_cue(self) -> None:
+        bar = self._scroll.verticalScrollBar()
+        more = bar.value() < bar.maximum()
+        if more:
+            self._place_more_button()
+        self.more_button.setVisible(more)
+
+    def _place_more_button(self) -> None:
+        hint = self.more_button.sizeHint()
+        viewport = self._scroll.viewport().geometry()
+        self.more_button.setGeometry(
+            viewport.center().x() - hint.width() // 2,
+            viewport.bottom() - hint.height() - 16,
+            hint.width(),
+            hint.height(),
+        )
+        self.more_button.raise_()
+
+    def _on_more_clicked(self) -> None:
+        bar = self._scroll.verticalScrollBar()
+        bar.setValue(bar.value() + bar.pageStep() * 3 // 4)
+
+    def _retranslate(self) -> None:
+        self.callback_button.setText(self.tr("Ask us to call you about this"))
+        self._related_heading.setText(self.tr("Read next"))
+        self.more_button.setText(self.tr("More below"))
+        self.more_button.setAccessibleName(self.tr("Scroll down to read more"))
+        self._set_body()
+
+    def _on_look_changed(self) -> None:
+        look = self._look.look
+        self._column.setMaximumWidth(look.px(BASE_FONT_PX) * READING_WIDTH_EM)
+        self._set_body()
+        side = icon_size(look.text_size)
+        palette = look.palette
+        self.callback_button.setIcon(
+            self._icons.icon("callback", palette.accent_text, side.width())
+        )
+        self.callback_button.setIconSize(side)
+        small = QSize(side.width() * 2 // 3, side.height() * 2 // 3)
+        self.more_button.setIcon(self._icons.icon("more", palette.accent_text, small.width()))
+        self.more_button.setIconSize(small)
+        self._update_more_cue()
+
+    def _on_body_link_activated(self, href: str) -> None:
+        self._follow(href)
+
     def _on_callback_clicked(self) -> None:
         self.callback_chosen.emit(self._page.slug if self._page else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_more_cue()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -99,3 +99,31 @@ def test_screenshot_of_a_missing_topic_fails_and_lists_topics(
     assert "no topic 'nope'" in err
     assert "symptoms" in err
     qapp.setStyleSheet("")
+
+
+def test_check_content_on_shipped_content_is_clean_and_prints_grades(
+    capsys: pytest.CaptureFixture[str], content_dir: Path
+) -> None:
+    assert run(["check-content", str(content_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "en: reading grades (limit 8)" in out
+    assert "symptoms.md" in out
+    assert out.strip().endswith("no problems found")
+
+
+def test_check_content_reports_file_line_message_and_exits_1(
+    tmp_path: Path, content_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir, copy)
+    page = copy / "en" / "topics" / "causes.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("icon: causes", "icon: rocket"), encoding="utf-8"
+    )
+    assert run(["check-content", str(copy)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    (problem,) = [line for line in lines if "rocket" in line]
+    assert problem.startswith(f"{page}:4: unknown icon 'rocket' (known: about, back,")
+    assert lines[-1] == "1 problem found"

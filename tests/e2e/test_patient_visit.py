@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+
 from kiosk.app import Kiosk
 from kiosk.navigation import HOME, Route
 
@@ -91,3 +95,48 @@ def test_language_switch_keeps_the_patient_on_the_same_page(
     assert built.window.stack.currentWidget() is built.topic
     assert built.window.language_button.text() == "English"
     qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def broken_content_config(tmp_path, config, content_dir):  # type: ignore[no-untyped-def]
+    """The shipped content, but with causes.md no longer readable text."""
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir, copy)
+    (copy / "en" / "topics" / "causes.md").write_bytes(b"\xff\xfe not text")
+    return config._replace(paths=config.paths._replace(content_dir=copy))
+
+
+def test_a_broken_content_file_leaves_the_rest_of_the_kiosk_working(  # type: ignore[no-untyped-def]
+    qapp, qtbot, broken_content_config, caplog
+) -> None:
+    from kiosk.app import build_kiosk
+
+    built = build_kiosk(broken_content_config, qapp, kiosk_mode=False)
+    qtbot.addWidget(built.window)
+    built.window.show()
+
+    assert "causes.md:0: cannot read the file" in caplog.text
+    assert built.home.topic_tiles["symptoms"].isVisible()
+    built.home.topic_tiles["causes"].click()
+    assert "This page is being updated" in built.topic.body_label.text()
+    built.window.home_button.click()
+    built.home.topic_tiles["symptoms"].click()
+    assert "dull ache" in built.topic.body_label.text()
+    qapp.setStyleSheet("")
+
+
+def test_every_topic_opens_with_its_text(kiosk: Kiosk) -> None:
+    for topic in kiosk.shell.library.topics:
+        kiosk.shell.go(Route("topic", topic.slug))
+        assert kiosk.topic.title_label.text() == topic.title
+        assert len(kiosk.topic.body_label.text()) > 500
+        assert "This page is being updated" not in kiosk.topic.body_label.text()
+
+
+def test_related_regions_lead_to_the_spine_screen(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("topic", "symptoms"))
+    regions = [b for b in kiosk.topic.related_buttons if b.property("route").startswith("spine:")]
+    assert regions
+    target = regions[0].property("route")
+    regions[0].click()
+    assert str(kiosk.shell.current) == target

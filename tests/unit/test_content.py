@@ -1,93 +1,155 @@
-"""Loading the clinic's topics: the shipped set, and every way a file can be broken."""
+"""Loading the clinic's pages: the shipped set, and every way a single file can be broken."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from kiosk.content import load_library
+import pytest
+
+from kiosk.content import Library, load_library
+
+GOOD_TOPIC = (
+    "slug: {slug}\ntitle: Title {slug}\nsummary: A summary.\nicon: info\norder: {order}\n"
+    "related_topics: other, more\nrelated_regions:\nreviewed: 2026-11-26\n"
+)
+GOOD_REGION = (
+    "slug: {slug}\ntitle: Region {slug}\nsummary: A part.\norder: {order}\n"
+    "elements: vertebra-L*\ngroup: lower-back\nreviewed: 2026-11-26\n"
+)
 
 
-def topic_file(folder: Path, name: str, header: str, body: str = "Some text.\n") -> Path:
-    topics = folder / "en" / "topics"
-    topics.mkdir(parents=True, exist_ok=True)
-    path = topics / name
+def write(root: Path, folder: str, name: str, header: str, body: str = "Some text.\n") -> Path:
+    path = root / "en" / folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"{header}\n{body}", encoding="utf-8")
     return path
 
 
-GOOD = (
-    "slug: {slug}\ntitle: Title {slug}\nsummary: A summary.\nicon: info\norder: {order}\n"
-    "related_topics: other, more\nrelated_regions:\nreviewed: 2026-11-26\n"
-)
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A content folder with both kinds of folder present and empty."""
+    (tmp_path / "en" / "topics").mkdir(parents=True)
+    (tmp_path / "en" / "spine").mkdir(parents=True)
+    return tmp_path
 
 
-def test_shipped_english_topics_load_cleanly_in_order(content_dir: Path) -> None:
-    library = load_library(content_dir, "en")
+def load(root: Path) -> Library:
+    return load_library(root, "en")
+
+
+def test_shipped_english_content_loads_cleanly_in_order(content_dir: Path) -> None:
+    library = load(content_dir)
     assert library.problems == ()
+    assert len(library.topics) == 9
+    assert len(library.regions) == 9
     assert [t.order for t in library.topics] == sorted(t.order for t in library.topics)
     assert {"what-is-axial-back-pain", "get-help-now", "about"} <= {t.slug for t in library.topics}
-    assert all(t.title and t.summary and t.body.strip() for t in library.topics)
+    assert not any(page.broken for page in (*library.topics, *library.regions))
 
 
-def test_header_fields_are_parsed(tmp_path: Path) -> None:
-    topic_file(tmp_path, "a.md", GOOD.format(slug="a", order=3))
-    (topic,) = load_library(tmp_path, "en").topics
-    assert topic.slug == "a"
-    assert topic.order == 3
+def test_header_fields_are_parsed(root: Path) -> None:
+    write(root, "topics", "a.md", GOOD_TOPIC.format(slug="a", order=3))
+    write(root, "spine", "r.md", GOOD_REGION.format(slug="r", order=1))
+    library = load(root)
+    (topic,) = library.topics
+    assert (topic.slug, topic.order, topic.icon) == ("a", 3, "info")
     assert topic.related_topics == ("other", "more")
     assert topic.related_regions == ()
-    assert topic.reviewed == dt.date(2026, 11, 26)
     assert topic.body.strip() == "Some text."
     assert topic.body_line == 10
+    (region,) = library.regions
+    assert region.elements == ("vertebra-L*",)
+    assert region.group == "lower-back"
+    assert library.region("r") is region
 
 
-def test_missing_field_is_reported_at_its_file_and_topic_left_out(tmp_path: Path) -> None:
-    path = topic_file(
-        tmp_path, "a.md", GOOD.format(slug="a", order=1).replace("summary: A summary.\n", "")
+def test_continuation_lines_join_the_value(root: Path) -> None:
+    header = GOOD_TOPIC.format(slug="a", order=1).replace(
+        "summary: A summary.\n", "summary: A summary\n  that goes on.\n"
     )
-    library = load_library(tmp_path, "en")
-    assert library.topics == ()
+    write(root, "topics", "a.md", header)
+    assert load(root).topics[0].summary == "A summary that goes on."
+
+
+def test_missing_field_names_file_and_line_and_the_page_shows_as_updating(root: Path) -> None:
+    path = write(
+        root,
+        "topics",
+        "a.md",
+        GOOD_TOPIC.format(slug="a", order=1).replace("summary: A summary.\n", ""),
+    )
+    library = load(root)
     assert [str(p) for p in library.problems] == [f"{path}:1: missing or empty field 'summary'"]
+    (topic,) = library.topics
+    assert topic.broken
+    assert (topic.slug, topic.title) == ("a", "Title a")
 
 
-def test_duplicate_slug_keeps_the_first_and_names_the_second(tmp_path: Path) -> None:
-    topic_file(tmp_path, "a.md", GOOD.format(slug="same", order=1))
-    second = topic_file(tmp_path, "b.md", GOOD.format(slug="same", order=2))
-    library = load_library(tmp_path, "en")
+def test_empty_field_is_reported_at_its_line(root: Path) -> None:
+    path = write(
+        root, "topics", "a.md", GOOD_TOPIC.format(slug="a", order=1).replace("icon: info", "icon:")
+    )
+    assert [str(p) for p in load(root).problems] == [f"{path}:4: missing or empty field 'icon'"]
+
+
+def test_duplicate_slug_keeps_the_first_and_names_the_second(root: Path) -> None:
+    write(root, "topics", "a.md", GOOD_TOPIC.format(slug="same", order=1))
+    second = write(root, "topics", "b.md", GOOD_TOPIC.format(slug="same", order=2))
+    library = load(root)
     assert [t.path.name for t in library.topics] == ["a.md"]
     (problem,) = library.problems
-    assert problem.path == second
-    assert problem.line == 1
-    assert "already used by a.md" in problem.message
+    assert (problem.path, problem.line) == (second, 1)
+    assert problem.message == "slug 'same' is already used by a.md"
 
 
-def test_bad_order_and_date_are_reported_with_their_lines(tmp_path: Path) -> None:
-    header = GOOD.format(slug="a", order="first").replace("2026-11-26", "26/11/2026")
-    topic_file(tmp_path, "a.md", header)
-    problems = load_library(tmp_path, "en").problems
+def test_bad_order_and_date_are_reported_with_their_lines(root: Path) -> None:
+    header = GOOD_TOPIC.format(slug="a", order="first").replace("2026-11-26", "26/11/2026")
+    write(root, "topics", "a.md", header)
+    problems = load(root).problems
     assert [(p.line, p.message) for p in problems] == [
         (5, "'order' must be a whole number"),
         (8, "'reviewed' must be a date, YYYY-MM-DD"),
     ]
 
 
-def test_unknown_field_and_empty_body_are_problems(tmp_path: Path) -> None:
-    topic_file(tmp_path, "a.md", GOOD.format(slug="a", order=1) + "colour: red\n", body="")
-    messages = [p.message for p in load_library(tmp_path, "en").problems]
-    assert "unknown field 'colour'" in messages
-    assert "the page has no text" in messages
+def test_unknown_field_is_reported_but_the_page_still_shows(root: Path) -> None:
+    write(root, "topics", "a.md", GOOD_TOPIC.format(slug="a", order=1) + "colour: red\n")
+    library = load(root)
+    assert [(p.line, p.message) for p in library.problems] == [(9, "unknown field 'colour'")]
+    assert not library.topics[0].broken
 
 
-def test_unreadable_file_is_a_problem_not_a_crash(tmp_path: Path) -> None:
-    path = topic_file(tmp_path, "a.md", GOOD.format(slug="a", order=1))
+def test_region_fields_are_unknown_on_a_topic(root: Path) -> None:
+    write(root, "topics", "a.md", GOOD_TOPIC.format(slug="a", order=1) + "elements: disc-*\n")
+    assert "unknown field 'elements'" in [p.message for p in load(root).problems]
+
+
+def test_empty_body_is_a_problem(root: Path) -> None:
+    path = write(root, "topics", "a.md", GOOD_TOPIC.format(slug="a", order=1), body="\n\n")
+    library = load(root)
+    assert [str(p) for p in library.problems] == [f"{path}:10: the page has no text"]
+    assert library.topics[0].broken
+
+
+def test_unreadable_file_becomes_an_updating_page_named_after_the_file(root: Path) -> None:
+    path = root / "en" / "topics" / "sore-neck.md"
     path.write_bytes(b"slug: \xff\xfe broken")
-    library = load_library(tmp_path, "en")
-    assert library.topics == ()
-    assert "cannot read the file" in library.problems[0].message
+    library = load(root)
+    assert [str(p) for p in library.problems] == [
+        f"{path}:0: cannot read the file (it is not UTF-8 text)"
+    ]
+    (topic,) = library.topics
+    assert (topic.slug, topic.title, topic.broken) == ("sore-neck", "Sore neck", True)
 
 
-def test_missing_language_folder_is_reported(tmp_path: Path) -> None:
-    library = load_library(tmp_path, "fr")
-    assert library.topics == ()
-    assert "no topics folder" in library.problems[0].message
+def test_a_broken_file_leaves_the_others_intact(root: Path) -> None:
+    write(root, "topics", "a.md", GOOD_TOPIC.format(slug="a", order=1))
+    write(root, "topics", "b.md", "title: no slug and no blank line\nBody straight away.\n")
+    write(root, "topics", "c.md", GOOD_TOPIC.format(slug="c", order=2))
+    library = load(root)
+    assert [(t.slug, t.broken) for t in library.topics] == [("a", False), ("c", False), ("b", True)]
+
+
+def test_missing_folders_are_reported(tmp_path: Path) -> None:
+    messages = [p.message for p in load_library(tmp_path, "fr").problems]
+    assert messages == ["no topics folder for this language", "no spine folder for this language"]

@@ -1,0 +1,203 @@
+"""What `kiosk check-content` finds beyond a single file: links, icons, images and
+placeholders that point nowhere, a drawing and region texts that disagree, pages too hard to read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+from pathlib import Path
+from typing import NamedTuple
+
+from kiosk.anatomy import LABEL_GROUPS, matching, tappable_ids
+from kiosk.content import Library, Page, Problem, load_library
+from kiosk.markup import INTERNAL_SCHEMES, PLACEHOLDER
+from kiosk.readability import GRADE_LIMIT, grade
+
+PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone", "clinic_address"})
+_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?")
+
+Grader = Callable[[str], "float | None"]
+
+
+class Report(NamedTuple):
+    """The problems of one language's content, and the reading grade of each page."""
+
+    problems: tuple[Problem, ...]
+    grades: tuple[tuple[Page, float | None], ...]
+
+
+def check_library(
+    library: Library,
+    *,
+    icons: Collection[str],
+    tappable: Collection[str] | None,
+    grader: Grader | None,
+) -> Report:
+    """Check everything that crosses files; `tappable` None skips the drawing checks."""
+    problems = list(library.problems)
+    topics = {t.slug for t in library.topics}
+    regions = {r.slug for r in library.regions}
+    pages = [p for p in (*library.topics, *library.regions) if not p.broken]
+    for topic in library.topics:
+        if not topic.broken and topic.icon not in icons:
+            problems.append(
+                Problem(
+                    topic.path,
+                    topic.line_of("icon"),
+                    f"unknown icon {topic.icon!r} (known: {', '.join(sorted(icons))})",
+                )
+            )
+    for page in pages:
+        for slug in page.related_topics:
+            if slug not in topics:
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.line_of("related_topics"),
+                        f"related topic {slug!r} does not exist",
+                    )
+                )
+        for slug in page.related_regions:
+            if slug not in regions:
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.line_of("related_regions"),
+                        f"related spine region {slug!r} does not exist",
+                    )
+                )
+        problems.extend(_body_problems(page, topics, regions))
+    if tappable is not None:
+        problems.extend(_drawing_problems(library.regions, tappable))
+    grades = tuple((p, grader(p.body) if grader else None) for p in pages)
+    for page, score in grades:
+        if score is not None and score > GRADE_LIMIT:
+            problems.append(
+                Problem(
+                    page.path,
+                    page.body_line,
+                    f"reading grade {score:.1f} is above {GRADE_LIMIT:g}: use "
+                    "shorter sentences and everyday words",
+                )
+            )
+    return Report(tuple(problems), grades)
+
+
+def _body_problems(page: Page, topics: Collection[str], regions: Collection[str]) -> list[Problem]:
+    problems = []
+    for offset, line in enumerate(page.body.splitlines()):
+        number = page.body_line + offset
+        for name in PLACEHOLDER.findall(line):
+            if name not in PLACEHOLDERS:
+                problems.append(
+                    Problem(
+                        page.path,
+                        number,
+                        f"unknown placeholder {{{{{name}}}}} "
+                        f"(known: {', '.join(sorted(PLACEHOLDERS))})",
+                    )
+                )
+        for bang, target in _LINK.findall(line):
+            if bang:
+                if not (page.path.parent / target).is_file():
+                    problems.append(
+                        Problem(
+                            page.path,
+                            number,
+                            f"image {target!r} not found next to {page.path.name}",
+                        )
+                    )
+                continue
+            scheme, _, name = target.partition(":")
+            if not target.startswith(INTERNAL_SCHEMES):
+                problems.append(
+                    Problem(
+                        page.path,
+                        number,
+                        f"link {target!r} leads out of the "
+                        "kiosk; only topic: and spine: links work",
+                    )
+                )
+            elif scheme == "topic" and name not in topics:
+                problems.append(
+                    Problem(page.path, number, f"link to topic {name!r}, which does not exist")
+                )
+            elif scheme == "spine" and name and name not in regions:
+                problems.append(
+                    Problem(
+                        page.path, number, f"link to spine region {name!r}, which does not exist"
+                    )
+                )
+    return problems
+
+
+def _drawing_problems(regions: tuple[Page, ...], tappable: Collection[str]) -> list[Problem]:
+    problems = []
+    claimed: dict[str, Page] = {}
+    for region in regions:
+        if region.broken:
+            continue
+        if region.group not in LABEL_GROUPS:
+            problems.append(
+                Problem(
+                    region.path,
+                    region.line_of("group"),
+                    f"unknown group {region.group!r} (known: {', '.join(LABEL_GROUPS)})",
+                )
+            )
+        for pattern in region.elements:
+            if not matching([pattern], tappable):
+                problems.append(
+                    Problem(
+                        region.path,
+                        region.line_of("elements"),
+                        f"no part of the spine drawing has an id like {pattern!r}",
+                    )
+                )
+        for element in matching(region.elements, tappable):
+            if element in claimed:
+                problems.append(
+                    Problem(
+                        region.path,
+                        region.line_of("elements"),
+                        f"{element!r} is already described by {claimed[element].path.name}",
+                    )
+                )
+            claimed.setdefault(element, region)
+    unclaimed = [i for i in tappable if i not in claimed]
+    if unclaimed and regions:
+        folder = regions[0].path.parent
+        problems.append(
+            Problem(
+                folder,
+                0,
+                "no region text describes these parts of the "
+                f"spine drawing: {', '.join(unclaimed)}",
+            )
+        )
+    return problems
+
+
+def check_content(
+    content_dir: Path, assets_dir: Path, languages: Collection[str], *, grades: bool = True
+) -> dict[str, Report]:
+    """Check every language folder in `content_dir` and every configured language."""
+    found = {p.name for p in content_dir.iterdir() if p.is_dir()} if content_dir.is_dir() else set()
+    icons = frozenset(p.stem for p in (assets_dir / "icons").glob("*.svg"))
+    drawing = assets_dir / "spine.svg"
+    reports = {}
+    try:
+        tappable: tuple[str, ...] | None = tappable_ids(drawing)
+        drawing_problem = None
+    except (OSError, SyntaxError) as exc:  # ParseError is a SyntaxError
+        tappable = None
+        drawing_problem = Problem(drawing, 0, f"cannot read the spine drawing ({exc})")
+    for language in sorted(found | set(languages)):
+        library = load_library(content_dir, language)
+        grader = (lambda body, lang=language: grade(body, lang)) if grades else None
+        report = check_library(library, icons=icons, tappable=tappable, grader=grader)
+        if drawing_problem is not None:
+            report = report._replace(problems=(drawing_problem, *report.problems))
+        reports[language] = report
+    return reports

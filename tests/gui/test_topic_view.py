@@ -1,0 +1,102 @@
+"""The reader: text, related pages as big buttons, the "more below" cue, the updating page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QScrollArea
+
+from kiosk.theme import Look
+from kiosk.views.icons import IconSet
+from kiosk.views.look import LookController
+from kiosk.views.topic_view import TopicPage, TopicView
+
+LONG = "".join(f"<p>Paragraph {n} with a few plain words in it.</p>" for n in range(80))
+PAGE = TopicPage(
+    "causes",
+    "Causes",
+    LONG,
+    related=(("topic:treatments", "Treatments"), ("spine:discs", "Discs")),
+)
+
+
+@pytest.fixture
+def reader(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[TopicView]:  # type: ignore[no-untyped-def]
+    look = LookController(qapp, assets_dir, Look())
+    view = TopicView(look, IconSet(assets_dir / "icons"))
+    qtbot.addWidget(view)
+    view.resize(1080, 1500)
+    view.show()
+    qtbot.waitExposed(view)
+    yield view
+    qapp.setStyleSheet("")
+
+
+def scroll_bar(view: TopicView):  # type: ignore[no-untyped-def]
+    return view.findChild(QScrollArea).verticalScrollBar()
+
+
+def test_shows_title_text_and_related_pages_as_buttons(reader: TopicView) -> None:
+    reader.show_page(PAGE)
+    assert reader.title_label.text() == "Causes"
+    assert "Paragraph 79" in reader.body_label.text()
+    assert [b.text() for b in reader.related_buttons] == ["Treatments", "Discs"]
+    assert all(b.height() >= 96 for b in reader.related_buttons)
+
+
+def test_related_buttons_report_topic_or_region(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    reader.show_page(PAGE)
+    with qtbot.waitSignal(reader.topic_chosen) as topic:
+        reader.related_buttons[0].click()
+    assert topic.args == ["treatments"]
+    with qtbot.waitSignal(reader.region_chosen) as region:
+        reader.related_buttons[1].click()
+    assert region.args == ["discs"]
+
+
+def test_links_in_the_text_report_where_they_lead(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    reader.show_page(PAGE)
+    with qtbot.waitSignal(reader.region_chosen) as region:
+        reader.body_label.linkActivated.emit("spine:lumbar")
+    assert region.args == ["lumbar"]
+
+
+def test_callback_button_carries_the_topic(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    reader.show_page(PAGE)
+    with qtbot.waitSignal(reader.callback_chosen) as chosen:
+        reader.callback_button.click()
+    assert chosen.args == ["causes"]
+
+
+def test_more_below_cue_shows_until_the_end_and_scrolls_on_tap(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    reader.show_page(PAGE)
+    bar = scroll_bar(reader)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert reader.more_button.isVisible()
+    reader.more_button.click()
+    assert bar.value() > 0
+    bar.setValue(bar.maximum())
+    assert not reader.more_button.isVisible()
+
+
+def test_no_cue_on_a_short_page(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    reader.show_page(TopicPage("short", "Short", "<p>Just this.</p>"))
+    qtbot.waitUntil(lambda: scroll_bar(reader).maximum() == 0)
+    assert not reader.more_button.isVisible()
+
+
+def test_every_visit_starts_at_the_top(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    reader.show_page(PAGE)
+    bar = scroll_bar(reader)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    reader.show_page(PAGE._replace(slug="again"))
+    assert bar.value() == 0
+
+
+def test_a_broken_page_says_it_is_being_updated(reader: TopicView) -> None:
+    reader.show_page(TopicPage("sore-neck", "Sore neck", "", broken=True))
+    assert reader.title_label.text() == "Sore neck"
+    assert "This page is being updated" in reader.body_label.text()

@@ -1,0 +1,38 @@
+"""The spine drawing's tappable ids, read without Qt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.anatomy import matching, tappable_ids
+
+
+def test_drawing_has_every_vertebra_and_no_groups_or_context(assets_dir: Path) -> None:
+    ids = tappable_ids(assets_dir / "spine.svg")
+    vertebrae = [
+        f"vertebra-{p}{n}"
+        for p, count in (("C", 7), ("T", 12), ("L", 5))
+        for n in range(1, count + 1)
+    ]
+    assert set(vertebrae) <= set(ids)
+    assert {"sacrum", "coccyx", "sacroiliac-joint", "erector-spinae", "spinal-cord"} <= set(ids)
+    assert not [i for i in ids if i.startswith("group-")]
+    assert "body-outline" not in ids
+    assert "pelvis" not in ids
+    assert len(ids) == len(set(ids))
+
+
+def test_glob_patterns_pick_their_parts() -> None:
+    ids = ("vertebra-L1", "vertebra-L2", "disc-L1-L2", "sacrum")
+    assert matching(["vertebra-L*"], ids) == ("vertebra-L1", "vertebra-L2")
+    assert matching(["sacrum", "disc-*"], ids) == ("disc-L1-L2", "sacrum")
+    assert matching(["knee"], ids) == ()
+
+
+def test_unreadable_drawing_raises(tmp_path: Path) -> None:
+    bad = tmp_path / "spine.svg"
+    bad.write_text("<svg", encoding="utf-8")
+    with pytest.raises(SyntaxError):  # xml.etree's ParseError is a SyntaxError
+        tappable_ids(bad)
