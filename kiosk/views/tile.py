@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.views.buttons import LayoutButton
 
 
-class Tile(QPushButton):
+class Tile(LayoutButton):
     """A push button laid out like a card; its size comes from its labels, so text wraps."""
 
     def __init__(
@@ -15,20 +17,12 @@ class Tile(QPushButton):
         super().__init__(parent)
         self.setProperty("role", "tile")
         self.setProperty("variant", variant)
-        # Tab reaches it, a touch does not leave a focus ring behind on it.
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
 
-        self.icon_label = QLabel()
-        self.icon_label.setProperty("role", "tile-icon")
+        self.icon_label = self._label("tile-icon")
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.title_label = QLabel(title)
-        self.title_label.setProperty("role", "tile-title")
-        self.summary_label = QLabel(summary)
-        self.summary_label.setProperty("role", "tile-summary")
-        for label in (self.icon_label, self.title_label, self.summary_label):
-            # The button, not its labels, takes the touch.
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.title_label = self._label("tile-title", title)
+        self.summary_label = self._label("tile-summary", summary)
         for label in (self.title_label, self.summary_label):
             label.setWordWrap(True)
         self.summary_label.setVisible(bool(summary))
@@ -51,19 +45,3 @@ class Tile(QPushButton):
         self.summary_label.setVisible(bool(summary))
         self.setAccessibleName(title)
         self.setAccessibleDescription(summary)
-
-    # QPushButton sizes itself from its own text; a tile's size is its layout's.
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.totalHeightForWidth(width) if layout is not None else -1

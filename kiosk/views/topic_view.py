@@ -5,20 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.theme import BASE_FONT_PX
+from kiosk.views.buttons import WrappingButton
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable
@@ -67,19 +66,19 @@ class TopicView(QWidget):
         self._related_heading.setProperty("role", "heading")
         self._related_grid = QGridLayout()
         self._related_grid.setSpacing(16)
-        self.related_buttons: list[QPushButton] = []
+        self.related_buttons: list[WrappingButton] = []
 
         self._scroll = self._build_scroll()
         self.more_button = self._build_more_button()
-        self.callback_button = QPushButton()
-        self.callback_button.setProperty("role", "action")
-        self.callback_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.callback_button = WrappingButton(role="action")
         self.callback_button.clicked.connect(self._on_callback_clicked)
         actions = QFrame()
         actions.setProperty("role", "action-bar")
         row = QHBoxLayout(actions)
         row.setContentsMargins(32, 16, 32, 16)
-        row.addWidget(self.callback_button)
+        row.setSpacing(20)
+        row.addWidget(self.more_button, 1)
+        row.addWidget(self.callback_button, 3)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +106,9 @@ class TopicView(QWidget):
         page.setProperty("role", "page")
         centre = QHBoxLayout(page)
         centre.setContentsMargins(0, 0, 0, 0)
-        centre.addWidget(self._column, 0, Qt.AlignmentFlag.AlignHCenter)
+        centre.addStretch(1)
+        centre.addWidget(self._column, 1000)
+        centre.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -119,11 +120,9 @@ class TopicView(QWidget):
         bar.rangeChanged.connect(self._update_more_cue)
         return scroll
 
-    def _build_more_button(self) -> QPushButton:
-        """A cue floating at the foot of the text while there is more below; a tap scrolls."""
-        button = QPushButton(self._scroll)
-        button.setProperty("role", "more")
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    def _build_more_button(self) -> WrappingButton:
+        """Says there is more below (a tap scrolls on); at the end it offers the top again."""
+        button = WrappingButton(role="more")
         button.clicked.connect(self._on_more_clicked)
         button.hide()
         return button
@@ -160,10 +159,8 @@ class TopicView(QWidget):
             button.deleteLater()
         self.related_buttons = []
         for index, (route, title) in enumerate(related):
-            button = QPushButton(title)
-            button.setProperty("role", "link")
+            button = WrappingButton(title, role="link")
             button.setProperty("route", route)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.clicked.connect(lambda _=False, r=route: self._follow(r))
             self._related_grid.addWidget(button, index // 2, index % 2)
             self.related_buttons.append(button)
@@ -176,59 +173,60 @@ class TopicView(QWidget):
         elif scheme == "spine":
             self.region_chosen.emit(target)
 
+    @property
+    def at_end(self) -> bool:
+        bar = self._scroll.verticalScrollBar()
+        return bar.value() >= bar.maximum()
+
     def _update_more_cue(self) -> None:
         bar = self._scroll.verticalScrollBar()
-        more = bar.value() < bar.maximum()
-        if more:
-            self._place_more_button()
-        self.more_button.setVisible(more)
+        self.more_button.setVisible(bar.maximum() > 0)
+        at_end = self.at_end
+        if self.more_button.property("at_end") == at_end and self.more_button.label():
+            return
+        self.more_button.setProperty("at_end", at_end)
+        if at_end:
+            self.more_button.set_text(self.tr("Back to top"))
+        else:
+            self.more_button.set_text(self.tr("More below"))
+        self._set_more_icon()
 
-    def _place_more_button(self) -> None:
-        hint = self.more_button.sizeHint()
-        viewport = self._scroll.viewport().geometry()
-        self.more_button.setGeometry(
-            viewport.center().x() - hint.width() // 2,
-            viewport.bottom() - hint.height() - 16,
-            hint.width(),
-            hint.height(),
-        )
-        self.more_button.raise_()
+    def _set_more_icon(self) -> None:
+        look = self._look.look
+        side = icon_size(look.text_size).width() * 2 // 3
+        name = "top" if self.more_button.property("at_end") else "more"
+        ratio = self.devicePixelRatioF()
+        self.more_button.set_pixmap(self._icons.pixmap(name, look.palette.accent, side, ratio))
 
     def _on_more_clicked(self) -> None:
         bar = self._scroll.verticalScrollBar()
-        bar.setValue(bar.value() + bar.pageStep() * 3 // 4)
+        if self.at_end:
+            bar.setValue(0)
+        else:
+            bar.setValue(bar.value() + bar.pageStep() * 3 // 4)
 
     def _retranslate(self) -> None:
-        self.callback_button.setText(self.tr("Ask us to call you about this"))
+        self.callback_button.set_text(self.tr("Ask us to call you about this"))
         self._related_heading.setText(self.tr("Read next"))
-        self.more_button.setText(self.tr("More below"))
-        self.more_button.setAccessibleName(self.tr("Scroll down to read more"))
+        self.more_button.set_text("")
+        self._update_more_cue()
         self._set_body()
 
     def _on_look_changed(self) -> None:
         look = self._look.look
         self._column.setMaximumWidth(look.px(BASE_FONT_PX) * READING_WIDTH_EM)
         self._set_body()
-        side = icon_size(look.text_size)
-        palette = look.palette
-        self.callback_button.setIcon(
-            self._icons.icon("callback", palette.accent_text, side.width())
+        side = icon_size(look.text_size).width()
+        self.callback_button.set_pixmap(
+            self._icons.pixmap("callback", look.palette.accent_text, side, self.devicePixelRatioF())
         )
-        self.callback_button.setIconSize(side)
-        small = QSize(side.width() * 2 // 3, side.height() * 2 // 3)
-        self.more_button.setIcon(self._icons.icon("more", palette.accent_text, small.width()))
-        self.more_button.setIconSize(small)
-        self._update_more_cue()
+        self._set_more_icon()
 
     def _on_body_link_activated(self, href: str) -> None:
         self._follow(href)
 
     def _on_callback_clicked(self) -> None:
         self.callback_chosen.emit(self._page.slug if self._page else "")
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._update_more_cue()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

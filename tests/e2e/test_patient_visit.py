@@ -32,7 +32,7 @@ def test_home_to_topic_and_back_to_home(qtbot, kiosk: Kiosk) -> None:  # type: i
 def test_related_topics_lead_on_and_home_returns_from_deep(kiosk: Kiosk) -> None:
     kiosk.home.topic_tiles["what-is-axial-back-pain"].click()
     first_related = kiosk.topic.related_buttons[0]
-    target = first_related.text()
+    target = first_related.label()
     first_related.click()
     assert kiosk.topic.title_label.text() == target
     assert kiosk.shell.current.screen == "topic"

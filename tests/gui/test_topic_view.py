@@ -42,7 +42,7 @@ def test_shows_title_text_and_related_pages_as_buttons(reader: TopicView) -> Non
     reader.show_page(PAGE)
     assert reader.title_label.text() == "Causes"
     assert "Paragraph 79" in reader.body_label.text()
-    assert [b.text() for b in reader.related_buttons] == ["Treatments", "Discs"]
+    assert [b.label() for b in reader.related_buttons] == ["Treatments", "Discs"]
     assert all(b.height() >= 96 for b in reader.related_buttons)
 
 
@@ -70,15 +70,19 @@ def test_callback_button_carries_the_topic(qtbot, reader: TopicView) -> None:  #
     assert chosen.args == ["causes"]
 
 
-def test_more_below_cue_shows_until_the_end_and_scrolls_on_tap(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_more_below_scrolls_on_and_at_the_end_offers_the_top(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
     reader.show_page(PAGE)
     bar = scroll_bar(reader)
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     assert reader.more_button.isVisible()
+    assert reader.more_button.label() == "More below"
     reader.more_button.click()
-    assert bar.value() > 0
+    assert 0 < bar.value() < bar.maximum()
     bar.setValue(bar.maximum())
-    assert not reader.more_button.isVisible()
+    assert reader.more_button.label() == "Back to top"
+    reader.more_button.click()
+    assert bar.value() == 0
+    assert reader.more_button.label() == "More below"
 
 
 def test_no_cue_on_a_short_page(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]

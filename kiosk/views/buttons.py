@@ -1,0 +1,74 @@
+"""Push buttons whose text wraps, so no label is ever cut off at large text sizes.
+
+A plain QPushButton sizes itself from one line of text; these lay out QLabels inside the button
+and take their size from that layout, so a long label grows a second line instead of clipping.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+
+class LayoutButton(QPushButton):
+    """A push button whose size is its layout's; the layout's labels ignore the mouse."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Tab reaches it, a touch does not leave a focus ring behind on it.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+    def _label(self, role: str, text: str = "") -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", role)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        return label
+
+    def sizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.sizeHint() if layout is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        layout = self.layout()
+        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        return layout.totalHeightForWidth(width) if layout is not None else -1
+
+
+class WrappingButton(LayoutButton):
+    """An icon and a label that wraps onto more lines when the button is narrow."""
+
+    def __init__(self, text: str = "", role: str = "action", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", role)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.icon_label = self._label("button-icon")
+        self.icon_label.hide()
+        self.text_label = self._label("button-text")
+        self.text_label.setWordWrap(True)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 8, 20, 8)
+        row.setSpacing(12)
+        row.addStretch(1)
+        row.addWidget(self.icon_label)
+        row.addWidget(self.text_label, 100)
+        row.addStretch(1)
+        self.set_text(text)
+
+    def set_text(self, text: str) -> None:
+        self.text_label.setText(text)
+        self.setAccessibleName(text)
+
+    def label(self) -> str:
+        return self.text_label.text()
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self.icon_label.setPixmap(pixmap)
+        self.icon_label.setVisible(not pixmap.isNull())
