@@ -1,0 +1,128 @@
+"""Tap to painted screen: opening a topic in the kiosk against switching to a plain QLabel page.
+
+Both run in this one process, offscreen, at the same window size. A "tap" is a click on the
+home tile; the time runs until the first paint event reaches the new screen's text. A topic is
+timed on its first open (Markdown converted then, and cached) and again once cached; the floor
+is a QStackedWidget switching to a QLabel holding a page of plain text. One frame at 60 Hz is
+16.7 ms.
+
+usage: python bench/navigation.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.app import build_kiosk, create_qapplication
+from kiosk.config import load_config
+from kiosk.navigation import HOME
+
+SIZE = (1080, 1920)
+
+
+class PaintProbe(QObject):
+    """Notes the moment a watched widget is next painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted_at: float | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self.painted_at is None:
+            self.painted_at = time.perf_counter()
+        return False
+
+
+def time_tap(app: QApplication, button: QPushButton, target: QWidget) -> float:
+    """Seconds from clicking `button` to `target`'s first paint."""
+    probe = PaintProbe()
+    target.installEventFilter(probe)
+    start = time.perf_counter()
+    button.click()
+    while probe.painted_at is None:
+        app.processEvents()
+    target.removeEventFilter(probe)
+    return probe.painted_at - start
+
+
+def floor_times(app: QApplication, rounds: int) -> list[float]:
+    window = QWidget()
+    stack = QStackedWidget()
+    home = QPushButton("Open")
+    page = QLabel(" ".join(["Plain words in a long paragraph."] * 60))
+    page.setWordWrap(True)
+    stack.addWidget(home)
+    stack.addWidget(page)
+    QVBoxLayout(window).addWidget(stack)
+    home.clicked.connect(lambda: stack.setCurrentWidget(page))
+    window.resize(*SIZE)
+    window.show()
+    app.processEvents()
+    times = []
+    for _ in range(rounds):
+        stack.setCurrentWidget(home)
+        app.processEvents()
+        times.append(time_tap(app, home, page))
+    window.close()
+    return times
+
+
+def kiosk_times(app: QApplication, rounds: int) -> tuple[list[float], list[float]]:
+    kiosk = build_kiosk(load_config(None), app, kiosk_mode=False)
+    kiosk.window.resize(*SIZE)
+    kiosk.window.show()
+    app.processEvents()
+    first: list[float] = []
+    cached: list[float] = []
+    slugs = list(kiosk.home.topic_tiles)
+    for index in range(rounds * len(slugs)):
+        slug = slugs[index % len(slugs)]
+        kiosk.shell.go(HOME)
+        app.processEvents()
+        tile = kiosk.home.topic_tiles[slug]
+        # The first tap of all also builds the reader; it is timed but left out below.
+        elapsed = time_tap(app, tile, kiosk.topic.body_label)
+        (first if index < len(slugs) else cached).append(elapsed)
+    kiosk.window.close()
+    return first[1:], cached
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20)
+    args = parser.parse_args()
+    app = create_qapplication(sys.argv[:1])
+    first, cached = kiosk_times(app, args.rounds)
+    floor = floor_times(app, args.rounds * 3)
+    floor_ms = statistics.median(floor) * 1000
+    print(
+        f"tap to painted screen, {SIZE[0]}x{SIZE[1]}, "
+        f"platform {os.environ['QT_QPA_PLATFORM']} (one frame = 16.7 ms)"
+    )
+    print(f"  plain QLabel page:          median {floor_ms:6.2f} ms")
+    for name, times in (("topic, first open", first), ("topic, cached", cached)):
+        median = statistics.median(times) * 1000
+        print(
+            f"  {name + ':':27s} median {median:6.2f} ms  (max {max(times) * 1000:6.2f})"
+            f"  ratio {median / floor_ms:5.2f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()
