@@ -7,6 +7,7 @@ Usage errors and unusable settings exit with status 2 and a one-line message.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -159,6 +160,8 @@ def _run(config: Config, args: argparse.Namespace) -> int:
     from kiosk.app import build_kiosk, create_qapplication
 
     config.paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # One event per line on stderr (journald under systemd). Never patient data.
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_qapplication(sys.argv[:1])
     kiosk = build_kiosk(config, app, kiosk_mode=not args.windowed)
     if args.windowed:

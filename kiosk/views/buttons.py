@@ -11,6 +11,18 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 
+class _WrapWhenNarrowLabel(QLabel):
+    """A word-wrapped label that asks for one line's width, and wraps only when squeezed.
+
+    A plain word-wrapped QLabel guesses a preferred width and breaks short labels into two
+    lines even where the whole line would fit.
+    """
+
+    def sizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance(self.text()) + 2
+        return QSize(width, self.heightForWidth(width))
+
+
 class LayoutButton(QPushButton):
     """A push button whose size is its layout's; the layout's labels ignore the mouse."""
 
@@ -50,7 +62,9 @@ class WrappingButton(LayoutButton):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.icon_label = self._label("button-icon")
         self.icon_label.hide()
-        self.text_label = self._label("button-text")
+        self.text_label = _WrapWhenNarrowLabel()
+        self.text_label.setProperty("role", "button-text")
+        self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row = QHBoxLayout(self)
@@ -58,7 +72,7 @@ class WrappingButton(LayoutButton):
         row.setSpacing(12)
         row.addStretch(1)
         row.addWidget(self.icon_label)
-        row.addWidget(self.text_label, 100)
+        row.addWidget(self.text_label)
         row.addStretch(1)
         self.set_text(text)
 
