@@ -48,25 +48,17 @@ def check_library(
                     f"unknown icon {topic.icon!r} (known: {', '.join(sorted(icons))})",
                 )
             )
+    related = (
+        ("related_topics", topics, "related topic"),
+        ("related_regions", regions, "related spine region"),
+    )
     for page in pages:
-        for slug in page.related_topics:
-            if slug not in topics:
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.line_of("related_topics"),
-                        f"related topic {slug!r} does not exist",
-                    )
-                )
-        for slug in page.related_regions:
-            if slug not in regions:
-                problems.append(
-                    Problem(
-                        page.path,
-                        page.line_of("related_regions"),
-                        f"related spine region {slug!r} does not exist",
-                    )
-                )
+        for key, known, noun in related:
+            problems.extend(
+                Problem(page.path, page.line_of(key), f"{noun} {slug!r} does not exist")
+                for slug in page.listed(key)
+                if slug not in known
+            )
         problems.extend(_body_problems(page, topics, regions))
     if tappable is not None:
         problems.extend(_drawing_problems(library.regions, tappable))

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.views.deferred import after_first_paint
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
-from kiosk.views.scrolling import make_flickable
+from kiosk.views.scrolling import make_flickable, vertical_scroll
 from kiosk.views.tile import Tile
 
 TILE_MIN_WIDTH = 420
@@ -68,11 +68,7 @@ class HomeView(QWidget):
         # The grid takes the rest of the screen, so tiles grow rather than leave a gap.
         column.addLayout(self._grid, 1)
 
-        self._scroll = QScrollArea()
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.setWidget(page)
+        self._scroll = vertical_scroll(page)
         after_first_paint(self, lambda: make_flickable(self._scroll))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QWidget,
+)
+
+
+def vertical_scroll(page: QWidget) -> QScrollArea:
+    """A frameless area that scrolls `page` up and down only (it never scrolls sideways)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(page)
+    return area
 
 
 def make_flickable(area: QAbstractScrollArea) -> None:

@@ -20,7 +20,7 @@ from kiosk.theme import BASE_FONT_PX
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
-from kiosk.views.scrolling import make_flickable
+from kiosk.views.scrolling import make_flickable, vertical_scroll
 
 # About 75 characters of body text per line, the comfortable upper end for reading.
 READING_WIDTH_EM = 38
@@ -139,11 +139,7 @@ class TopicView(QWidget):
         centre.addStretch(1)
         centre.addWidget(self._column, 1000)
         centre.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(page)
+        scroll = vertical_scroll(page)
         make_flickable(scroll)
         bar = scroll.verticalScrollBar()
         bar.valueChanged.connect(self._update_more_cue)
