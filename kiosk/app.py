@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 from typing import NamedTuple
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
+from kiosk.anatomy import SpineMap, spine_drawings
 from kiosk.config import Config
 from kiosk.content import Library, load_library
 from kiosk.shell import LibraryLoader, Shell
@@ -72,10 +73,28 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         libraries=libraries,
         home=home,
         make_topic=lambda: TopicView(look, icons),
-        make_others=dict.fromkeys(("spine", "callback", "staff"), PlaceholderView),
+        make_spine=lambda: _make_spine(config, libraries, look, icons),
+        make_others=dict.fromkeys(("callback", "staff"), PlaceholderView),
         translations_dir=assets / "i18n",
     )
     return Kiosk(app, config, look, window, shell, home)
+
+
+def _make_spine(
+    config: Config, libraries: LibraryLoader, look: LookController, icons: IconSet
+) -> QWidget:
+    """The spine explorer, or a placeholder (and a log line) if its drawing cannot be read."""
+    from kiosk.views.spine_view import SpineView  # noqa: PLC0415 -- not needed for home
+
+    try:
+        drawing_for = spine_drawings(config.paths.assets_dir)
+        tappable = drawing_for(look.look.palette).tappable
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        log.exception("spine drawing unusable, showing a placeholder")
+        return PlaceholderView()
+    regions = libraries(config.default_language).regions
+    spine_map = SpineMap.build(tappable, [(r.slug, r.elements) for r in regions])
+    return SpineView(look, icons, drawing_for, spine_map)
 
 
 def _library_loader(config: Config) -> LibraryLoader:

@@ -71,6 +71,12 @@ class History:
                 del self._trail[1]
         return self.current
 
+    def replace(self, route: Route) -> Route:
+        """Change what the current step shows (a region chosen on the spine) without a step."""
+        if self.can_go_back and route != HOME:
+            self._trail[-1] = route
+        return self.current
+
     def back(self) -> Route:
         """Step back one screen; at home, stay home."""
         if self.can_go_back:

@@ -33,9 +33,13 @@ def render_screen(
         look = look._replace(palette=HIGH_CONTRAST)
     kiosk.look.set_look(look)
     kiosk.shell.set_language(language)
-    if route.screen == "topic" and kiosk.shell.library.topic(route.arg) is None:
-        slugs = ", ".join(t.slug for t in kiosk.shell.library.topics)
+    library = kiosk.shell.library
+    if route.screen == "topic" and library.topic(route.arg) is None:
+        slugs = ", ".join(t.slug for t in library.topics)
         raise LookupError(f"no topic {route.arg!r} in {language!r} (topics: {slugs})")
+    if route.screen == "spine" and route.arg and library.region(route.arg) is None:
+        slugs = ", ".join(r.slug for r in library.regions)
+        raise LookupError(f"no spine region {route.arg!r} in {language!r} (regions: {slugs})")
     kiosk.window.resize(*size)
     kiosk.window.show()
     kiosk.shell.go(route)

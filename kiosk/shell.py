@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtWidgets import QWidget
@@ -21,6 +22,9 @@ from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.topic_view import TopicPage, TopicView
+
+if TYPE_CHECKING:
+    from kiosk.views.spine_view import RegionText, SpineView
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
@@ -40,6 +44,7 @@ class Shell(QObject):
         libraries: LibraryLoader,
         home: HomeView,
         make_topic: Callable[[], TopicView],
+        make_spine: Callable[[], QWidget],
         make_others: Mapping[str, ScreenFactory],
         translations_dir: Path,
     ) -> None:
@@ -50,11 +55,17 @@ class Shell(QObject):
         self._home = home
         self._make_topic = make_topic
         self._topic: TopicView | None = None
-        self._factories: dict[str, ScreenFactory] = {"topic": self._build_topic, **make_others}
+        self._make_spine = make_spine
+        self._spine: SpineView | None = None
+        self._factories: dict[str, ScreenFactory] = {
+            "topic": self._build_topic,
+            "spine": self._build_spine,
+            **make_others,
+        }
         self._screens: dict[str, QWidget] = {"home": home}
         self._translations_dir = translations_dir
         self._translator: QTranslator | None = None
-        self._rendered: dict[tuple[str, str], str] = {}
+        self._rendered: dict[str, str] = {}
         self.history = History()
         self.language = config.default_language
         self.library = libraries(self.language)
@@ -103,6 +114,8 @@ class Shell(QObject):
         self.library = self._libraries(language)
         self._install_translator(language)
         self._home.set_topics([_tile(t) for t in self.library.topics])
+        if self._spine is not None:
+            self._spine.set_regions(self._region_texts())
         following = self._following_language()
         self._window.set_language_choice(
             LANGUAGE_NAMES.get(following, following) if following != language else ""
@@ -136,9 +149,23 @@ class Shell(QObject):
         topic = self._make_topic()
         topic.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
         topic.region_chosen.connect(lambda region: self.go(Route("spine", region)))
-        topic.callback_chosen.connect(lambda slug: self.go(Route("callback", slug)))
+        topic.callback_chosen.connect(lambda slug: self.go(Route("callback", f"topic:{slug}")))
         self._topic = topic
         return topic
+
+    def _build_spine(self) -> QWidget:
+        # Imported on first use: the spine's Qt modules are not needed to show home.
+        from kiosk.views.spine_view import SpineView  # noqa: PLC0415
+
+        spine = self._make_spine()
+        if not isinstance(spine, SpineView):
+            return spine  # the drawing could not be read: a placeholder stands in
+        spine.region_selected.connect(lambda slug: self.history.replace(Route("spine", slug)))
+        spine.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
+        spine.callback_chosen.connect(lambda slug: self.go(Route("callback", f"spine:{slug}")))
+        spine.set_regions(self._region_texts())
+        self._spine = spine
+        return spine
 
     def _show(self, route: Route) -> None:
         if route.screen == "topic":
@@ -148,6 +175,8 @@ class Shell(QObject):
                 return
             self.topic_view.show_page(self._page(topic))
         screen = self._screen(route.screen)
+        if route.screen == "spine" and self._spine is not None:
+            self._spine.show_region(route.arg)
         self._window.set_screen(screen, can_go_back=self.history.can_go_back)
 
     def _page(self, topic: Page) -> TopicPage:
@@ -162,19 +191,38 @@ class Shell(QObject):
         )
         if topic.broken:
             return TopicPage(topic.slug, topic.title, "", related, broken=True)
-        key = (self.language, topic.slug)
+        return TopicPage(topic.slug, topic.title, self._html(topic), related)
+
+    def _region_texts(self) -> list[RegionText]:
+        from kiosk.views.spine_view import RegionText  # noqa: PLC0415
+
+        return [
+            RegionText(
+                region.slug,
+                region.title,
+                "" if region.broken else self._html(region),
+                tuple(
+                    (f"topic:{other.slug}", other.title)
+                    for slug in region.related_topics
+                    if (other := self.library.topic(slug)) is not None
+                ),
+                broken=region.broken,
+            )
+            for region in self.library.regions
+        ]
+
+    def _html(self, page: Page) -> str:
+        """A page's body as HTML, converted on first use and kept (it never changes)."""
+        key = str(page.path)
         if key not in self._rendered:
             clinic = self._config.clinic
-            self._rendered[key] = render(
-                topic.body,
-                {
-                    "clinic_name": clinic.name,
-                    "clinic_phone": clinic.phone,
-                    "clinic_address": clinic.address,
-                },
-                base=topic.path.parent,
-            )
-        return TopicPage(topic.slug, topic.title, self._rendered[key], related)
+            values = {
+                "clinic_name": clinic.name,
+                "clinic_phone": clinic.phone,
+                "clinic_address": clinic.address,
+            }
+            self._rendered[key] = render(page.body, values, base=page.path.parent)
+        return self._rendered[key]
 
 
 def _tile(topic: Page) -> TopicTile:

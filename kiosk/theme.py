@@ -33,6 +33,18 @@ class Palette(NamedTuple):
     focus: str
     bar: str
     bar_text: str
+    # The spine drawing (assets/spine.css): parts, and the highlight of the chosen region.
+    spine_bone: str
+    spine_edge: str
+    spine_disc: str
+    spine_facet: str
+    spine_joint: str
+    spine_muscle: str
+    spine_nerve: str
+    spine_context: str
+    spine_region: str
+    spine_selected: str
+    spine_highlight_edge: str
 
 
 STANDARD = Palette(
@@ -51,6 +63,17 @@ STANDARD = Palette(
     focus="#E07B00",
     bar="#16324F",
     bar_text="#FFFFFF",
+    spine_bone="#F2E8D5",
+    spine_edge="#8A7556",
+    spine_disc="#7DB4E6",
+    spine_facet="#46B5A5",
+    spine_joint="#9B7BD4",
+    spine_muscle="#D9534F",
+    spine_nerve="#F4C542",
+    spine_context="#D9E3EA",
+    spine_region="#F5A04A",
+    spine_selected="#E0601B",
+    spine_highlight_edge="#7A2E00",
 )
 
 HIGH_CONTRAST = Palette(
@@ -69,6 +92,17 @@ HIGH_CONTRAST = Palette(
     focus="#00FFFF",
     bar="#000000",
     bar_text="#FFFF00",
+    spine_bone="#FFFFFF",
+    spine_edge="#000000",
+    spine_disc="#00BFFF",
+    spine_facet="#00E0A0",
+    spine_joint="#C8A2FF",
+    spine_muscle="#FF5050",
+    spine_nerve="#FFFF00",
+    spine_context="#3A3A3A",
+    spine_region="#FF9900",
+    spine_selected="#FF00FF",
+    spine_highlight_edge="#FFFFFF",
 )
 
 PALETTES = (STANDARD, HIGH_CONTRAST)

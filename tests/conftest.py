@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-# Before any Qt import: tests never need, or touch, a real display.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Before any Qt import: tests never need, or touch, a real display. The offscreen screen is
+# made big enough for a portrait or landscape kiosk (touches outside a screen are dropped) and
+# without window frames (which would shift every touch by a few pixels).
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen.json')}"
 
 from kiosk.config import Config, KioskConfig, PathsConfig
 

@@ -67,13 +67,18 @@ class WrappingButton(LayoutButton):
         self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.text_label.setWordWrap(True)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Icon and text travel together, centred; the text wraps only when the button is
+        # narrower than the pair.
+        pair = QWidget()
+        pair.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        inner = QHBoxLayout(pair)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.setSpacing(12)
+        inner.addWidget(self.icon_label)
+        inner.addWidget(self.text_label, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(20, 8, 20, 8)
-        row.setSpacing(12)
-        row.addStretch(1)
-        row.addWidget(self.icon_label)
-        row.addWidget(self.text_label)
-        row.addStretch(1)
+        row.addWidget(pair, 0, Qt.AlignmentFlag.AlignCenter)
         self.set_text(text)
 
     def set_text(self, text: str) -> None:

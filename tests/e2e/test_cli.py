@@ -127,3 +127,23 @@ def test_check_content_reports_file_line_message_and_exits_1(
     (problem,) = [line for line in lines if "rocket" in line]
     assert problem.startswith(f"{page}:4: unknown icon 'rocket' (known: about, back,")
     assert lines[-1] == "1 problem found"
+
+
+def test_screenshot_of_a_spine_region(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "spine.png"
+    assert run(["screenshot", "spine:lumbar", str(out), "--size", "1920x1080"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1920, 1080)
+    qapp.setStyleSheet("")
+
+
+def test_screenshot_of_a_missing_region_fails_and_lists_regions(
+    qapp,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    assert run(["screenshot", "spine:knee", str(tmp_path / "x.png")]) == 1
+    err = capsys.readouterr().err
+    assert "no spine region 'knee'" in err
+    assert "lumbar" in err
+    qapp.setStyleSheet("")

@@ -65,7 +65,7 @@ def test_a_route_to_a_missing_topic_shows_home(kiosk: Kiosk) -> None:
 def test_callback_from_a_topic_opens_the_callback_screen(kiosk: Kiosk) -> None:
     kiosk.home.topic_tiles["treatments"].click()
     kiosk.topic.callback_button.click()
-    assert kiosk.shell.current == Route("callback", "treatments")
+    assert kiosk.shell.current == Route("callback", "topic:treatments")
     kiosk.window.back_button.click()
     assert kiosk.topic.title_label.text() == "Treatments"
 
@@ -140,3 +140,46 @@ def test_related_regions_lead_to_the_spine_screen(kiosk: Kiosk) -> None:
     target = regions[0].property("route")
     regions[0].click()
     assert str(kiosk.shell.current) == target
+
+
+def spine_view(kiosk: Kiosk):  # type: ignore[no-untyped-def]
+    from kiosk.views.spine_view import SpineView
+
+    screen = kiosk.window.stack.currentWidget()
+    assert isinstance(screen, SpineView)
+    return screen
+
+
+def test_every_region_text_loads_on_the_spine_screen(kiosk: Kiosk) -> None:
+    for region in kiosk.shell.library.regions:
+        kiosk.shell.go(Route("spine", region.slug))
+        spine = spine_view(kiosk)
+        assert spine.selected_region == region.slug
+        assert spine.title_label.text() == region.title
+        assert len(spine.body_label.text()) > 300
+        assert "being updated" not in spine.body_label.text()
+
+
+def test_home_spine_tile_opens_the_explorer_with_nothing_chosen(kiosk: Kiosk) -> None:
+    kiosk.home.spine_tile.click()
+    spine = spine_view(kiosk)
+    assert spine.selected_region == ""
+    assert spine.panel.currentIndex() == 0
+    assert len(spine.region_buttons) == len(kiosk.shell.library.regions)
+
+
+def test_a_region_chosen_on_the_spine_is_still_chosen_after_back(kiosk: Kiosk) -> None:
+    kiosk.home.spine_tile.click()
+    spine = spine_view(kiosk)
+    spine.region_buttons["facet-joints"].click()
+    assert kiosk.shell.current == Route("spine", "facet-joints")
+    spine.related_buttons[0].click()
+    assert kiosk.shell.current.screen == "topic"
+    kiosk.window.back_button.click()
+    assert spine_view(kiosk).selected_region == "facet-joints"
+
+
+def test_where_it_hurts_carries_the_region_to_the_callback_screen(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("spine", "sacroiliac-joint"))
+    spine_view(kiosk).hurts_button.click()
+    assert kiosk.shell.current == Route("callback", "spine:sacroiliac-joint")

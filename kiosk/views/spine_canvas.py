@@ -1,0 +1,379 @@
+"""The spine drawing a patient touches: tap a part, pinch or double-tap to zoom, drag to pan.
+
+The drawing is one cached SVG item; the chosen region is drawn again on top, part by part, in
+the highlight colours. Taps are resolved against a "pick" image in which every tappable part
+is painted, a little fattened, in its own flat colour, searched within a fingertip's reach of
+the touch, so a thin disc or nerve root can be hit without pixel-perfect aim.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+    QTouchEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from kiosk.anatomy import SpineDrawing
+
+MAX_ZOOM = 6.0
+DOUBLE_TAP_SECONDS = 0.35
+DOUBLE_TAP_PX = 60
+TAP_SLOP_PX = 14  # a finger that moved less than this still tapped
+REACH_PX = 30  # about 7 mm: how far from the touch a part may be and still be "hit"
+
+
+class _Gesture:
+    """What the fingers on the glass are doing right now."""
+
+    def __init__(self) -> None:
+        self.start = QPointF()
+        self.last = QPointF()
+        self.moved = False
+        self.pinched = False
+        self.spread = 0.0
+
+
+class SpineCanvas(QGraphicsView):
+    """Shows the drawing and reports taps as part ids ("" for empty space)."""
+
+    part_tapped = Signal(str)
+    zoom_changed = Signal(float)
+
+    def __init__(
+        self,
+        drawing: SpineDrawing,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        # PySide lets an unreferenced scene be collected; the view keeps its own reference.
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self._gesture = _Gesture()
+        self._last_tap = (-math.inf, QPointF())
+        self._press = QPointF()
+        self._fit_scale = 1.0
+        self._renderers: dict[str, QSvgRenderer] = {}
+        self._highlights: list[QGraphicsSvgItem] = []
+        self._chosen = ""
+        self._labels: list[tuple[QGraphicsSimpleTextItem, QRectF]] = []
+        self._marker = self._make_marker()
+        self._base = QGraphicsSvgItem()
+        self._base.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._scene.addItem(self._base)
+        self._pick = QImage()
+        self._tappable: tuple[str, ...] = ()
+        self.set_drawing(drawing)
+
+    # -- what is shown ---------------------------------------------------------------------
+
+    def set_drawing(self, drawing: SpineDrawing) -> None:
+        """Show the drawing in new colours (a theme change); the highlight is kept."""
+        parts = self.highlighted
+        self._renderers = {
+            name: QSvgRenderer(QByteArray(data), self)
+            for name, data in (
+                ("plain", drawing.plain),
+                ("region", drawing.region),
+                ("chosen", drawing.chosen),
+            )
+        }
+        self._base.setSharedRenderer(self._renderers["plain"])
+        self._scene.setSceneRect(self._renderers["plain"].viewBoxF())
+        self._tappable = drawing.tappable
+        self._pick = _render_pick(drawing.pick, self._renderers["plain"].viewBoxF())
+        if parts:
+            self.highlight(parts, self._chosen)
+
+    def highlight(self, parts: Sequence[str], chosen: str = "") -> None:
+        """Draw `parts` in the region colours and `chosen` in the stronger one."""
+        for item in self._highlights:
+            self._scene.removeItem(item)
+        self._highlights = []
+        self._chosen = chosen
+        for part in parts:
+            renderer = self._renderers["chosen" if part == chosen else "region"]
+            item = QGraphicsSvgItem()
+            item.setSharedRenderer(renderer)
+            item.setElementId(part)
+            item.setPos(renderer.boundsOnElement(part).topLeft())
+            item.setZValue(3 if part == chosen else 2)
+            self._scene.addItem(item)
+            self._highlights.append(item)
+        if not parts:
+            self._marker.hide()
+
+    def group_bounds(self, group: str) -> QRectF:
+        """Where a group of the drawing (`group-lumbar`) lies, in drawing units."""
+        return self._renderers["plain"].boundsOnElement(group)
+
+    @property
+    def highlighted(self) -> tuple[str, ...]:
+        return tuple(item.elementId() for item in self._highlights)
+
+    def set_labels(self, labels: Sequence[tuple[str, QRectF]]) -> None:
+        """Place each text just left of its area of the drawing; they keep their size on zoom."""
+        for item, _ in self._labels:
+            self._scene.removeItem(item)
+        self._labels = []
+        for text, area in labels:
+            item = QGraphicsSimpleTextItem(text)
+            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            item.setZValue(4)
+            self._scene.addItem(item)
+            self._labels.append((item, area))
+        self.restyle_labels(QColor("black"), self.font())
+
+    def restyle_labels(self, colour: QColor, font: QFont) -> None:
+        for item, area in self._labels:
+            item.setBrush(colour)
+            item.setFont(font)
+            width = item.boundingRect().width()
+            height = item.boundingRect().height()
+            item.setPos(area.left(), area.center().y())
+            # Anchored in scene units, offset in screen pixels: right-aligned to the area.
+            item.setTransform(QTransform.fromTranslate(-width - 16, -height / 2))
+
+    def mark(self, part: str) -> None:
+        """Pin a marker on `part`: "this is where it hurts"."""
+        bounds = self._renderers["plain"].boundsOnElement(part)
+        self._marker.setPos(bounds.center())
+        self._marker.show()
+
+    @property
+    def marked(self) -> bool:
+        return self._marker.isVisible()
+
+    def part_centre(self, part: str) -> QPointF:
+        """A scene point well inside `part` as it shows (not under another part), near its
+        middle: where a finger aiming at the part lands."""
+        index = self._tappable.index(part)
+        bounds = self._renderers["plain"].boundsOnElement(part)
+        centre = bounds.center()
+        best: tuple[int, float, QPointF] | None = None
+        for y in range(int(bounds.top()), int(bounds.bottom()) + 1):
+            for x in range(int(bounds.left()), int(bounds.right()) + 1):
+                if self._pick_index(x, y) != index:
+                    continue
+                # Prefer points with the part all around them, then the middle.
+                inside = sum(
+                    self._pick_index(x + dx, y + dy) == index
+                    for dx in (-3, 0, 3)
+                    for dy in (-3, 0, 3)
+                )
+                key = (-inside, math.hypot(x - centre.x(), y - centre.y()))
+                if best is None or key < best[:2]:
+                    best = (*key, QPointF(x + 0.5, y + 0.5))
+        return best[2] if best else centre
+
+    # -- zoom ------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        """1.0 when the whole drawing fits; larger when zoomed in."""
+        return self.transform().m11() / self._fit_scale
+
+    def reset_zoom(self) -> None:
+        self.resetTransform()
+        rect = self._scene.sceneRect()
+        size = self.viewport().size()
+        if rect.isEmpty() or size.width() < 2 or size.height() < 2:
+            # Not laid out yet: keep a usable scale until a real size arrives.
+            self._fit_scale = 1.0
+            return
+        self._fit_scale = (
+            min(self.viewport().width() / rect.width(), self.viewport().height() / rect.height())
+            * 0.96
+        )
+        self.scale(self._fit_scale, self._fit_scale)
+        self.centerOn(rect.center())
+        self.zoom_changed.emit(1.0)
+
+    def zoom_by(self, factor: float, around: QPointF | None = None) -> None:
+        """Zoom by `factor` keeping the viewport point `around` (default: centre) still."""
+        anchor = around if around is not None else QPointF(self.viewport().rect().center())
+        target = max(1.0, min(MAX_ZOOM, self.zoom * factor))
+        factor = target / self.zoom
+        if math.isclose(factor, 1.0):
+            return
+        before = self.mapToScene(anchor.toPoint())
+        self.scale(factor, factor)
+        after = self.mapToScene(anchor.toPoint())
+        self.translate(after.x() - before.x(), after.y() - before.y())
+        self.zoom_changed.emit(self.zoom)
+
+    # -- input -----------------------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.TouchEnd,
+            QEvent.Type.TouchCancel,
+        ) and isinstance(event, QTouchEvent):
+            self._on_touch(event)
+            event.accept()
+            return True
+        return super().viewportEvent(event)
+
+    def _on_touch(self, event: QTouchEvent) -> None:
+        points = [p.position() for p in event.points()]
+        gesture = self._gesture
+        kind = event.type()
+        if kind == QEvent.Type.TouchBegin:
+            self._gesture = gesture = _Gesture()
+            gesture.start = gesture.last = points[0]
+        if len(points) >= 2:
+            spread = math.dist(points[0].toTuple(), points[1].toTuple())
+            middle = (points[0] + points[1]) / 2
+            if gesture.pinched and gesture.spread > 0:
+                self.zoom_by(spread / gesture.spread, middle)
+            gesture.pinched, gesture.spread = True, spread
+            gesture.last = middle
+        elif points and not gesture.pinched and kind != QEvent.Type.TouchEnd:
+            if math.dist(points[0].toTuple(), gesture.start.toTuple()) > TAP_SLOP_PX:
+                gesture.moved = True
+            if gesture.moved:
+                self._pan(points[0] - gesture.last)
+            gesture.last = points[0]
+        if kind == QEvent.Type.TouchEnd and not (gesture.moved or gesture.pinched):
+            self._on_tap(gesture.start)
+
+    def _pan(self, delta: QPointF) -> None:
+        horizontal, vertical = self.horizontalScrollBar(), self.verticalScrollBar()
+        horizontal.setValue(horizontal.value() - round(delta.x()))
+        vertical.setValue(vertical.value() - round(delta.y()))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if math.dist(event.position().toTuple(), self._press.toTuple()) <= TAP_SLOP_PX:
+            self._on_tap(event.position())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # Handled as a tap; two quick taps zoom in (see _on_tap).
+        self.mousePressEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom_by(1.15 if event.angleDelta().y() > 0 else 1 / 1.15, event.position())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        zoomed = self.zoom > 1.001
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.reset_zoom()
+        if zoomed:
+            self.centerOn(centre)
+
+    def _on_tap(self, position: QPointF) -> None:
+        now = self._clock()
+        last_time, last_position = self._last_tap
+        double = (
+            now - last_time <= DOUBLE_TAP_SECONDS
+            and math.dist(position.toTuple(), last_position.toTuple()) <= DOUBLE_TAP_PX
+        )
+        self._last_tap = (-math.inf, QPointF()) if double else (now, position)
+        if double:
+            self.zoom_by(2.0, position)
+            return
+        self.part_tapped.emit(self.part_at(position))
+
+    def part_at(self, position: QPointF) -> str:
+        """The part under a viewport point, or the nearest within a fingertip's reach."""
+        scene = self.mapToScene(position.toPoint())
+        reach = REACH_PX / max(self.transform().m11(), 1e-6)
+        x0, y0 = scene.x(), scene.y()
+        exact = self._pick_index(int(x0), int(y0))
+        if exact is not None:
+            return self._tappable[exact]
+        best: tuple[float, int] | None = None
+        step = max(1, int(reach / 8))
+        radius = int(reach)
+        for dy in range(-radius, radius + 1, step):
+            for dx in range(-radius, radius + 1, step):
+                distance = math.hypot(dx, dy)
+                if distance > reach or (best is not None and distance >= best[0]):
+                    continue
+                found = self._pick_index(int(x0 + dx), int(y0 + dy))
+                if found is not None:
+                    best = (distance, found)
+        return self._tappable[best[1]] if best else ""
+
+    def _pick_index(self, x: int, y: int) -> int | None:
+        """The part painted at pick pixel (x, y), if that pixel is safely inside it.
+
+        QtSvg always antialiases, so pixels on an edge hold blends of two parts' colours that
+        may spell a third part's number. A pixel counts only when its four neighbours hold the
+        same colour: blends live on one-pixel edges, never inside a part.
+        """
+        pick = self._pick
+        if not (pick.valid(x - 1, y - 1) and pick.valid(x + 1, y + 1)):
+            return None
+        value = pick.pixel(x, y)
+        if value >> 24 != 0xFF or any(
+            pick.pixel(nx, ny) != value
+            for nx, ny in ((x - 1, y), (x + 1, y), (x, y - 1), (x, y + 1))
+        ):
+            return None
+        index = (value & 0xFFFFFF) - 1
+        return index if 0 <= index < len(self._tappable) else None
+
+    def _make_marker(self) -> QGraphicsEllipseItem:
+        marker = QGraphicsEllipseItem(-14, -14, 28, 28)
+        marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        marker.setPen(QPen(QColor("white"), 5))
+        marker.setBrush(QColor("#C0143C"))
+        marker.setZValue(5)
+        marker.hide()
+        self._scene.addItem(marker)
+        return marker
+
+
+def _render_pick(svg: bytes, box: QRectF) -> QImage:
+    """The pick image, one pixel per drawing unit, without antialiasing (exact colours)."""
+    image = QImage(math.ceil(box.width()), math.ceil(box.height()), QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    QSvgRenderer(QByteArray(svg)).render(painter, QRectF(0, 0, box.width(), box.height()))
+    painter.end()
+    return image

@@ -1,0 +1,372 @@
+"""The spine explorer: the drawing with zoom buttons, and a panel that lists the parts of the
+spine or tells about the one the patient chose.
+
+In landscape the panel sits beside the drawing, in portrait below it. The list of parts is the
+way in for anyone who cannot tap precisely (and for screen readers): it selects exactly what a
+tap on the drawing selects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.anatomy import SpineDrawing, SpineMap
+from kiosk.theme import Palette
+from kiosk.views.buttons import WrappingButton
+from kiosk.views.icons import IconSet
+from kiosk.views.look import LookController
+from kiosk.views.scrolling import make_flickable, vertical_scroll
+from kiosk.views.spine_canvas import SpineCanvas
+
+# Where each label goes: beside this group of the drawing.
+LABEL_GROUPS = (
+    ("neck", "group-cervical"),
+    ("upper-back", "group-thoracic"),
+    ("lower-back", "group-lumbar"),
+    ("pelvis", "group-pelvis"),
+)
+
+
+class RegionText(NamedTuple):
+    """What the panel shows about one region."""
+
+    slug: str
+    title: str
+    html: str
+    related: tuple[tuple[str, str], ...] = ()  # ("topic:treatments", "Treatments")
+    broken: bool = False
+
+
+class SpineView(QWidget):
+    """Reports a region chosen (by tap or list), a related topic, or "this is where it hurts"."""
+
+    region_selected = Signal(str)
+    topic_chosen = Signal(str)
+    callback_chosen = Signal(str)
+
+    def __init__(
+        self,
+        look: LookController,
+        icons: IconSet,
+        drawing_for: Callable[[Palette], SpineDrawing],
+        spine_map: SpineMap,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._look = look
+        self._icons = icons
+        self._drawing_for = drawing_for
+        self._map = spine_map
+        self._texts: dict[str, RegionText] = {}
+        self.selected_region = ""
+        self.selected_part = ""
+
+        self.canvas = SpineCanvas(drawing_for(look.look.palette))
+        self.canvas.part_tapped.connect(self._on_canvas_part_tapped)
+        self.zoom_in_button = self._tool_button("zoom-in", lambda: self.canvas.zoom_by(1.5))
+        self.zoom_out_button = self._tool_button("zoom-out", lambda: self.canvas.zoom_by(1 / 1.5))
+        self.reset_button = self._tool_button("reset", self._on_reset_clicked)
+
+        self._make_panel_widgets()
+        self.panel = QStackedWidget()
+        self.panel.setProperty("role", "panel")
+        self.panel.addWidget(self._build_list_page())
+        self.panel.addWidget(self._build_detail_page())
+
+        self._box = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(0)
+        drawing = self._build_drawing_column()
+        # Sizes follow the stretch factors alone, so the drawing never jumps when the panel's
+        # content changes under a patient's finger.
+        for part in (drawing, self.panel):
+            part.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self._box.addWidget(drawing, 11)
+        self._box.addWidget(self.panel, 9)
+
+        look.changed.connect(self._on_look_changed)
+        self._retranslate()
+        self._on_look_changed()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _make_panel_widgets(self) -> None:
+        self.list_heading = QLabel()
+        self.list_heading.setProperty("role", "heading")
+        self.list_heading.setWordWrap(True)
+        self.list_hint = QLabel()
+        self.list_hint.setProperty("role", "lead")
+        self.list_hint.setWordWrap(True)
+        self._list_grid = QGridLayout()
+        self._list_grid.setSpacing(14)
+        self.region_buttons: dict[str, WrappingButton] = {}
+
+        self.title_label = QLabel()
+        self.title_label.setProperty("role", "heading")
+        self.title_label.setWordWrap(True)
+        self.body_label = QLabel()
+        self.body_label.setProperty("role", "reader")
+        self.body_label.setWordWrap(True)
+        self.body_label.setTextFormat(Qt.TextFormat.RichText)
+        self.body_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.body_label.linkActivated.connect(self._on_body_link_activated)
+        self._related_grid = QGridLayout()
+        self._related_grid.setSpacing(14)
+        self.related_buttons: list[WrappingButton] = []
+        self.hurts_button = WrappingButton(role="action")
+        self.hurts_button.clicked.connect(self._on_hurts_clicked)
+        self.all_parts_button = WrappingButton(role="more")
+        self.all_parts_button.clicked.connect(self.clear)
+
+    def _tool_button(self, icon: str, action: Callable[[], None]) -> QToolButton:
+        button = QToolButton()
+        button.setProperty("role", "tool")
+        button.setProperty("icon_name", icon)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(action)
+        return button
+
+    def _build_drawing_column(self) -> QWidget:
+        tools = QWidget()
+        tools.setProperty("role", "toolbar")
+        row = QHBoxLayout(tools)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(12)
+        for button in (self.zoom_in_button, self.zoom_out_button, self.reset_button):
+            row.addWidget(button, 1)
+        column_widget = QWidget()
+        column = QVBoxLayout(column_widget)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.canvas, 1)
+        column.addWidget(tools)
+        return column_widget
+
+    def _build_list_page(self) -> QWidget:
+        page = QWidget()
+        page.setProperty("role", "page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(32, 24, 32, 24)
+        column.setSpacing(14)
+        column.addWidget(self.list_heading)
+        column.addWidget(self.list_hint)
+        column.addLayout(self._list_grid)
+        column.addStretch(1)
+        scroll = vertical_scroll(page)
+        make_flickable(scroll)
+        return scroll
+
+    def _build_detail_page(self) -> QWidget:
+        page = QWidget()
+        page.setProperty("role", "page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(32, 24, 32, 24)
+        column.setSpacing(14)
+        column.addWidget(self.title_label)
+        column.addWidget(self.body_label)
+        column.addLayout(self._related_grid)
+        column.addStretch(1)
+        scroll = vertical_scroll(page)
+        make_flickable(scroll)
+        self._detail_scroll = scroll
+        # The two things to do next stay in reach below the text, however long it is.
+        actions = QWidget()
+        actions.setProperty("role", "action-bar")
+        row = QHBoxLayout(actions)
+        row.setContentsMargins(24, 12, 24, 12)
+        row.setSpacing(16)
+        row.addWidget(self.all_parts_button, 2)
+        row.addWidget(self.hurts_button, 3)
+        detail = QWidget()
+        stack = QVBoxLayout(detail)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.setSpacing(0)
+        stack.addWidget(scroll, 1)
+        stack.addWidget(actions)
+        return detail
+
+    # -- what is shown -----------------------------------------------------------------------
+
+    def set_regions(self, texts: Sequence[RegionText]) -> None:
+        """The regions in list order, with their texts in the current language."""
+        self._texts = {text.slug: text for text in texts}
+        for button in self.region_buttons.values():
+            button.hide()
+            button.deleteLater()
+        self.region_buttons = {}
+        for index, text in enumerate(texts):
+            button = WrappingButton(text.title, role="link")
+            button.clicked.connect(lambda _=False, s=text.slug: self._choose_region(s))
+            self._list_grid.addWidget(button, index // 2, index % 2)
+            self.region_buttons[text.slug] = button
+        if self.selected_region:
+            self._show_detail(self.selected_region)
+
+    def show_region(self, slug: str) -> None:
+        """Select `slug` as if its list button was touched ("" clears the choice)."""
+        if slug in self._map.parts:
+            self._select(slug, "")
+        else:
+            self.clear()
+
+    def clear(self) -> None:
+        """Nothing chosen: the whole drawing plain, the panel listing the parts."""
+        self.selected_region = self.selected_part = ""
+        self.canvas.highlight(())
+        self.panel.setCurrentIndex(0)
+        self.region_selected.emit("")
+
+    def reset(self) -> None:
+        """As the next patient should find it: nothing chosen, the whole spine in view."""
+        self.clear()
+        self.canvas.reset_zoom()
+
+    def _select(self, region: str, part: str) -> None:
+        self.selected_region, self.selected_part = region, part
+        self.canvas.highlight(self._map.parts.get(region, ()), part)
+        self._show_detail(region)
+        self.region_selected.emit(region)
+
+    def _show_detail(self, region: str) -> None:
+        text = self._texts.get(region)
+        if text is None:
+            return
+        self.title_label.setText(text.title)
+        html = text.html
+        if text.broken:
+            html = "<p>{}</p>".format(
+                self.tr(
+                    "This page is being updated. Please choose another part, or ask the front desk."
+                )
+            )
+        self.body_label.setText(f"<style>{self._look.reader_css}</style>{html}")
+        self.body_label.setAccessibleName(text.title)
+        for button in self.related_buttons:
+            button.hide()
+            button.deleteLater()
+        self.related_buttons = []
+        for index, (route, title) in enumerate(text.related):
+            button = WrappingButton(title, role="link")
+            button.setProperty("route", route)
+            button.clicked.connect(lambda _=False, r=route: self._follow(r))
+            self._related_grid.addWidget(button, index // 2, index % 2)
+            self.related_buttons.append(button)
+        self.panel.setCurrentIndex(1)
+        self._detail_scroll.verticalScrollBar().setValue(0)
+
+    # -- reactions ---------------------------------------------------------------------------
+
+    def _choose_region(self, slug: str) -> None:
+        self._select(slug, "")
+
+    def _on_canvas_part_tapped(self, part: str) -> None:
+        region = self._map.region_of.get(part, "")
+        if region:
+            self._select(region, part)
+        else:
+            self.clear()
+
+    def _on_hurts_clicked(self) -> None:
+        if not self.selected_region:
+            return
+        parts = self._map.parts.get(self.selected_region, ())
+        if self.selected_part or parts:
+            self.canvas.mark(self.selected_part or parts[len(parts) // 2])
+        self.callback_chosen.emit(self.selected_region)
+
+    def _on_reset_clicked(self) -> None:
+        self.canvas.reset_zoom()
+
+    def _on_body_link_activated(self, href: str) -> None:
+        self._follow(href)
+
+    def _follow(self, route: str) -> None:
+        scheme, _, target = route.partition(":")
+        if scheme == "topic":
+            self.topic_chosen.emit(target)
+        elif scheme == "spine":
+            self.show_region(target)
+
+    def _on_look_changed(self) -> None:
+        look = self._look.look
+        self.canvas.set_drawing(self._drawing_for(look.palette))
+        side = 40
+        for button in (self.zoom_in_button, self.zoom_out_button, self.reset_button):
+            name = str(button.property("icon_name"))
+            button.setIcon(self._icons.icon(name, look.palette.accent, side))
+            button.setIconSize(QSize(side, side))
+        ratio = self.devicePixelRatioF()
+        self.hurts_button.set_pixmap(
+            self._icons.pixmap("callback", look.palette.accent_text, side, ratio)
+        )
+        self._style_labels()
+        if self.selected_region:
+            self._show_detail(self.selected_region)
+
+    def _retranslate(self) -> None:
+        self.list_heading.setText(self.tr("Parts of the spine"))
+        self.list_hint.setText(self.tr("Touch the drawing, or choose a part here."))
+        self.zoom_in_button.setText(self.tr("Zoom in"))
+        self.zoom_out_button.setText(self.tr("Zoom out"))
+        self.reset_button.setText(self.tr("Whole spine"))
+        self.hurts_button.set_text(self.tr("This is where it hurts"))
+        self.all_parts_button.set_text(self.tr("Show all parts"))
+        names = {
+            "neck": self.tr("Neck"),
+            "upper-back": self.tr("Upper back"),
+            "lower-back": self.tr("Lower back"),
+            "pelvis": self.tr("Pelvis"),
+        }
+        bounds = self.canvas.group_bounds
+        self.canvas.set_labels(
+            [
+                (names[key], bounds(group))
+                for key, group in LABEL_GROUPS
+                if not bounds(group).isEmpty()
+            ]
+        )
+        self._style_labels()
+
+    def _style_labels(self) -> None:
+        look = self._look.look
+        font = QFont(self.font())
+        font.setPixelSize(look.px(26, cap=150))
+        font.setBold(True)
+        self.canvas.restyle_labels(QColor(look.palette.text), font)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        landscape = self.width() > self.height()
+        direction = (
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+        # A tall drawing needs the larger share in portrait; beside the text, about half.
+        self._box.setStretch(0, 11 if landscape else 3)
+        self._box.setStretch(1, 9 if landscape else 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,205 @@
+"""The spine explorer, touched the way a patient touches it: real touch events on the drawing."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.anatomy import SpineMap, spine_drawings
+from kiosk.content import load_library
+from kiosk.theme import HIGH_CONTRAST, Look
+from kiosk.views.icons import IconSet
+from kiosk.views.look import LookController
+from kiosk.views.spine_canvas import SpineCanvas
+from kiosk.views.spine_view import RegionText, SpineView
+
+
+@pytest.fixture(scope="module")
+def device() -> QPointingDevice:
+    return QTest.createTouchDevice()
+
+
+@pytest.fixture
+def look(qapp: QApplication, assets_dir: Path) -> Iterator[LookController]:
+    controller = LookController(qapp, assets_dir, Look())
+    yield controller
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def spine(
+    qtbot,
+    look: LookController,
+    assets_dir: Path,  # type: ignore[no-untyped-def]
+    content_dir: Path,
+) -> SpineView:
+    regions = load_library(content_dir, "en").regions
+    drawing_for = spine_drawings(assets_dir)
+    spine_map = SpineMap.build(
+        drawing_for(look.look.palette).tappable, [(r.slug, r.elements) for r in regions]
+    )
+    view = SpineView(look, IconSet(assets_dir / "icons"), drawing_for, spine_map)
+    # Every tap is a second after the last, so no two of them make a double tap.
+    seconds = itertools.count(step=1.0)
+    view.canvas._clock = lambda: next(seconds)
+    view.set_regions(
+        [
+            RegionText(r.slug, r.title, f"<p>About {r.title}.</p>", (("topic:causes", "Causes"),))
+            for r in regions
+        ]
+    )
+    qtbot.addWidget(view)
+    view.resize(1080, 1700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.canvas.reset_zoom()
+    return view
+
+
+def on_screen(canvas: SpineCanvas, scene_point: QPointF) -> QPoint:
+    return canvas.mapFromScene(scene_point)
+
+
+def tap(canvas: SpineCanvas, device: QPointingDevice, point: QPoint) -> None:
+    QTest.touchEvent(canvas.viewport(), device).press(0, point).commit()
+    QTest.touchEvent(canvas.viewport(), device).release(0, point).commit()
+
+
+def test_tapping_a_part_of_each_region_selects_it_and_opens_its_text(
+    spine: SpineView, device: QPointingDevice
+) -> None:
+    for region, parts in spine._map.parts.items():
+        part = parts[len(parts) // 2]
+        drawing_before = spine.canvas.geometry()
+        tap(spine.canvas, device, on_screen(spine.canvas, spine.canvas.part_centre(part)))
+        assert (spine.selected_region, spine.selected_part) == (region, part)
+        QApplication.processEvents()
+        assert spine.canvas.geometry() == drawing_before  # the drawing did not jump
+        assert spine.panel.currentIndex() == 1
+        assert spine.title_label.text() == spine._texts[region].title
+        assert set(spine.canvas.highlighted) == set(parts)
+
+
+def test_a_tap_just_beside_a_thin_part_still_finds_it(
+    spine: SpineView, device: QPointingDevice
+) -> None:
+    centre = on_screen(spine.canvas, spine.canvas.part_centre("disc-L4-L5"))
+    # Four pixels off the middle of the disc, towards the front of the body.
+    tap(spine.canvas, device, centre + QPoint(-4, 0))
+    assert spine.selected_region == "discs"
+
+
+def test_a_tap_on_empty_space_clears_the_choice(spine: SpineView, device: QPointingDevice) -> None:
+    spine.show_region("lumbar")
+    assert spine.canvas.highlighted
+    tap(spine.canvas, device, QPoint(6, 6))
+    assert spine.selected_region == ""
+    assert spine.canvas.highlighted == ()
+    assert spine.panel.currentIndex() == 0
+
+
+def test_a_two_finger_spread_zooms_in(spine: SpineView, device: QPointingDevice) -> None:
+    viewport = spine.canvas.viewport()
+    middle = viewport.rect().center()
+    near = (middle + QPoint(-40, 0), middle + QPoint(40, 0))
+    far = (middle + QPoint(-160, 0), middle + QPoint(160, 0))
+    QTest.touchEvent(viewport, device).press(0, near[0]).press(1, near[1]).commit()
+    QTest.touchEvent(viewport, device).move(0, far[0]).move(1, far[1]).commit()
+    QTest.touchEvent(viewport, device).release(0, far[0]).release(1, far[1]).commit()
+    assert spine.canvas.zoom == pytest.approx(4.0, rel=0.05)
+    assert spine.selected_region == ""  # a pinch is not a tap
+
+
+def test_a_double_tap_zooms_in_and_a_drag_pans(spine: SpineView, device: QPointingDevice) -> None:
+    canvas = spine.canvas
+    canvas._clock = iter([10.0, 10.2]).__next__
+    point = on_screen(canvas, canvas.part_centre("vertebra-T6"))
+    tap(canvas, device, point)
+    tap(canvas, device, point)
+    assert canvas.zoom == pytest.approx(2.0)
+    before = canvas.mapToScene(canvas.viewport().rect().center())
+    viewport = canvas.viewport()
+    start = viewport.rect().center()
+    QTest.touchEvent(viewport, device).press(0, start).commit()
+    QTest.touchEvent(viewport, device).move(0, start + QPoint(0, 150)).commit()
+    QTest.touchEvent(viewport, device).release(0, start + QPoint(0, 150)).commit()
+    after = canvas.mapToScene(canvas.viewport().rect().center())
+    assert after.y() < before.y() - 40  # the drawing followed the finger down
+
+
+def test_zoom_buttons_and_whole_spine(spine: SpineView) -> None:
+    spine.zoom_in_button.click()
+    assert spine.canvas.zoom == pytest.approx(1.5)
+    spine.zoom_out_button.click()
+    assert spine.canvas.zoom == pytest.approx(1.0)
+    spine.zoom_out_button.click()
+    assert spine.canvas.zoom == pytest.approx(1.0)  # never smaller than the whole spine
+    spine.zoom_in_button.click()
+    spine.reset_button.click()
+    assert spine.canvas.zoom == pytest.approx(1.0)
+
+
+def test_the_list_selects_the_same_regions_as_taps(spine: SpineView) -> None:
+    for slug, button in spine.region_buttons.items():
+        button.click()
+        assert spine.selected_region == slug
+        assert set(spine.canvas.highlighted) == set(spine._map.parts[slug])
+        assert spine.title_label.text() == button.label()
+        spine.all_parts_button.click()
+        assert spine.panel.currentIndex() == 0
+
+
+def test_every_region_button_is_a_big_labelled_target(spine: SpineView) -> None:
+    assert len(spine.region_buttons) == 9
+    for button in spine.region_buttons.values():
+        assert button.accessibleName()
+        assert button.height() >= 96
+
+
+def test_where_it_hurts_marks_the_region_and_asks_for_a_call(qtbot, spine: SpineView) -> None:  # type: ignore[no-untyped-def]
+    spine.show_region("sacroiliac-joint")
+    with qtbot.waitSignal(spine.callback_chosen) as chosen:
+        spine.hurts_button.click()
+    assert chosen.args == ["sacroiliac-joint"]
+    assert spine.canvas.marked
+
+
+def test_related_topic_buttons_report_the_topic(qtbot, spine: SpineView) -> None:  # type: ignore[no-untyped-def]
+    spine.show_region("discs")
+    with qtbot.waitSignal(spine.topic_chosen) as chosen:
+        spine.related_buttons[0].click()
+    assert chosen.args == ["causes"]
+
+
+def test_high_contrast_keeps_the_choice_highlighted(spine: SpineView, look: LookController) -> None:
+    spine.show_region("lumbar")
+    parts = spine.canvas.highlighted
+    look.set_look(Look(HIGH_CONTRAST))
+    assert spine.canvas.highlighted == parts
+    image = spine.canvas.grab().toImage()
+    assert image.pixelColor(3, 3).name().upper() == HIGH_CONTRAST.surface
+
+
+def test_the_drawing_is_laid_beside_the_text_in_landscape(qtbot, spine: SpineView) -> None:  # type: ignore[no-untyped-def]
+    assert spine.panel.y() > spine.canvas.y()
+    spine.resize(1900, 900)
+    qtbot.waitUntil(lambda: spine.panel.x() > spine.canvas.x() + 100)
+    assert abs(spine.panel.y() - spine.canvas.y()) < 5
+
+
+def test_a_drawing_squeezed_to_nothing_survives_and_fits_again(qtbot, spine: SpineView) -> None:  # type: ignore[no-untyped-def]
+    canvas = spine.canvas
+    canvas.setFixedHeight(0)
+    QApplication.processEvents()
+    canvas.setMinimumHeight(0)
+    canvas.setMaximumHeight(16777215)
+    canvas.resize(600, 900)
+    canvas.reset_zoom()
+    assert canvas.zoom == pytest.approx(1.0)
