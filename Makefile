@@ -30,7 +30,7 @@ test: lint
 # Renders every screen in both orientations to screenshots/ for a review by eye.
 screenshots: $(STAMP)
 	mkdir -p screenshots
-	for screen in home topic:what-is-axial-back-pain topic:get-help-now; do \
+	for screen in home topic:what-is-axial-back-pain topic:get-help-now spine spine:lumbar spine:discs; do \
 	  name=$$(echo $$screen | tr ':' '-'); \
 	  $(BIN)/kiosk screenshot $$screen screenshots/$$name-portrait.png --size 1080x1920; \
 	  $(BIN)/kiosk screenshot $$screen screenshots/$$name-landscape.png --size 1920x1080; \
@@ -39,6 +39,7 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/navigation.py
+	$(BIN)/python bench/spine.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info screenshots .pytest_cache .mypy_cache .ruff_cache

@@ -6,9 +6,18 @@ and take their size from that layout, so a long label grows a second line instea
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 
 class _WrapWhenNarrowLabel(QLabel):
@@ -91,3 +100,41 @@ class WrappingButton(LayoutButton):
     def set_pixmap(self, pixmap: QPixmap) -> None:
         self.icon_label.setPixmap(pixmap)
         self.icon_label.setVisible(not pixmap.isNull())
+
+
+class ButtonGrid(QWidget):
+    """Big buttons in columns, one per (key, label), reporting the key of the one touched.
+
+    The buttons are made once and reused as the items change: a new styled button costs about
+    a millisecond to create and polish, and a screen should change within one frame.
+    """
+
+    chosen = Signal(str)
+
+    def __init__(self, role: str = "link", columns: int = 2, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._role = role
+        self._columns = columns
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(14)
+        self._pool: list[WrappingButton] = []
+        self.buttons: list[WrappingButton] = []
+
+    def set_items(self, items: Sequence[tuple[str, str]]) -> None:
+        while len(self._pool) < len(items):
+            button = WrappingButton(role=self._role)
+            button.clicked.connect(lambda _=False, b=button: self.chosen.emit(b.property("key")))
+            index = len(self._pool)
+            self._grid.addWidget(button, index // self._columns, index % self._columns)
+            self._pool.append(button)
+        for button, (key, label) in zip(self._pool, items, strict=False):
+            button.setProperty("key", key)
+            button.set_text(label)
+        for index, button in enumerate(self._pool):
+            button.setVisible(index < len(items))
+        self.buttons = self._pool[: len(items)]
+        self.setVisible(bool(items))
+
+    def button(self, key: str) -> WrappingButton | None:
+        return next((b for b in self.buttons if b.property("key") == key), None)

@@ -12,7 +12,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPen,
+    QPixmap,
     QResizeEvent,
     QTouchEvent,
     QTransform,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsEllipseItem,
     QGraphicsItem,
+    QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
@@ -40,6 +42,8 @@ from PySide6.QtWidgets import (
 from kiosk.anatomy import SpineDrawing
 
 MAX_ZOOM = 6.0
+SETTLE_MS = 150  # a zoom that has paused this long is over: draw the drawing crisp again
+MAX_CACHE_SCALE = 2.0  # cached pixels per drawing unit, at most
 DOUBLE_TAP_SECONDS = 0.35
 DOUBLE_TAP_PX = 60
 TAP_SLOP_PX = 14  # a finger that moved less than this still tapped
@@ -93,8 +97,13 @@ class SpineCanvas(QGraphicsView):
         self._chosen = ""
         self._labels: list[tuple[QGraphicsSimpleTextItem, QRectF]] = []
         self._marker = self._make_marker()
-        self._base = QGraphicsSvgItem()
-        self._base.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._base = QGraphicsPixmapItem()
+        self._base.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._base_scale = 0.0
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._on_zoom_settled)
         self._scene.addItem(self._base)
         self._pick = QImage()
         self._tappable: tuple[str, ...] = ()
@@ -113,8 +122,11 @@ class SpineCanvas(QGraphicsView):
                 ("chosen", drawing.chosen),
             )
         }
-        self._base.setSharedRenderer(self._renderers["plain"])
-        self._scene.setSceneRect(self._renderers["plain"].viewBoxF())
+        box = self._renderers["plain"].viewBoxF()
+        self._box = box
+        self._base_scale = 0.0
+        self._on_zoom_settled()
+        self._scene.setSceneRect(box)
         self._tappable = drawing.tappable
         self._pick = _render_pick(drawing.pick, self._renderers["plain"].viewBoxF())
         if parts:
@@ -222,6 +234,7 @@ class SpineCanvas(QGraphicsView):
         )
         self.scale(self._fit_scale, self._fit_scale)
         self.centerOn(rect.center())
+        self._on_zoom_settled()
         self.zoom_changed.emit(1.0)
 
     def zoom_by(self, factor: float, around: QPointF | None = None) -> None:
@@ -231,11 +244,45 @@ class SpineCanvas(QGraphicsView):
         factor = target / self.zoom
         if math.isclose(factor, 1.0):
             return
+        self._zooming()
         before = self.mapToScene(anchor.toPoint())
         self.scale(factor, factor)
         after = self.mapToScene(anchor.toPoint())
         self.translate(after.x() - before.x(), after.y() - before.y())
         self.zoom_changed.emit(self.zoom)
+
+    def _zooming(self) -> None:
+        """While the scale keeps changing, the cached picture of the drawing is only scaled,
+        roughly; once it settles it is drawn again at the new size, smoothly."""
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        self._settle.start()
+
+    def _on_zoom_settled(self) -> None:
+        """Draw the drawing into one picture at the current scale (at most twice the drawing's
+        own size: 14 MB); every repaint, a highlight or a pan, is then a copy of it.
+
+        Rendering the SVG costs 7-10 ms a frame. QGraphicsSvgItem's own caches do not help:
+        its device cache is off for anything taller than 768 pixels, and at a cache size of its
+        choosing the drawing lands shifted once zoomed (Qt 6.11).
+        """
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        scale = min(max(self.transform().m11(), 0.25), MAX_CACHE_SCALE)
+        if math.isclose(scale, self._base_scale, rel_tol=0.02):
+            return
+        self._base_scale = scale
+        box = self._box
+        image = QImage(
+            math.ceil(box.width() * scale),
+            math.ceil(box.height() * scale),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        self._renderers["plain"].render(painter, QRectF(0, 0, image.width(), image.height()))
+        painter.end()
+        self._base.setPixmap(QPixmap.fromImage(image))
+        self._base.setScale(box.width() / image.width())
+        self._base.setPos(box.topLeft())
 
     # -- input -----------------------------------------------------------------------------
 

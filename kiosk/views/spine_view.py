@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -27,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.anatomy import SpineDrawing, SpineMap
 from kiosk.theme import Palette
-from kiosk.views.buttons import WrappingButton
+from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
+from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 from kiosk.views.spine_canvas import SpineCanvas
 
@@ -112,25 +112,16 @@ class SpineView(QWidget):
         self.list_hint = QLabel()
         self.list_hint.setProperty("role", "lead")
         self.list_hint.setWordWrap(True)
-        self._list_grid = QGridLayout()
-        self._list_grid.setSpacing(14)
-        self.region_buttons: dict[str, WrappingButton] = {}
+        self.region_list = ButtonGrid(role="link")
+        self.region_list.chosen.connect(self._choose_region)
 
         self.title_label = QLabel()
         self.title_label.setProperty("role", "heading")
         self.title_label.setWordWrap(True)
-        self.body_label = QLabel()
-        self.body_label.setProperty("role", "reader")
-        self.body_label.setWordWrap(True)
-        self.body_label.setTextFormat(Qt.TextFormat.RichText)
-        self.body_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        self.body_label = ReaderLabel()
         self.body_label.linkActivated.connect(self._on_body_link_activated)
-        self._related_grid = QGridLayout()
-        self._related_grid.setSpacing(14)
-        self.related_buttons: list[WrappingButton] = []
+        self.related = ButtonGrid(role="link")
+        self.related.chosen.connect(self._follow)
         self.hurts_button = WrappingButton(role="action")
         self.hurts_button.clicked.connect(self._on_hurts_clicked)
         self.all_parts_button = WrappingButton(role="more")
@@ -170,7 +161,7 @@ class SpineView(QWidget):
         column.setSpacing(14)
         column.addWidget(self.list_heading)
         column.addWidget(self.list_hint)
-        column.addLayout(self._list_grid)
+        column.addWidget(self.region_list)
         column.addStretch(1)
         scroll = vertical_scroll(page)
         make_flickable(scroll)
@@ -184,7 +175,7 @@ class SpineView(QWidget):
         column.setSpacing(14)
         column.addWidget(self.title_label)
         column.addWidget(self.body_label)
-        column.addLayout(self._related_grid)
+        column.addWidget(self.related)
         column.addStretch(1)
         scroll = vertical_scroll(page)
         make_flickable(scroll)
@@ -210,15 +201,7 @@ class SpineView(QWidget):
     def set_regions(self, texts: Sequence[RegionText]) -> None:
         """The regions in list order, with their texts in the current language."""
         self._texts = {text.slug: text for text in texts}
-        for button in self.region_buttons.values():
-            button.hide()
-            button.deleteLater()
-        self.region_buttons = {}
-        for index, text in enumerate(texts):
-            button = WrappingButton(text.title, role="link")
-            button.clicked.connect(lambda _=False, s=text.slug: self._choose_region(s))
-            self._list_grid.addWidget(button, index // 2, index % 2)
-            self.region_buttons[text.slug] = button
+        self.region_list.set_items([(text.slug, text.title) for text in texts])
         if self.selected_region:
             self._show_detail(self.selected_region)
 
@@ -261,16 +244,7 @@ class SpineView(QWidget):
             )
         self.body_label.setText(f"<style>{self._look.reader_css}</style>{html}")
         self.body_label.setAccessibleName(text.title)
-        for button in self.related_buttons:
-            button.hide()
-            button.deleteLater()
-        self.related_buttons = []
-        for index, (route, title) in enumerate(text.related):
-            button = WrappingButton(title, role="link")
-            button.setProperty("route", route)
-            button.clicked.connect(lambda _=False, r=route: self._follow(r))
-            self._related_grid.addWidget(button, index // 2, index % 2)
-            self.related_buttons.append(button)
+        self.related.set_items(text.related)
         self.panel.setCurrentIndex(1)
         self._detail_scroll.verticalScrollBar().setValue(0)
 

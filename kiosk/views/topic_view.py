@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -17,9 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.theme import BASE_FONT_PX
-from kiosk.views.buttons import WrappingButton
+from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
+from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 
 # About 75 characters of body text per line, the comfortable upper end for reading.
@@ -34,35 +33,6 @@ class TopicPage(NamedTuple):
     html: str
     related: tuple[tuple[str, str], ...] = ()  # (route, title): "topic:causes", "spine:discs"
     broken: bool = False
-
-
-class _ReaderLabel(QLabel):
-    """A rich-text label that lays its text out once per width.
-
-    Layouts ask a word-wrapped label for its height at a width many times while a screen is
-    shown; QLabel lays the whole rich text out again for every question (about 0.4 ms for a
-    topic page). Remembering the answers until the text or style changes keeps opening a topic
-    well within one frame.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._heights: dict[int, int] = {}
-
-    def setText(self, text: str) -> None:
-        self._heights.clear()
-        super().setText(text)
-
-    def heightForWidth(self, width: int) -> int:
-        height = self._heights.get(width)
-        if height is None:
-            height = self._heights[width] = super().heightForWidth(width)
-        return height
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._heights.clear()
-        super().changeEvent(event)
 
 
 class TopicView(QWidget):
@@ -81,22 +51,12 @@ class TopicView(QWidget):
         self.title_label = QLabel()
         self.title_label.setProperty("role", "display")
         self.title_label.setWordWrap(True)
-        self.body_label = _ReaderLabel()
-        self.body_label.setProperty("role", "reader")
-        self.body_label.setWordWrap(True)
-        self.body_label.setTextFormat(Qt.TextFormat.RichText)
-        self.body_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
+        self.body_label = ReaderLabel()
         self.body_label.linkActivated.connect(self._on_body_link_activated)
         self._related_heading = QLabel()
         self._related_heading.setProperty("role", "heading")
-        self._related_grid = QGridLayout()
-        self._related_grid.setSpacing(16)
-        self._button_pool: list[WrappingButton] = []
-        self.related_buttons: list[WrappingButton] = []
+        self.related = ButtonGrid(role="link")
+        self.related.chosen.connect(self._follow)
 
         self._scroll = self._build_scroll()
         self.more_button = self._build_more_button()
@@ -129,7 +89,7 @@ class TopicView(QWidget):
         column.addWidget(self.body_label)
         column.addSpacing(12)
         column.addWidget(self._related_heading)
-        column.addLayout(self._related_grid)
+        column.addWidget(self.related)
         column.addStretch(1)
         # Long lines are hard to follow: the text keeps a reading width, centred.
         page = QWidget()
@@ -162,7 +122,8 @@ class TopicView(QWidget):
         self._page = page
         self.title_label.setText(page.title)
         self._set_body()
-        self._set_related(page.related)
+        self.related.set_items(page.related)
+        self._related_heading.setVisible(bool(page.related))
         self._scroll.verticalScrollBar().setValue(0)
         self._update_more_cue()
 
@@ -178,26 +139,6 @@ class TopicView(QWidget):
             html = self._page.html
         self.body_label.setText(f"<style>{self._look.reader_css}</style>{html}")
         self.body_label.setAccessibleName(self._page.title)
-
-    def _set_related(self, related: Sequence[tuple[str, str]]) -> None:
-        """Show one big button per related page, reusing the buttons already made.
-
-        Reuse matters: a new styled button costs about a millisecond to create and polish,
-        and opening a page should take less than one frame.
-        """
-        while len(self._button_pool) < len(related):
-            button = WrappingButton(role="link")
-            button.clicked.connect(lambda _=False, b=button: self._follow(b.property("route")))
-            index = len(self._button_pool)
-            self._related_grid.addWidget(button, index // 2, index % 2)
-            self._button_pool.append(button)
-        for button, (route, title) in zip(self._button_pool, related, strict=False):
-            button.setProperty("route", route)
-            button.set_text(title)
-        for index, button in enumerate(self._button_pool):
-            button.setVisible(index < len(related))
-        self.related_buttons = self._button_pool[: len(related)]
-        self._related_heading.setVisible(bool(related))
 
     def _follow(self, route: str) -> None:
         scheme, _, target = route.partition(":")

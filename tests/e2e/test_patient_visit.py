@@ -31,7 +31,7 @@ def test_home_to_topic_and_back_to_home(qtbot, kiosk: Kiosk) -> None:  # type: i
 
 def test_related_topics_lead_on_and_home_returns_from_deep(kiosk: Kiosk) -> None:
     kiosk.home.topic_tiles["what-is-axial-back-pain"].click()
-    first_related = kiosk.topic.related_buttons[0]
+    first_related = kiosk.topic.related.buttons[0]
     target = first_related.label()
     first_related.click()
     assert kiosk.topic.title_label.text() == target
@@ -135,9 +135,9 @@ def test_every_topic_opens_with_its_text(kiosk: Kiosk) -> None:
 
 def test_related_regions_lead_to_the_spine_screen(kiosk: Kiosk) -> None:
     kiosk.shell.go(Route("topic", "symptoms"))
-    regions = [b for b in kiosk.topic.related_buttons if b.property("route").startswith("spine:")]
+    regions = [b for b in kiosk.topic.related.buttons if b.property("key").startswith("spine:")]
     assert regions
-    target = regions[0].property("route")
+    target = regions[0].property("key")
     regions[0].click()
     assert str(kiosk.shell.current) == target
 
@@ -165,15 +165,15 @@ def test_home_spine_tile_opens_the_explorer_with_nothing_chosen(kiosk: Kiosk) ->
     spine = spine_view(kiosk)
     assert spine.selected_region == ""
     assert spine.panel.currentIndex() == 0
-    assert len(spine.region_buttons) == len(kiosk.shell.library.regions)
+    assert len(spine.region_list.buttons) == len(kiosk.shell.library.regions)
 
 
 def test_a_region_chosen_on_the_spine_is_still_chosen_after_back(kiosk: Kiosk) -> None:
     kiosk.home.spine_tile.click()
     spine = spine_view(kiosk)
-    spine.region_buttons["facet-joints"].click()
+    spine.region_list.button("facet-joints").click()
     assert kiosk.shell.current == Route("spine", "facet-joints")
-    spine.related_buttons[0].click()
+    spine.related.buttons[0].click()
     assert kiosk.shell.current.screen == "topic"
     kiosk.window.back_button.click()
     assert spine_view(kiosk).selected_region == "facet-joints"

@@ -42,17 +42,17 @@ def test_shows_title_text_and_related_pages_as_buttons(reader: TopicView) -> Non
     reader.show_page(PAGE)
     assert reader.title_label.text() == "Causes"
     assert "Paragraph 79" in reader.body_label.text()
-    assert [b.label() for b in reader.related_buttons] == ["Treatments", "Discs"]
-    assert all(b.height() >= 96 for b in reader.related_buttons)
+    assert [b.label() for b in reader.related.buttons] == ["Treatments", "Discs"]
+    assert all(b.height() >= 96 for b in reader.related.buttons)
 
 
 def test_related_buttons_report_topic_or_region(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
     reader.show_page(PAGE)
     with qtbot.waitSignal(reader.topic_chosen) as topic:
-        reader.related_buttons[0].click()
+        reader.related.buttons[0].click()
     assert topic.args == ["treatments"]
     with qtbot.waitSignal(reader.region_chosen) as region:
-        reader.related_buttons[1].click()
+        reader.related.buttons[1].click()
     assert region.args == ["discs"]
 
 
