@@ -52,6 +52,17 @@ class RegionText(NamedTuple):
     broken: bool = False
 
 
+class _Panel(QStackedWidget):
+    """The panel beside or below the drawing: its share of the screen is fixed.
+
+    Its wrapping buttons and text make it "height for width", and a vertical box layout
+    would then give it the height its content wants instead of its stretch share.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class SpineView(QWidget):
     """Reports a region chosen (by tap or list), a related topic, or "this is where it hurts"."""
 
@@ -83,7 +94,7 @@ class SpineView(QWidget):
         self.reset_button = self._tool_button("reset", self._on_reset_clicked)
 
         self._make_panel_widgets()
-        self.panel = QStackedWidget()
+        self.panel = _Panel()
         self.panel.setProperty("role", "panel")
         self.panel.addWidget(self._build_list_page())
         self.panel.addWidget(self._build_detail_page())
@@ -337,8 +348,10 @@ class SpineView(QWidget):
         if self._box.direction() != direction:
             self._box.setDirection(direction)
         # A tall drawing needs the larger share in portrait; beside the text, about half.
-        self._box.setStretch(0, 11 if landscape else 3)
-        self._box.setStretch(1, 9 if landscape else 2)
+        stretch = (11, 9) if landscape else (3, 2)
+        if (self._box.stretch(0), self._box.stretch(1)) != stretch:
+            self._box.setStretch(0, stretch[0])
+            self._box.setStretch(1, stretch[1])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
