@@ -12,7 +12,6 @@ from typing import NamedTuple
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
-from kiosk.anatomy import SpineMap, spine_drawings
 from kiosk.config import Config
 from kiosk.content import Library, load_library
 from kiosk.shell import LibraryLoader, Shell
@@ -84,7 +83,9 @@ def _make_spine(
     config: Config, libraries: LibraryLoader, look: LookController, icons: IconSet
 ) -> QWidget:
     """The spine explorer, or a placeholder (and a log line) if its drawing cannot be read."""
-    from kiosk.views.spine_view import SpineView  # noqa: PLC0415 -- not needed for home
+    # Imported here: none of it is needed to show home, and start-up is measured.
+    from kiosk.anatomy import SpineMap, spine_drawings  # noqa: PLC0415
+    from kiosk.views.spine_view import SpineView  # noqa: PLC0415
 
     try:
         drawing_for = spine_drawings(config.paths.assets_dir)

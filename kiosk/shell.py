@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
 from kiosk.content import Library, Page
-from kiosk.markup import render
 from kiosk.navigation import HOME, History, Route
 from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.look import LookController
@@ -215,6 +214,8 @@ class Shell(QObject):
         """A page's body as HTML, converted on first use and kept (it never changes)."""
         key = str(page.path)
         if key not in self._rendered:
+            from kiosk.markup import render  # noqa: PLC0415 -- no page is read at start-up
+
             clinic = self._config.clinic
             values = {
                 "clinic_name": clinic.name,
