@@ -28,7 +28,9 @@ class LookController(QObject):
         self._app = app
         self._default = default
         self._look = default
-        self._qss_template = (assets_dir / "style.qss").read_text(encoding="utf-8")
+        # style.qss first, then any other stylesheet a screen keeps beside it (keyboard.qss).
+        sheets = sorted(assets_dir.glob("*.qss"), key=lambda p: (p.name != "style.qss", p.name))
+        self._qss_template = "\n".join(p.read_text(encoding="utf-8") for p in sheets)
         self._css_template = (assets_dir / "reader.css").read_text(encoding="utf-8")
         self.reader_css = ""
         _load_fonts(assets_dir / "fonts")

@@ -36,7 +36,7 @@ def test_contrast_ratio_matches_wcag_reference_values() -> None:
 
 @pytest.mark.parametrize("size", TEXT_SIZES)
 def test_stylesheet_fills_every_placeholder(assets_dir: Path, size: int) -> None:
-    for name in ("style.qss", "reader.css"):
+    for name in [p.name for p in assets_dir.glob("*.qss")] + ["reader.css", "spine.css"]:
         filled = stylesheet((assets_dir / name).read_text(encoding="utf-8"), Look(STANDARD, size))
         assert "$" not in filled
 
