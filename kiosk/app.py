@@ -7,14 +7,14 @@
 from __future__ import annotations
 
 import logging
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.content import Library, load_library
-from kiosk.shell import LibraryLoader, Shell
+from kiosk.shell import LibraryLoader, RequestSaver, Shell
 from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
 from kiosk.views.home_view import HomeView
 from kiosk.views.icons import IconSet
@@ -22,6 +22,11 @@ from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.placeholder_view import PlaceholderView
 from kiosk.views.topic_view import TopicView
+
+if TYPE_CHECKING:
+    from kiosk.callback import CallbackRequest
+    from kiosk.storage import RequestStore, StoredRequest
+    from kiosk.views.callback_view import CallbackView
 
 
 class Kiosk(NamedTuple):
@@ -73,7 +78,9 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         home=home,
         make_topic=lambda: TopicView(look, icons),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
-        make_others=dict.fromkeys(("callback", "staff"), PlaceholderView),
+        make_callback=lambda: _make_callback(look),
+        requests=_request_saver(config),
+        make_others={"staff": PlaceholderView},
         translations_dir=assets / "i18n",
     )
     return Kiosk(app, config, look, window, shell, home)
@@ -96,6 +103,47 @@ def _make_spine(
     regions = libraries(config.default_language).regions
     spine_map = SpineMap.build(tappable, [(r.slug, r.elements) for r in regions])
     return SpineView(look, icons, drawing_for, spine_map)
+
+
+def _make_callback(look: LookController) -> CallbackView:
+    from kiosk.views.callback_view import CallbackView  # noqa: PLC0415 -- not needed for home
+
+    return CallbackView(look)
+
+
+def _request_saver(config: Config) -> RequestSaver:
+    """Save requests in the data folder's database, opened on the first save.
+
+    A failure is logged by kind (never with patient data) and reported as None, so the form
+    keeps what was typed and says so; the next save tries to open the database again.
+    """
+    stores: list[RequestStore] = []
+
+    def save(request: CallbackRequest, consent_text: str) -> StoredRequest | None:
+        from kiosk.callback import reference_code  # noqa: PLC0415
+        from kiosk.storage import RequestStore, StorageError  # noqa: PLC0415
+        from kiosk.views.callback_view import CONSENT_VERSION  # noqa: PLC0415
+
+        try:
+            if not stores:
+                stores.append(RequestStore.open(config.paths.data_dir))
+                if stores[0].recovered_from is not None:
+                    log.error(
+                        "staff: a damaged requests database was set aside as %s",
+                        stores[0].recovered_from.name,
+                    )
+            return stores[0].save(
+                request,
+                reference=reference_code(),
+                consent_text=consent_text,
+                consent_version=CONSENT_VERSION,
+            )
+        except StorageError as exc:
+            # An expected failure, said plainly: no stack trace in the log.
+            log.error("could not save a callback request: %s (%s)", exc.kind, exc)  # noqa: TRY400
+            return None
+
+    return save
 
 
 def _library_loader(config: Config) -> LibraryLoader:

@@ -10,6 +10,25 @@ from kiosk.app import Kiosk
 from kiosk.navigation import Route
 from kiosk.theme import HIGH_CONTRAST
 
+# Screenshot-only states of the callback form; the data shown is fictional (555-01xx).
+CALLBACK_STATES = ("errors", "keyboard", "done")
+
+
+def _callback_state(kiosk: Kiosk, state: str) -> None:
+    from kiosk.views.callback_view import CallbackView  # noqa: PLC0415
+
+    view = kiosk.window.stack.currentWidget()
+    assert isinstance(view, CallbackView)
+    if state == "errors":
+        view.send_button.click()
+    elif state == "keyboard":
+        kiosk.window.activateWindow()
+        view.phone.setFocus()
+        QApplication.processEvents()
+        view.phone.setText("(201) 555-01")
+    elif state == "done":
+        view.show_saved("7KX-M3R", "(201) 555-0123", ("afternoon",))
+
 
 def render_screen(
     kiosk: Kiosk,
@@ -42,7 +61,12 @@ def render_screen(
         raise LookupError(f"no spine region {route.arg!r} in {language!r} (regions: {slugs})")
     kiosk.window.resize(*size)
     kiosk.window.show()
-    kiosk.shell.go(route)
+    if route.screen == "callback" and route.arg in CALLBACK_STATES:
+        kiosk.shell.go(Route("callback"))
+        QApplication.processEvents()
+        _callback_state(kiosk, route.arg)
+    else:
+        kiosk.shell.go(route)
     QApplication.processEvents()
     if not kiosk.window.grab().save(str(out), "PNG"):
         raise OSError(f"cannot write {out}")

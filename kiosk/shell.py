@@ -23,12 +23,17 @@ from kiosk.views.main_window import MainWindow
 from kiosk.views.topic_view import TopicPage, TopicView
 
 if TYPE_CHECKING:
+    from kiosk.callback import CallbackRequest
+    from kiosk.storage import StoredRequest
+    from kiosk.views.callback_view import CallbackView
     from kiosk.views.spine_view import RegionText, SpineView
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 LibraryLoader = Callable[[str], Library]
 ScreenFactory = Callable[[], QWidget]
+# Saves a request with its consent wording; None when it could not be saved.
+RequestSaver = Callable[["CallbackRequest", str], "StoredRequest | None"]
 
 
 class Shell(QObject):
@@ -44,6 +49,8 @@ class Shell(QObject):
         home: HomeView,
         make_topic: Callable[[], TopicView],
         make_spine: Callable[[], QWidget],
+        make_callback: Callable[[], CallbackView],
+        requests: RequestSaver,
         make_others: Mapping[str, ScreenFactory],
         translations_dir: Path,
     ) -> None:
@@ -56,9 +63,13 @@ class Shell(QObject):
         self._topic: TopicView | None = None
         self._make_spine = make_spine
         self._spine: SpineView | None = None
+        self._make_callback = make_callback
+        self._callback: CallbackView | None = None
+        self._requests = requests
         self._factories: dict[str, ScreenFactory] = {
             "topic": self._build_topic,
             "spine": self._build_spine,
+            "callback": self._build_callback,
             **make_others,
         }
         self._screens: dict[str, QWidget] = {"home": home}
@@ -96,6 +107,13 @@ class Shell(QObject):
         known = route.screen in self._screens or route.screen in self._factories
         if not known or (route.screen == "topic" and self.library.topic(route.arg) is None):
             route = HOME
+        if route.screen == "callback":
+            # A fresh form each time a patient asks; only Back or a language change re-shows
+            # one already being filled in.
+            self._screen("callback")
+            if self._callback is not None:
+                title = self._context_title(route.arg)
+                self._callback.start(route.arg if title else "", title, self.language)
         self._show(self.history.visit(route))
 
     def go_back(self) -> None:
@@ -176,6 +194,7 @@ class Shell(QObject):
         screen = self._screen(route.screen)
         if route.screen == "spine" and self._spine is not None:
             self._spine.show_region(route.arg)
+
         self._window.set_screen(screen, can_go_back=self.history.can_go_back)
 
     def _page(self, topic: Page) -> TopicPage:
@@ -191,6 +210,28 @@ class Shell(QObject):
         if topic.broken:
             return TopicPage(topic.slug, topic.title, "", related, broken=True)
         return TopicPage(topic.slug, topic.title, self._html(topic), related)
+
+    def _build_callback(self) -> QWidget:
+        view = self._make_callback()
+        view.submitted.connect(self._on_callback_submitted)
+        view.home_requested.connect(self.go_home)
+        self._callback = view
+        return view
+
+    def _on_callback_submitted(self, request: CallbackRequest, consent_text: str) -> None:
+        assert self._callback is not None
+        saved = self._requests(request, consent_text)
+        if saved is None:
+            self._callback.show_save_failed()
+        else:
+            from kiosk.callback import display  # noqa: PLC0415
+
+            self._callback.show_saved(saved.reference, display(saved.phone), saved.periods)
+
+    def _context_title(self, context: str) -> str:
+        kind, _, slug = context.partition(":")
+        page = self.library.topic(slug) if kind == "topic" else self.library.region(slug)
+        return page.title if page is not None and kind in ("topic", "spine") else ""
 
     def _region_texts(self) -> list[RegionText]:
         from kiosk.views.spine_view import RegionText  # noqa: PLC0415

@@ -117,6 +117,7 @@ TEXT_PAIRS = (
     ("accent_text", "accent"),
     ("accent_text", "accent_pressed"),
     ("urgent_text", "urgent"),
+    ("urgent", "background"),
     ("bar_text", "bar"),
     ("accent", "surface"),
 )

@@ -183,3 +183,78 @@ def test_where_it_hurts_carries_the_region_to_the_callback_screen(kiosk: Kiosk) 
     kiosk.shell.go(Route("spine", "sacroiliac-joint"))
     spine_view(kiosk).hurts_button.click()
     assert kiosk.shell.current == Route("callback", "spine:sacroiliac-joint")
+
+
+def callback_view(kiosk: Kiosk):  # type: ignore[no-untyped-def]
+    from kiosk.views.callback_view import CallbackView
+
+    screen = kiosk.window.stack.currentWidget()
+    assert isinstance(screen, CallbackView)
+    return screen
+
+
+def test_a_patient_asks_for_a_call_and_the_request_is_saved_encrypted(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: Kiosk
+) -> None:
+    from kiosk.storage import DATABASE, RequestStore
+
+    kiosk.window.activateWindow()
+    kiosk.shell.go(Route("topic", "surgery"))
+    kiosk.topic.callback_button.click()
+    form = callback_view(kiosk)
+    assert form.topic_button.text() == "Surgery"
+    form.first_name.setFocus()
+    qtbot.waitUntil(form.first_name.hasFocus)
+    for key in "zeb":
+        form.keyboard.key(key).click()
+    form.last_name.setText("Quux")
+    form.phone.setFocus()
+    qtbot.waitUntil(form.phone.hasFocus)
+    for key in "2015550142":
+        form.keyboard.key(key).click()
+    form.period_buttons["evening"].click()
+    form.consent.click()
+    form.send_button.click()
+
+    assert form.pages.currentIndex() == 1
+    reference = form.reference_label.text()
+    assert len(reference) == 7
+    assert "(201) 555-0142" in form.next_label.text()
+    assert form.first_name.text() == ""
+
+    data_dir = kiosk.config.paths.data_dir
+    for path in data_dir.glob(DATABASE + "*"):
+        assert b"Quux" not in path.read_bytes()
+        assert b"2015550142" not in path.read_bytes()
+    (saved,) = RequestStore.open(data_dir).requests()
+    assert (saved.first_name, saved.last_name, saved.reference) == ("Zeb", "Quux", reference)
+    assert saved.phone.e164 == "+12015550142"
+    assert (saved.topic, saved.periods, saved.status) == ("topic:surgery", ("evening",), "new")
+    assert saved.consent_text == form.consent.text()
+
+    form.home_button.click()
+    assert kiosk.shell.current == HOME
+
+
+def test_an_unwritable_data_folder_keeps_the_form_and_says_so(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: Kiosk, caplog
+) -> None:
+    from kiosk.storage import DATABASE
+
+    data_dir = kiosk.config.paths.data_dir
+    (data_dir / DATABASE).mkdir(parents=True)  # a database that cannot be opened
+    kiosk.home.callback_tile.click()
+    form = callback_view(kiosk)
+    form.first_name.setText("Ann")
+    form.last_name.setText("Lee")
+    form.phone.setText("(201) 555-0199")
+    form.period_buttons["morning"].click()
+    form.consent.click()
+    form.send_button.click()
+    assert form.pages.currentIndex() == 0
+    assert form.status_label.isVisible()
+    assert form.first_name.text() == "Ann"
+    assert form.phone.text() == "(201) 555-0199"
+    assert "could not save a callback request" in caplog.text
+    assert "Ann" not in caplog.text
+    assert "555-0199" not in caplog.text

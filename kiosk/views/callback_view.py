@@ -1,0 +1,402 @@
+"""The "Ask us to call you" form, its on-screen keyboard, and the thank-you page.
+
+One column of big fields with their labels above; errors in plain words under the field, shown
+when a field is left and on sending; the keyboard docks at the bottom and the page scrolls so
+the field being typed in is never under it. The view checks the form with kiosk.callback and
+reports a clean request; the shell saves it and then says how it went.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.callback import (
+    DAYS,
+    NAME_MAX,
+    NOTE_MAX,
+    PERIODS,
+    CallbackForm,
+    format_as_typed,
+    validate,
+)
+from kiosk.views.buttons import WrappingButton
+from kiosk.views.keyboard_view import KeyboardView
+from kiosk.views.look import LookController
+from kiosk.views.scrolling import make_flickable, vertical_scroll
+
+CONSENT_VERSION = "2026-11-26"
+
+
+class CallbackView(QWidget):
+    """The form and its confirmation. Reports `submitted(request, consent_text)`."""
+
+    submitted = Signal(object, str)
+    home_requested = Signal()
+
+    def __init__(self, look: LookController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._topic = ""
+        self._topic_title = ""
+        self.first_name = self._line_edit(NAME_MAX)
+        self.last_name = self._line_edit(NAME_MAX)
+        self.phone = self._line_edit(40)
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.phone.textEdited.connect(self._on_phone_edited)
+        self.note = self._line_edit(NOTE_MAX)
+        self.day_buttons = {day: self._toggle() for day in DAYS}
+        self.period_buttons = {period: self._toggle() for period in PERIODS}
+        self.topic_button = self._toggle()
+        self.language_buttons = {lang: self._toggle() for lang in ("en", "es")}
+        for button in self.language_buttons.values():
+            button.setAutoExclusive(True)
+        self.consent = QCheckBox()
+        self.consent.setProperty("role", "consent")
+        self.consent.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.send_button = WrappingButton(role="action")
+        self.send_button.clicked.connect(self._on_send_clicked)
+        self.status_label = QLabel()
+        self.status_label.setProperty("role", "error")
+        self.status_label.setWordWrap(True)
+        self.status_label.hide()
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+
+        self.keyboard = KeyboardView(look)
+        self.keyboard.done_pressed.connect(self._on_keyboard_done)
+        self.keyboard.hide()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_form())
+        self.pages.addWidget(self._build_thanks())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.pages, 1)
+        column.addWidget(self.keyboard)
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+        for field in (self.first_name, self.last_name, self.phone, self.note):
+            field.installEventFilter(self)
+        self._retranslate()
+        self.wipe()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _line_edit(self, limit: int) -> QLineEdit:
+        field = QLineEdit()
+        field.setMaxLength(limit)
+        field.setProperty("role", "field")
+        field.setClearButtonEnabled(False)
+        # A kiosk never shows the desktop's context menu.
+        field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        return field
+
+    def _toggle(self) -> QPushButton:
+        button = QPushButton()
+        button.setCheckable(True)
+        button.setProperty("role", "choice")
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        return button
+
+    def _field(self, column: QVBoxLayout, key: str, *widgets: QWidget) -> None:
+        label = QLabel()
+        label.setProperty("role", "field-label")
+        label.setWordWrap(True)
+        error = QLabel()
+        error.setProperty("role", "error")
+        error.setWordWrap(True)
+        error.hide()
+        self.labels[key] = label
+        self.errors[key] = error
+        column.addWidget(label)
+        if len(widgets) == 1:
+            column.addWidget(widgets[0])
+        else:
+            row = QHBoxLayout()
+            row.setSpacing(10)
+            for widget in widgets:
+                row.addWidget(widget)
+            column.addLayout(row)
+        column.addWidget(error)
+        column.addSpacing(10)
+
+    def _build_form(self) -> QWidget:
+        page = QWidget()
+        page.setProperty("role", "page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(48, 28, 48, 48)
+        column.setSpacing(8)
+        self.form_title = QLabel()
+        self.form_title.setProperty("role", "display")
+        self.form_title.setWordWrap(True)
+        self.form_lead = QLabel()
+        self.form_lead.setProperty("role", "lead")
+        self.form_lead.setWordWrap(True)
+        column.addWidget(self.form_title)
+        column.addWidget(self.form_lead)
+        column.addSpacing(12)
+        self._field(column, "first_name", self.first_name)
+        self._field(column, "last_name", self.last_name)
+        self._field(column, "phone", self.phone)
+        self._field(column, "days", *self.day_buttons.values())
+        self._field(column, "when", *self.period_buttons.values())
+        self._field(column, "topic", self.topic_button)
+        self._field(column, "note", self.note)
+        self._field(column, "language", *self.language_buttons.values())
+        self._field(column, "consent", self.consent)
+        column.addWidget(self.status_label)
+        column.addWidget(self.send_button)
+        column.addStretch(1)
+        self._scroll = vertical_scroll(page)
+        make_flickable(self._scroll)
+        return self._scroll
+
+    def _build_thanks(self) -> QWidget:
+        self.thanks_title = QLabel()
+        self.thanks_title.setProperty("role", "display")
+        self.reference_caption = QLabel()
+        self.reference_caption.setProperty("role", "field-label")
+        self.reference_label = QLabel()
+        self.reference_label.setProperty("role", "reference")
+        self.next_label = QLabel()
+        self.next_label.setProperty("role", "heading")
+        self.next_label.setWordWrap(True)
+        self.home_button = WrappingButton(role="action")
+        self.home_button.clicked.connect(self.home_requested)
+        page = QWidget()
+        page.setProperty("role", "page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(64, 64, 64, 64)
+        column.setSpacing(28)
+        column.addWidget(self.thanks_title)
+        column.addWidget(self.reference_caption)
+        column.addWidget(self.reference_label)
+        column.addWidget(self.next_label)
+        column.addWidget(self.home_button)
+        column.addStretch(1)
+        return page
+
+    # -- what the shell tells it ---------------------------------------------------------------
+
+    def start(self, topic: str, topic_title: str, language: str) -> None:
+        """A fresh form about `topic` ("topic:surgery", "spine:lumbar" or ""), in `language`."""
+        self.wipe()
+        self._topic, self._topic_title = topic, topic_title
+        self.topic_button.setVisible(bool(topic))
+        self.labels["topic"].setVisible(bool(topic))
+        self.topic_button.setChecked(bool(topic))
+        self.topic_button.setText(topic_title)
+        if language in self.language_buttons:
+            self.language_buttons[language].setChecked(True)
+
+    def show_saved(self, reference: str, phone: str, periods: tuple[str, ...]) -> None:
+        """The request is on disk: thank the patient and wipe what they typed."""
+        when = ", ".join(self._period_names()[p] for p in periods)
+        self.reference_label.setText(reference)
+        self.reference_label.setAccessibleName(
+            self.tr("Your reference code: {code}").format(code=" ".join(reference))
+        )
+        self.next_label.setText(
+            self.tr("We will call you at {phone} in the {when}.").format(phone=phone, when=when)
+        )
+        self.wipe()
+        self.pages.setCurrentIndex(1)
+
+    def show_save_failed(self) -> None:
+        """Saving failed: keep everything as typed and say so kindly."""
+        self.status_label.setText(
+            self.tr(
+                "We couldn't save your request. Please tell the front desk."
+                " Nothing you typed is lost."
+            )
+        )
+        self.status_label.show()
+        self._scroll.ensureWidgetVisible(self.status_label, 40, 40)
+
+    def wipe(self) -> None:
+        """Forget everything a patient typed or chose: fields, choices, errors, keyboard."""
+        for field in (self.first_name, self.last_name, self.phone, self.note):
+            field.clear()
+        for button in (
+            *self.day_buttons.values(),
+            *self.period_buttons.values(),
+            self.topic_button,
+        ):
+            button.setChecked(False)
+        self.consent.setChecked(False)
+        for error in self.errors.values():
+            error.hide()
+            error.clear()
+        self.status_label.hide()
+        self.keyboard.reset()
+        self.keyboard.hide()
+        self.pages.setCurrentIndex(0)
+        self._scroll.verticalScrollBar().setValue(0)
+
+    # -- checking ------------------------------------------------------------------------------
+
+    def form(self) -> CallbackForm:
+        return CallbackForm(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            phone=self.phone.text(),
+            days=tuple(d for d, b in self.day_buttons.items() if b.isChecked()),
+            periods=tuple(p for p, b in self.period_buttons.items() if b.isChecked()),
+            topic=self._topic if self.topic_button.isChecked() else "",
+            note=self.note.text(),
+            language=next((k for k, b in self.language_buttons.items() if b.isChecked()), "en"),
+            consent=self.consent.isChecked(),
+        )
+
+    def _show_errors(self, errors: dict[str, str], only: set[str] | None = None) -> None:
+        for key, label in self.errors.items():
+            if only is not None and key not in only:
+                continue
+            code = errors.get(key)
+            label.setText(self._message(key, code) if code else "")
+            label.setVisible(bool(code))
+
+    def _on_send_clicked(self) -> None:
+        request, errors = validate(self.form())
+        self._show_errors(errors)
+        self.status_label.hide()
+        if request is None:
+            first = next(iter(errors))
+            target = {
+                "first_name": self.first_name,
+                "last_name": self.last_name,
+                "phone": self.phone,
+                "note": self.note,
+                "consent": self.consent,
+                "when": next(iter(self.period_buttons.values())),
+            }[first]
+            target.setFocus()
+            self._scroll.ensureWidgetVisible(self.labels[first], 40, 40)
+            return
+        self.submitted.emit(request, self.consent.text())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            # Check a field once the patient leaves it, not while they type.
+            key = {
+                self.first_name: "first_name",
+                self.last_name: "last_name",
+                self.phone: "phone",
+                self.note: "note",
+            }.get(watched)  # type: ignore[call-overload]
+            if key is not None and getattr(watched, "text", lambda: "")():
+                self._show_errors(validate(self.form())[1], {key})
+        return False
+
+    def _on_phone_edited(self, text: str) -> None:
+        shown = format_as_typed(text)
+        if shown != text:
+            self.phone.setText(shown)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new in (self.first_name, self.last_name, self.phone, self.note):
+            self.keyboard.follow_focus(new)
+            if new in (self.first_name, self.last_name) and not new.text():
+                self.keyboard.set_shift(True)
+            self.keyboard.show()
+            # Once the keyboard has taken its room, bring the field into view above it.
+            self._scroll.ensureWidgetVisible(new, 40, 120)
+        elif new is None or not self.isAncestorOf(new):
+            self.keyboard.hide()
+
+    def _on_keyboard_done(self) -> None:
+        order = [self.first_name, self.last_name, self.phone, self.note]
+        current = QApplication.focusWidget()
+        if current in order[:-1]:
+            order[order.index(current) + 1].setFocus()
+        else:
+            self.keyboard.hide()
+            self.setFocus()
+
+    # -- words ---------------------------------------------------------------------------------
+
+    def _period_names(self) -> dict[str, str]:
+        return {
+            "morning": self.tr("morning"),
+            "afternoon": self.tr("afternoon"),
+            "evening": self.tr("evening"),
+        }
+
+    def _message(self, key: str, code: str) -> str:
+        messages = {
+            "required": self.tr("Please fill this in."),
+            "too_long": self.tr("This is too long. Please make it shorter."),
+            "not_a_name": self.tr("Please use letters only."),
+            "phone_invalid": self.tr("This is not a full US phone number. Please check it."),
+            "phone_incomplete": self.tr(
+                "This phone number is too short. Please add the area code."
+            ),
+            "phone_not_us": self.tr("Please give a US phone number."),
+            "when_required": self.tr("Please choose morning, afternoon or evening."),
+            "consent_required": self.tr("Please tick the box so we may call you."),
+        }
+        return messages.get(code, self.tr("Please check this."))
+
+    def _retranslate(self) -> None:
+        self.form_title.setText(self.tr("Ask us to call you"))
+        self.form_lead.setText(self.tr("Fill in the form and we will call you back."))
+        texts = {
+            "first_name": self.tr("First name"),
+            "last_name": self.tr("Last name"),
+            "phone": self.tr("Phone number"),
+            "days": self.tr("Best days to call (optional)"),
+            "when": self.tr("Best time to call"),
+            "topic": self.tr("What it is about"),
+            "note": self.tr("Anything else? (optional)"),
+            "language": self.tr("Language for the call"),
+            "consent": self.tr("Permission"),
+        }
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        for field, key in (
+            (self.first_name, "first_name"),
+            (self.last_name, "last_name"),
+            (self.phone, "phone"),
+            (self.note, "note"),
+        ):
+            field.setAccessibleName(texts[key])
+        days = (
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+        )
+        for button, text in zip(self.day_buttons.values(), days, strict=True):
+            button.setText(text)
+            button.setAccessibleName(text)
+        for period, text in self._period_names().items():
+            self.period_buttons[period].setText(text.capitalize())
+            self.period_buttons[period].setAccessibleName(text)
+        self.language_buttons["en"].setText("English")
+        self.language_buttons["es"].setText("Español")
+        self.consent.setText(
+            self.tr("Yes, the clinic may call me at this number about my request.")
+        )
+        self.send_button.set_text(self.tr("Send my request"))
+        self.thanks_title.setText(self.tr("Thank you!"))
+        self.reference_caption.setText(self.tr("Your reference code:"))
+        self.home_button.set_text(self.tr("Back to the start"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

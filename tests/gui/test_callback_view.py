@@ -1,0 +1,164 @@
+"""The callback form: typing with the on-screen keyboard, checking, and what is wiped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from kiosk.callback import CallbackRequest
+from kiosk.theme import Look
+from kiosk.views.callback_view import CallbackView
+from kiosk.views.look import LookController
+
+
+@pytest.fixture
+def form(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[CallbackView]:  # type: ignore[no-untyped-def]
+    look = LookController(qapp, assets_dir, Look())
+    view = CallbackView(look)
+    qtbot.addWidget(view)
+    view.resize(1080, 1720)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.start("topic:surgery", "Surgery", "en")
+    yield view
+    qapp.setStyleSheet("")
+
+
+def focus(qtbot, field: QLineEdit) -> None:  # type: ignore[no-untyped-def]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+
+
+def tap(form: CallbackView, *keys: str) -> None:
+    for name in keys:
+        form.keyboard.key(name).click()
+
+
+def fill_valid(form: CallbackView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    focus(qtbot, form.first_name)
+    tap(form, "a", "n", "a")
+    form.last_name.setText("O'Quux")
+    focus(qtbot, form.phone)
+    tap(form, *"2015550123")
+    form.period_buttons["afternoon"].click()
+    form.consent.click()
+
+
+def test_a_fresh_form_is_empty_about_the_topic_and_never_pre_ticked(form: CallbackView) -> None:
+    assert form.first_name.text() == form.phone.text() == ""
+    assert not form.consent.isChecked()
+    assert form.topic_button.isChecked()
+    assert form.topic_button.text() == "Surgery"
+    assert form.language_buttons["en"].isChecked()
+
+
+def test_tapping_keys_types_into_the_focused_field(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    focus(qtbot, form.first_name)
+    assert form.keyboard.isVisible()
+    assert form.keyboard.mode == "letters"
+    tap(form, "j", "o", "s", "é")
+    assert form.first_name.text() == "José"  # an empty name field starts with a capital
+    assert form.first_name.hasFocus()
+
+
+def test_the_phone_gets_the_number_pad_and_formats_as_typed(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    focus(qtbot, form.phone)
+    assert form.keyboard.mode == "phone"
+    tap(form, *"2015550123")
+    assert form.phone.text() == "(201) 555-0123"
+
+
+def test_the_field_being_typed_in_is_never_under_the_keyboard(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    form.resize(1920, 1000)  # landscape leaves little room above the keyboard
+    for field in (form.first_name, form.phone, form.note):
+        focus(qtbot, field)
+        qtbot.waitUntil(form.keyboard.isVisible)
+        QApplication.processEvents()
+        bottom = field.mapTo(form, QPoint(0, field.height())).y()
+        assert bottom <= form.keyboard.mapTo(form, QPoint(0, 0)).y()
+        assert field.mapTo(form, QPoint(0, 0)).y() >= 0
+
+
+def test_sending_an_empty_form_explains_each_problem_and_focuses_the_first(
+    qtbot,
+    form: CallbackView,  # type: ignore[no-untyped-def]
+) -> None:
+    with qtbot.assertNotEmitted(form.submitted):
+        form.send_button.click()
+    assert form.errors["first_name"].isVisible()
+    assert form.errors["first_name"].text() == "Please fill this in."
+    assert form.errors["phone"].isVisible()
+    assert form.errors["when"].text() == "Please choose morning, afternoon or evening."
+    assert form.errors["consent"].text() == "Please tick the box so we may call you."
+    qtbot.waitUntil(form.first_name.hasFocus)
+
+
+def test_a_field_is_checked_when_the_patient_leaves_it(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    focus(qtbot, form.phone)
+    tap(form, *"5550123")
+    focus(qtbot, form.note)
+    assert form.errors["phone"].isVisible()
+    assert "area code" in form.errors["phone"].text()
+    assert not form.errors["first_name"].isVisible()  # not touched, not scolded
+
+
+def test_a_valid_form_is_reported_as_a_clean_request(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    fill_valid(form, qtbot)
+    with qtbot.waitSignal(form.submitted) as sent:
+        form.send_button.click()
+    request, consent = sent.args
+    assert isinstance(request, CallbackRequest)
+    assert (request.first_name, request.last_name) == ("Ana", "O'Quux")
+    assert request.phone.e164 == "+12015550123"
+    assert request.periods == ("afternoon",)
+    assert request.topic == "topic:surgery"
+    assert consent == form.consent.text()
+
+
+def test_after_saving_every_field_is_wiped_and_the_code_shown(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    fill_valid(form, qtbot)
+    form.show_saved("7KX-M3R", "(201) 555-0123", ("afternoon",))
+    assert form.pages.currentIndex() == 1
+    assert form.reference_label.text() == "7KX-M3R"
+    assert form.next_label.text() == "We will call you at (201) 555-0123 in the afternoon."
+    assert form.first_name.text() == form.last_name.text() == form.phone.text() == ""
+    assert not form.consent.isChecked()
+    assert not any(b.isChecked() for b in form.period_buttons.values())
+    assert not form.keyboard.isVisible()
+    assert not form.keyboard.shift
+
+
+def test_a_failed_save_keeps_everything_and_says_so_kindly(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    fill_valid(form, qtbot)
+    form.show_save_failed()
+    assert form.status_label.isVisible()
+    assert "couldn't save your request" in form.status_label.text()
+    assert "front desk" in form.status_label.text()
+    assert form.first_name.text() == "Ana"
+    assert form.phone.text() == "(201) 555-0123"
+    assert form.consent.isChecked()
+
+
+def test_a_physical_keyboard_works_too(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    focus(qtbot, form.last_name)
+    qtbot.keyClicks(form.last_name, "Nguyen")
+    assert form.last_name.text() == "Nguyen"
+
+
+def test_every_control_has_an_accessible_name(form: CallbackView) -> None:
+    controls = [
+        form.first_name,
+        form.last_name,
+        form.phone,
+        form.note,
+        form.consent,
+        *form.day_buttons.values(),
+        *form.period_buttons.values(),
+    ]
+    for control in controls:
+        assert control.accessibleName() or control.text()
