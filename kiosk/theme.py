@@ -140,6 +140,10 @@ def sizes(look: Look) -> dict[str, str]:
         "font_small": f"{look.px(BASE_FONT_PX * 0.85)}px",
         # The top bar and footer grow less, so they never crowd out the page itself.
         "font_chrome": f"{look.px(BASE_FONT_PX * 0.85, cap=150)}px",
+        # Keyboard keys are already big; past 125 % they would push the form off the screen.
+        "font_key_small": f"{look.px(BASE_FONT_PX * 1.2, cap=125)}px",
+        "font_key": f"{look.px(BASE_FONT_PX * 1.6, cap=125)}px",
+        "font_key_large": f"{look.px(BASE_FONT_PX * 1.9, cap=125)}px",
         "font_body": f"{look.px(BASE_FONT_PX)}px",
         "font_button": f"{look.px(BASE_FONT_PX * 0.9)}px",
         "font_tile": f"{look.px(BASE_FONT_PX * 1.2)}px",

@@ -8,7 +8,7 @@ reports a clean request; the shell saves it and then says how it went.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -186,7 +186,8 @@ class CallbackView(QWidget):
         column.addWidget(self.next_label)
         column.addWidget(self.home_button)
         column.addStretch(1)
-        return page
+        # Scrollable, so at 200 % text on a landscape screen it never forces the window taller.
+        return vertical_scroll(page)
 
     # -- what the shell tells it ---------------------------------------------------------------
 
@@ -223,7 +224,7 @@ class CallbackView(QWidget):
             )
         )
         self.status_label.show()
-        self._scroll.ensureWidgetVisible(self.status_label, 40, 40)
+        self._show_whole(self.status_label)
 
     def wipe(self) -> None:
         """Forget everything a patient typed or chose: fields, choices, errors, keyboard."""
@@ -283,7 +284,7 @@ class CallbackView(QWidget):
                 "when": next(iter(self.period_buttons.values())),
             }[first]
             target.setFocus()
-            self._scroll.ensureWidgetVisible(self.labels[first], 40, 40)
+            self._show_whole(self.labels[first])
             return
         self.submitted.emit(request, self.consent.text())
 
@@ -311,10 +312,31 @@ class CallbackView(QWidget):
             if new in (self.first_name, self.last_name) and not new.text():
                 self.keyboard.set_shift(True)
             self.keyboard.show()
-            # Once the keyboard has taken its room, bring the field into view above it.
-            self._scroll.ensureWidgetVisible(new, 40, 120)
+            # Once the keyboard has taken its room (the layout runs next), bring the field,
+            # and what is wrong with it if anything, into view above it.
+            QTimer.singleShot(0, lambda field=new: self._bring_into_view(field))
         elif new is None or not self.isAncestorOf(new):
             self.keyboard.hide()
+
+    def _bring_into_view(self, field: QWidget) -> None:
+        key = {
+            self.first_name: "first_name",
+            self.last_name: "last_name",
+            self.phone: "phone",
+            self.note: "note",
+        }.get(field)  # type: ignore[call-overload]
+        if key is not None and self.errors[key].isVisible():
+            self._show_whole(self.errors[key])
+        self._show_whole(field)
+
+    def _show_whole(self, widget: QWidget) -> None:
+        """Scroll so all of `widget` shows. (ensureWidgetVisible() would settle for a line
+        edit's text cursor, leaving the bottom of the box under the keyboard.)"""
+        page = self._scroll.widget()
+        if page is None:
+            return
+        centre = widget.mapTo(page, widget.rect().center())
+        self._scroll.ensureVisible(centre.x(), centre.y(), 40, widget.height() // 2 + 24)
 
     def _on_keyboard_done(self) -> None:
         order = [self.first_name, self.last_name, self.phone, self.note]

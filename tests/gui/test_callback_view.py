@@ -162,3 +162,15 @@ def test_every_control_has_an_accessible_name(form: CallbackView) -> None:
     ]
     for control in controls:
         assert control.accessibleName() or control.text()
+
+
+def test_form_and_keyboard_fit_a_landscape_screen_at_the_largest_text(
+    qtbot,
+    form: CallbackView,  # type: ignore[no-untyped-def]
+) -> None:
+    look = form.keyboard._look
+    look.set_look(Look(text_size=200))
+    focus(qtbot, form.phone)
+    qtbot.waitUntil(form.keyboard.isVisible)
+    # What the kiosk window has for a screen between its top bar and footer.
+    assert form.minimumSizeHint().height() <= 1080 - 250
