@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/navigation.py
 	$(BIN)/python bench/spine.py
+	$(BIN)/python bench/storage.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info screenshots .pytest_cache .mypy_cache .ruff_cache
