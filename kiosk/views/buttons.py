@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QToolButton,
     QWidget,
 )
 
@@ -138,3 +139,13 @@ class ButtonGrid(QWidget):
 
     def button(self, key: str) -> WrappingButton | None:
         return next((b for b in self.buttons if b.property("key") == key), None)
+
+
+def icon_button(icon: str, role: str, style: Qt.ToolButtonStyle) -> QToolButton:
+    """A tool button with an icon (named, drawn later by the view) and a text label."""
+    button = QToolButton()
+    button.setProperty("role", role)
+    button.setProperty("icon_name", icon)
+    button.setToolButtonStyle(style)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    return button

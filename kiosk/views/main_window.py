@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.views.buttons import icon_button
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
 
@@ -152,12 +152,7 @@ class MainWindow(QWidget):
         return footer
 
     def _bar_button(self, icon: str, signal: SignalInstance) -> QToolButton:
-        button = QToolButton()
-        button.setProperty("role", "bar")
-        button.setProperty("icon_name", icon)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button = icon_button(icon, "bar", Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         button.clicked.connect(signal)
         return button
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScroller,
     QScrollerProperties,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,3 +37,20 @@ def make_flickable(area: QAbstractScrollArea) -> None:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     scroller.setScrollerProperties(props)
+
+
+def scrolling_page(
+    *widgets: QWidget, margins: tuple[int, int, int, int] = (32, 24, 32, 24), spacing: int = 14
+) -> QScrollArea:
+    """A flickable page showing `widgets` in one column, top-aligned."""
+    page = QWidget()
+    page.setProperty("role", "page")
+    column = QVBoxLayout(page)
+    column.setContentsMargins(*margins)
+    column.setSpacing(spacing)
+    for widget in widgets:
+        column.addWidget(widget)
+    column.addStretch(1)
+    area = vertical_scroll(page)
+    make_flickable(area)
+    return area

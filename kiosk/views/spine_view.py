@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from kiosk.anatomy import SpineDrawing, SpineMap
 from kiosk.theme import Palette
-from kiosk.views.buttons import ButtonGrid, WrappingButton
+from kiosk.views.buttons import ButtonGrid, WrappingButton, icon_button
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.reader_label import ReaderLabel
-from kiosk.views.scrolling import make_flickable, vertical_scroll
+from kiosk.views.scrolling import scrolling_page
 from kiosk.views.spine_canvas import SpineCanvas
 
 # Where each label goes: beside this group of the drawing.
@@ -139,12 +139,8 @@ class SpineView(QWidget):
         self.all_parts_button.clicked.connect(self.clear)
 
     def _tool_button(self, icon: str, action: Callable[[], None]) -> QToolButton:
-        button = QToolButton()
-        button.setProperty("role", "tool")
-        button.setProperty("icon_name", icon)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button = icon_button(icon, "tool", Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.clicked.connect(action)
         return button
 
@@ -165,31 +161,10 @@ class SpineView(QWidget):
         return column_widget
 
     def _build_list_page(self) -> QWidget:
-        page = QWidget()
-        page.setProperty("role", "page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(32, 24, 32, 24)
-        column.setSpacing(14)
-        column.addWidget(self.list_heading)
-        column.addWidget(self.list_hint)
-        column.addWidget(self.region_list)
-        column.addStretch(1)
-        scroll = vertical_scroll(page)
-        make_flickable(scroll)
-        return scroll
+        return scrolling_page(self.list_heading, self.list_hint, self.region_list)
 
     def _build_detail_page(self) -> QWidget:
-        page = QWidget()
-        page.setProperty("role", "page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(32, 24, 32, 24)
-        column.setSpacing(14)
-        column.addWidget(self.title_label)
-        column.addWidget(self.body_label)
-        column.addWidget(self.related)
-        column.addStretch(1)
-        scroll = vertical_scroll(page)
-        make_flickable(scroll)
+        scroll = scrolling_page(self.title_label, self.body_label, self.related)
         self._detail_scroll = scroll
         # The two things to do next stay in reach below the text, however long it is.
         actions = QWidget()
