@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.views.buttons import icon_button
+from kiosk.views.hold_gesture import HoldGesture
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
 
@@ -32,6 +33,7 @@ class MainWindow(QWidget):
     language_requested = Signal()
     text_size_requested = Signal()
     contrast_requested = Signal()
+    staff_requested = Signal()
 
     def __init__(
         self,
@@ -61,6 +63,10 @@ class MainWindow(QWidget):
         self.stack = QStackedWidget()
         self.stack.setObjectName("Screens")
         self.clinic_label = QLabel(clinic_name)
+        # Touches reach the label (for the hidden staff gesture) only if it accepts them.
+        self.clinic_label.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.staff_gesture = HoldGesture(self.clinic_label)
+        self.staff_gesture.held.connect(self.staff_requested)
         self.phone_label = QLabel()
 
         column = QVBoxLayout(self)

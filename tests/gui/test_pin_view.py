@@ -1,0 +1,98 @@
+"""The staff PIN pad and the hidden gesture that opens it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from kiosk.theme import Look
+from kiosk.views.hold_gesture import HoldGesture
+from kiosk.views.look import LookController
+from kiosk.views.pin_view import PinView
+
+
+@pytest.fixture
+def pad(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[PinView]:  # type: ignore[no-untyped-def]
+    LookController(qapp, assets_dir, Look())
+    view = PinView()
+    qtbot.addWidget(view)
+    view.resize(1080, 1400)
+    view.show()
+    yield view
+    qapp.setStyleSheet("")
+
+
+def test_digits_show_as_dots_and_sign_in_reports_the_pin(qtbot, pad: PinView) -> None:  # type: ignore[no-untyped-def]
+    for digit in "4821937":
+        pad.keys[digit].click()
+    assert pad.entered == 7
+    assert "4" not in pad.dots.text()
+    pad.keys["delete"].click()
+    with qtbot.waitSignal(pad.pin_entered) as entered:
+        pad.sign_in_button.click()
+    assert entered.args == ["482193"]
+    assert pad.entered == 0
+
+
+def test_a_wrong_pin_is_said_plainly_and_cleared(pad: PinView) -> None:
+    pad.keys["1"].click()
+    pad.show_wrong()
+    assert pad.message.text() == "That PIN is not right. Please try again."
+    assert pad.entered == 0
+
+
+def test_a_wait_closes_the_pad_until_it_is_over(qtbot, pad: PinView) -> None:  # type: ignore[no-untyped-def]
+    pad.show_wait(29.2)
+    assert "wait 30 seconds" in pad.message.text()
+    pad.keys["5"].click()
+    assert pad.entered == 0
+    assert not pad.sign_in_button.isEnabled()
+    pad.wait_timer.timeout.emit()  # the wait is over, without waiting for it
+    pad.keys["5"].click()
+    assert pad.entered == 1
+
+
+def test_with_no_staff_the_pad_says_how_to_add_one(pad: PinView) -> None:
+    pad.show_not_set_up()
+    assert "kiosk staff add" in pad.message.text()
+    assert not pad.keys["1"].isEnabled()
+
+
+def test_cancel_forgets_the_digits(qtbot, pad: PinView) -> None:  # type: ignore[no-untyped-def]
+    pad.keys["9"].click()
+    with qtbot.waitSignal(pad.cancelled):
+        pad.cancel_button.click()
+    assert pad.entered == 0
+
+
+def test_every_key_is_big_and_named(pad: PinView) -> None:
+    for key in pad.keys.values():
+        assert key.height() >= 96
+        assert key.accessibleName()
+
+
+def test_holding_the_clinic_name_for_three_seconds_opens_staff_mode(qtbot) -> None:  # type: ignore[no-untyped-def]
+    label = QLabel("Clinic")
+    qtbot.addWidget(label)
+    label.show()
+    gesture = HoldGesture(label)
+    assert gesture.timer.interval() == 3000
+    QTest.mousePress(label, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert gesture.timer.isActive()
+    with qtbot.waitSignal(gesture.held):
+        gesture.timer.timeout.emit()  # three seconds pass, instantly
+
+
+def test_letting_go_early_opens_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+    label = QLabel("Clinic")
+    qtbot.addWidget(label)
+    label.show()
+    gesture = HoldGesture(label)
+    QTest.mousePress(label, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    QTest.mouseRelease(label, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not gesture.timer.isActive()
