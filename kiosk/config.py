@@ -37,6 +37,10 @@ class KioskConfig(NamedTuple):
     text_size: int = 100
     high_contrast: bool = False
     hide_cursor: bool = False
+    # Exported and done requests are deleted this many days after they were exported or done.
+    retention_days: int = 30
+    # Staff mode closes itself after this many minutes without a touch.
+    staff_timeout_minutes: int = 3
 
 
 class PathsConfig(NamedTuple):
@@ -174,6 +178,16 @@ def _check_values(config: Config, path: Path) -> None:
         raise ConfigError(
             f"{path}: 'kiosk.text_size' must be one of {', '.join(map(str, TEXT_SIZES))}, "
             f"not {kiosk.text_size}"
+        )
+    if not 1 <= kiosk.retention_days <= 3650:
+        raise ConfigError(
+            f"{path}: 'kiosk.retention_days' must be between 1 and 3650, "
+            f"not {kiosk.retention_days}"
+        )
+    if not 1 <= kiosk.staff_timeout_minutes <= 60:
+        raise ConfigError(
+            f"{path}: 'kiosk.staff_timeout_minutes' must be between 1 and 60, "
+            f"not {kiosk.staff_timeout_minutes}"
         )
     if not config.clinic.name.strip():
         raise ConfigError(f"{path}: 'clinic.name' must not be empty")

@@ -1,0 +1,233 @@
+"""The staff panel: how many requests wait, the list, and the few things staff do with them.
+
+It shows what it is given and reports what was touched; exporting, marking, purging and the
+audit log are the staff controller's business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.views.buttons import ButtonGrid, WrappingButton
+from kiosk.views.scrolling import make_flickable
+
+
+class RequestRow(NamedTuple):
+    """One request as the list shows it (the view never sees the database)."""
+
+    id: str
+    name: str
+    phone: str
+    when: str
+    topic: str
+    language: str
+    received: dt.datetime
+    status: str
+
+
+class StaffView(QWidget):
+    """Counts, the request list, exports, statistics; reports each staff action."""
+
+    export_requested = Signal(str, str)  # format ("csv" / "xlsx"), folder
+    mark_done_requested = Signal(list)  # request ids
+    purge_requested = Signal()
+    stats_requested = Signal()
+    stats_export_requested = Signal(str)  # folder
+    sign_out_requested = Signal()
+    exit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._folder = ""
+        self.title = QLabel()
+        self.title.setProperty("role", "display")
+        self.counts = QLabel()
+        self.counts.setProperty("role", "heading")
+        self.counts.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setProperty("role", "lead")
+        self.status.setWordWrap(True)
+        self.requests = QListWidget()
+        self.requests.setProperty("role", "requests")
+        self.requests.setWordWrap(True)
+        self.requests.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        make_flickable(self.requests)
+        self.folders = ButtonGrid(role="choice-key", columns=3)
+        self.folders.chosen.connect(self._on_folder_chosen)
+        self.action_grid = ButtonGrid(role="link", columns=3)
+        self.action_grid.chosen.connect(self._on_action_chosen)
+        self.stats = QTableWidget()
+        self.stats.setProperty("role", "stats")
+        self.stats.verticalHeader().hide()
+        make_flickable(self.stats)
+        self.pages = QStackedWidget()
+        self.back_to_list = WrappingButton(role="more")
+        self.back_to_list.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        self.stats_export = WrappingButton(role="action")
+        self.stats_export.clicked.connect(lambda: self.stats_export_requested.emit(self._folder))
+
+        self.pages.addWidget(self._build_list_page())
+        self.pages.addWidget(self._build_stats_page())
+        column = QVBoxLayout(self)
+        column.setContentsMargins(32, 24, 32, 24)
+        column.setSpacing(14)
+        column.addWidget(self.title)
+        column.addWidget(self.counts)
+        column.addWidget(self.status)
+        column.addWidget(self.pages, 1)
+        self._retranslate()
+
+    def _build_list_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(14)
+        column.addWidget(self.requests, 1)
+        self.folder_label = QLabel()
+        self.folder_label.setProperty("role", "field-label")
+        self.folder_label.setWordWrap(True)
+        column.addWidget(self.folder_label)
+        column.addWidget(self.folders)
+        column.addWidget(self.action_grid)
+        return page
+
+    def _build_stats_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.stats, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.back_to_list)
+        row.addWidget(self.stats_export)
+        column.addLayout(row)
+        return page
+
+    # -- what it is told -----------------------------------------------------------------------
+
+    def show_signed_in(self, name: str) -> None:
+        self.title.setText(self.tr("Staff: {name}").format(name=name))
+        self.status.clear()
+        self.pages.setCurrentIndex(0)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts.setText(
+            self.tr("New: {new}   Exported: {exported}   Done: {done}").format(
+                new=counts.get("new", 0),
+                exported=counts.get("exported", 0),
+                done=counts.get("done", 0),
+            )
+        )
+
+    def set_requests(self, rows: Sequence[RequestRow], now: dt.datetime) -> None:
+        """Fill the list; staff tick the requests they have called back."""
+        self.requests.clear()
+        for row in rows:
+            age = _age(now - row.received)
+            text = (
+                f"{row.name}   {row.phone}\n{row.when} · {row.topic or '-'} · "
+                f"{row.language} · {age} · {row.status}"
+            )
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.requests.addItem(item)
+
+    def set_folders(self, folders: Sequence[tuple[str, str]], chosen: str) -> None:
+        """Where exports can go: (path, label) pairs, e.g. a USB drive; `chosen` is ticked."""
+        self.folders.set_items(folders)
+        self._on_folder_chosen(chosen)
+
+    def set_stats(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+        self.stats.clear()
+        self.stats.setColumnCount(len(header))
+        self.stats.setHorizontalHeaderLabels(list(header))
+        self.stats.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                self.stats.setItem(r, c, QTableWidgetItem(cell))
+        self.stats.resizeColumnsToContents()
+        self.pages.setCurrentIndex(1)
+
+    def say(self, text: str) -> None:
+        """A line for staff: what was done, or what went wrong and what to do."""
+        self.status.setText(text)
+
+    def checked_ids(self) -> list[str]:
+        return [
+            str(self.requests.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.requests.count())
+            if self.requests.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    @property
+    def folder(self) -> str:
+        return self._folder
+
+    # -- reactions -----------------------------------------------------------------------------
+
+    def _on_folder_chosen(self, folder: str) -> None:
+        self._folder = folder
+        for button in self.folders.buttons:
+            button.setProperty("chosen", button.property("key") == folder)
+            button.style().unpolish(button)
+            button.style().polish(button)
+        self.folder_label.setText(self.tr("Export to: {folder}").format(folder=folder))
+
+    def _on_action_chosen(self, action: str) -> None:
+        if action in ("csv", "xlsx"):
+            self.export_requested.emit(action, self._folder)
+        elif action == "done":
+            self.mark_done_requested.emit(self.checked_ids())
+        elif action == "purge":
+            self.purge_requested.emit()
+        elif action == "stats":
+            self.stats_requested.emit()
+        elif action == "sign_out":
+            self.sign_out_requested.emit()
+        elif action == "exit":
+            self.exit_requested.emit()
+
+    def _retranslate(self) -> None:
+        self.action_grid.set_items(
+            [
+                ("csv", self.tr("Export new (CSV)")),
+                ("xlsx", self.tr("Export new (Excel)")),
+                ("done", self.tr("Mark ticked as done")),
+                ("stats", self.tr("Usage statistics")),
+                ("purge", self.tr("Delete old requests now")),
+                ("sign_out", self.tr("Sign out")),
+                ("exit", self.tr("Exit the kiosk")),
+            ]
+        )
+        self.back_to_list.set_text(self.tr("Back to requests"))
+        self.stats_export.set_text(self.tr("Export statistics (CSV)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _age(age: dt.timedelta) -> str:
+    minutes = int(age.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} days"
