@@ -24,9 +24,13 @@ from kiosk.views.placeholder_view import PlaceholderView
 from kiosk.views.topic_view import TopicView
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kiosk.callback import CallbackRequest
-    from kiosk.storage import RequestStore, StoredRequest
+    from kiosk.database import Database
+    from kiosk.storage import StoredRequest
     from kiosk.views.callback_view import CallbackView
+    from kiosk.views.staff_view import StaffScreen
 
 
 class Kiosk(NamedTuple):
@@ -70,6 +74,7 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
     icons = IconSet(assets / "icons")
     window = MainWindow(look, icons, config.clinic.name, config.clinic.phone, kiosk_mode=kiosk_mode)
     home = HomeView(look, icons)
+    database = _database_opener(config)
     shell = Shell(
         config,
         window,
@@ -79,8 +84,8 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         make_topic=lambda: TopicView(look, icons),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
         make_callback=lambda: _make_callback(look),
-        requests=_request_saver(config),
-        make_others={"staff": PlaceholderView},
+        requests=_request_saver(database),
+        make_staff=lambda: _make_staff(config, database, window),
         translations_dir=assets / "i18n",
     )
     return Kiosk(app, config, look, window, shell, home)
@@ -105,19 +110,59 @@ def _make_spine(
     return SpineView(look, icons, drawing_for, spine_map)
 
 
+def _make_staff(
+    config: Config, database: Callable[[], Database], window: MainWindow
+) -> StaffScreen:
+    """The staff screen and the controller that runs it (kept alive as the screen's child)."""
+    from kiosk.staff_mode import StaffMode  # noqa: PLC0415 -- not needed for home
+    from kiosk.views.staff_view import StaffScreen  # noqa: PLC0415
+
+    screen = StaffScreen()
+    mode = StaffMode(screen, database, config)
+    screen.mode = mode  # type: ignore[attr-defined]
+
+    def leave_kiosk() -> None:
+        window.allow_close()
+        window.close()
+        QApplication.quit()
+
+    mode.exit_requested.connect(leave_kiosk)
+    return screen
+
+
 def _make_callback(look: LookController) -> CallbackView:
     from kiosk.views.callback_view import CallbackView  # noqa: PLC0415 -- not needed for home
 
     return CallbackView(look)
 
 
-def _request_saver(config: Config) -> RequestSaver:
-    """Save requests in the data folder's database, opened on the first save.
+def _database_opener(config: Config) -> Callable[[], Database]:
+    """The one database, opened on first use (not at start-up) and kept open.
+
+    Raises StorageError while it cannot be opened; the next call tries again.
+    """
+    opened: list[Database] = []
+
+    def database() -> Database:
+        if not opened:
+            from kiosk.database import Database  # noqa: PLC0415 -- not needed for home
+
+            opened.append(Database.open(config.paths.data_dir))
+            if opened[0].recovered_from is not None:
+                log.error(
+                    "staff: a damaged database was set aside as %s", opened[0].recovered_from.name
+                )
+        return opened[0]
+
+    return database
+
+
+def _request_saver(database: Callable[[], Database]) -> RequestSaver:
+    """Save requests in the database.
 
     A failure is logged by kind (never with patient data) and reported as None, so the form
     keeps what was typed and says so; the next save tries to open the database again.
     """
-    stores: list[RequestStore] = []
 
     def save(request: CallbackRequest, consent_text: str) -> StoredRequest | None:
         from kiosk.callback import reference_code  # noqa: PLC0415
@@ -125,14 +170,7 @@ def _request_saver(config: Config) -> RequestSaver:
         from kiosk.views.callback_view import CONSENT_VERSION  # noqa: PLC0415
 
         try:
-            if not stores:
-                stores.append(RequestStore.open(config.paths.data_dir))
-                if stores[0].recovered_from is not None:
-                    log.error(
-                        "staff: a damaged requests database was set aside as %s",
-                        stores[0].recovered_from.name,
-                    )
-            return stores[0].save(
+            return RequestStore(database()).save(
                 request,
                 reference=reference_code(),
                 consent_text=consent_text,

@@ -181,8 +181,7 @@ def _check_values(config: Config, path: Path) -> None:
         )
     if not 1 <= kiosk.retention_days <= 3650:
         raise ConfigError(
-            f"{path}: 'kiosk.retention_days' must be between 1 and 3650, "
-            f"not {kiosk.retention_days}"
+            f"{path}: 'kiosk.retention_days' must be between 1 and 3650, not {kiosk.retention_days}"
         )
     if not 1 <= kiosk.staff_timeout_minutes <= 60:
         raise ConfigError(

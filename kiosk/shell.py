@@ -7,7 +7,7 @@ other than home are built the first time they are needed, which keeps start-up s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.storage import StoredRequest
     from kiosk.views.callback_view import CallbackView
     from kiosk.views.spine_view import RegionText, SpineView
+    from kiosk.views.staff_view import StaffScreen
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
@@ -51,7 +52,7 @@ class Shell(QObject):
         make_spine: Callable[[], QWidget],
         make_callback: Callable[[], CallbackView],
         requests: RequestSaver,
-        make_others: Mapping[str, ScreenFactory],
+        make_staff: Callable[[], StaffScreen],
         translations_dir: Path,
     ) -> None:
         super().__init__()
@@ -70,8 +71,10 @@ class Shell(QObject):
             "topic": self._build_topic,
             "spine": self._build_spine,
             "callback": self._build_callback,
-            **make_others,
+            "staff": self._build_staff,
         }
+        self._make_staff = make_staff
+        self._staff: StaffScreen | None = None
         self._screens: dict[str, QWidget] = {"home": home}
         self._translations_dir = translations_dir
         self._translator: QTranslator | None = None
@@ -89,6 +92,7 @@ class Shell(QObject):
         home.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
         home.spine_chosen.connect(lambda: self.go(Route("spine")))
         home.callback_chosen.connect(lambda: self.go(Route("callback")))
+        window.staff_requested.connect(lambda: self.go(Route("staff")))
         self.set_language(self.language)
 
     @property
@@ -107,6 +111,10 @@ class Shell(QObject):
         known = route.screen in self._screens or route.screen in self._factories
         if not known or (route.screen == "topic" and self.library.topic(route.arg) is None):
             route = HOME
+        if route.screen == "staff":
+            self._screen("staff")
+            if self._staff is not None:
+                self._staff.mode.open()  # type: ignore[attr-defined]
         if route.screen == "callback":
             # A fresh form each time a patient asks; only Back or a language change re-shows
             # one already being filled in.
@@ -210,6 +218,12 @@ class Shell(QObject):
         if topic.broken:
             return TopicPage(topic.slug, topic.title, "", related, broken=True)
         return TopicPage(topic.slug, topic.title, self._html(topic), related)
+
+    def _build_staff(self) -> QWidget:
+        screen = self._make_staff()
+        screen.mode.closed.connect(self.go_home)  # type: ignore[attr-defined]
+        self._staff = screen
+        return screen
 
     def _build_callback(self) -> QWidget:
         view = self._make_callback()

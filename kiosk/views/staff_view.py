@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.views.buttons import ButtonGrid, WrappingButton
+from kiosk.views.pin_view import PinView
 from kiosk.views.scrolling import make_flickable
 
 
@@ -231,3 +232,21 @@ def _age(age: dt.timedelta) -> str:
     if minutes < 48 * 60:
         return f"{minutes // 60} h"
     return f"{minutes // (24 * 60)} days"
+
+
+class StaffScreen(QStackedWidget):
+    """The staff screen: the PIN pad first, then the panel."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pin = PinView()
+        self.panel = StaffView()
+        self.addWidget(self.pin)
+        self.addWidget(self.panel)
+
+    def show_pin(self) -> None:
+        self.pin.reset()
+        self.setCurrentWidget(self.pin)
+
+    def show_panel(self) -> None:
+        self.setCurrentWidget(self.panel)

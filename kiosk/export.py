@@ -1,0 +1,248 @@
+"""Callback requests exported for front-desk staff to open in Excel: CSV or XLSX, one row each.
+
+Every cell is text, neutralised against formula injection, and each file appears whole or not
+at all, readable only by its owner. Nothing here changes a request's status: that is the caller's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import errno
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from kiosk.storage import StoredRequest
+
+__all__ = [
+    "COLUMNS",
+    "ExportError",
+    "neutralise",
+    "rows",
+    "write_csv",
+    "write_csv_rows",
+    "write_xlsx",
+]
+
+
+class _Column(NamedTuple):
+    title: str
+    width: int  # in XLSX character widths
+
+
+_COLUMNS = (
+    _Column("Reference", 11),
+    _Column("Received", 17),
+    _Column("Status", 10),
+    _Column("First name", 18),
+    _Column("Last name", 18),
+    _Column("Phone (E.164)", 15),
+    _Column("Phone (national)", 17),
+    _Column("Extension", 10),
+    _Column("Best days", 22),
+    _Column("Best times", 28),
+    _Column("About", 20),
+    _Column("Note", 60),
+    _Column("Language", 10),
+    _Column("Consent version", 16),
+)
+COLUMNS = tuple(column.title for column in _COLUMNS)
+RECEIVED_FORMAT = "%Y-%m-%d %H:%M"
+SHEET_TITLE = "Callback requests"
+
+# What makes Excel, LibreOffice or Google Sheets read a cell as a formula, or start one after a
+# blank: = + - @, tab, CR, LF, and the full-width = + - @ some spreadsheets also accept.
+FORMULA_TRIGGERS = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+
+
+class ExportError(Exception):
+    """An export failed; the message names the folder and the reason, never patient data."""
+
+
+def neutralise(cell: str) -> str:
+    """The cell with an apostrophe in front when a spreadsheet could read it as a formula.
+
+    Every phone number in E.164 form starts with "+", so `+12015550123` is written
+    `'+12015550123`: Excel shows the number as text (the apostrophe marks text when a CSV is
+    opened) instead of a formula or a number that loses its "+". An apostrophe inside a cell
+    (O'Neil) is left alone.
+    """
+    return "'" + cell if cell[:1] in FORMULA_TRIGGERS else cell
+
+
+def rows(requests: Iterable[StoredRequest], tz: dt.tzinfo | None = None) -> Iterator[list[str]]:
+    """One row of text per request, in COLUMNS order, not yet neutralised.
+
+    "Received" is the local date and time in `tz` (default: this machine's zone). No chosen
+    day means any day, written "any".
+    """
+    for request in requests:
+        yield [
+            request.reference,
+            request.created_at.astimezone(tz).strftime(RECEIVED_FORMAT),
+            request.status,
+            request.first_name,
+            request.last_name,
+            request.phone.e164,
+            request.phone.national,
+            request.phone.extension,
+            ", ".join(request.days) or "any",
+            ", ".join(request.periods),
+            request.topic,
+            request.note,
+            request.language,
+            request.consent_version,
+        ]
+
+
+def write_csv(requests: Iterable[StoredRequest], path: Path, tz: dt.tzinfo | None = None) -> int:
+    """Write the requests to `path` as CSV for Excel; returns how many were written.
+
+    UTF-8 with a byte-order mark (so Excel shows accents), every field quoted, CRLF line ends,
+    the header first. Raises ExportError for staff, leaving no partial file, when the folder
+    cannot be written. Mark the requests exported only after this returned.
+    """
+    return write_csv_rows(COLUMNS, rows(requests, tz), path)
+
+
+def write_csv_rows(header: Sequence[str], rows: Iterable[Sequence[str]], path: Path) -> int:
+    """Write `header` and `rows` to `path` as CSV like write_csv; returns the number of rows.
+
+    Every cell is neutralised. The file is private (0600) and replaces `path` in one step.
+    """
+
+    def write(file: IO[bytes]) -> int:
+        text = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
+        writer = csv.writer(text, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+        writer.writerow([neutralise(cell) for cell in header])
+        count = 0
+        for row in rows:
+            writer.writerow([neutralise(cell) for cell in row])
+            count += 1
+        text.flush()
+        text.detach()  # the caller syncs and closes the file itself
+        return count
+
+    return _write_atomically(path, write)
+
+
+def write_xlsx(requests: Iterable[StoredRequest], path: Path, tz: dt.tzinfo | None = None) -> int:
+    """Write the requests to `path` as an Excel workbook; returns how many were written.
+
+    Every cell is a text cell holding the neutralised text, so nothing can become a formula,
+    even when staff edit a cell later; here the apostrophe shows (`'+12015550123`). The header
+    is bold and stays in view when scrolling; an empty value is an empty cell.
+    Errors and privacy are as for write_csv: mark the requests exported only after this returned.
+    """
+    # openpyxl takes ~80 ms to import: only staff who export to XLSX pay for it.
+    from openpyxl import Workbook  # noqa: PLC0415
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # noqa: PLC0415
+    from openpyxl.styles import Font  # noqa: PLC0415
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
+    # Write-only: rows stream out as they are made, so memory stays flat for any number.
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(SHEET_TITLE)
+    for number, column in enumerate(_COLUMNS, 1):
+        sheet.column_dimensions[get_column_letter(number)].width = column.width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def text_cell(value: str, font: Any = None) -> Any:
+        if not value:
+            return None  # no cell at all: Excel's own empty cell
+        text = neutralise(value).replace("\r\n", "\n").replace("\r", "\n")  # as XML reads it
+        # Control characters other than tab and newline cannot be stored in XLSX at all.
+        cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
+        cell.data_type = "s"  # openpyxl would make a formula of any text starting with "="
+        if font is not None:
+            cell.font = font
+        return cell
+
+    def write(file: IO[bytes]) -> int:
+        sheet.append([text_cell(title, bold) for title in COLUMNS])
+        count = 0
+        for row in rows(requests, tz):
+            sheet.append([text_cell(value) for value in row])
+            count += 1
+        workbook.save(file)
+        return count
+
+    try:
+        return _write_atomically(path, write)
+    except BaseException:
+        _discard(sheet)
+        raise
+
+
+def _write_atomically(path: Path, write: Callable[[IO[bytes]], int]) -> int:
+    """Run `write` on a private temporary file next to `path`, then put it in place whole."""
+    folder = path.parent
+    try:
+        # mkstemp creates the file 0600 itself: no chmod, which a FAT-formatted stick refuses.
+        handle, name = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=path.suffix)
+    except OSError as exc:
+        raise _error(folder, exc) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            count = write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.replace(path)
+    except OSError as exc:
+        _remove(temporary)
+        raise _error(folder, exc) from None
+    except BaseException:
+        _remove(temporary)
+        raise
+    _sync_folder(folder)
+    return count
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself survive a power cut or a stick pulled out right after."""
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise _error(folder, exc) from None
+    try:
+        os.fsync(handle)
+    except OSError as exc:
+        # Some file systems cannot sync a folder at all; the file itself is already synced. On
+        # any other error the complete file is in place, but the caller must not mark it done.
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise _error(folder, exc) from None
+    finally:
+        os.close(handle)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def _discard(sheet: Any) -> None:
+    """After a failure, close and delete the sheet openpyxl spools to the system's temp folder.
+
+    The spool holds every exported name and number in plain text; openpyxl deletes it after a
+    save, but after a failure only when the program exits. Closed first, or openpyxl complains
+    when the half-written sheet is garbage-collected.
+    """
+    with contextlib.suppress(Exception):  # already failing: the first error is the one to report
+        if not sheet.closed:
+            sheet.close()
+    spool = getattr(getattr(sheet, "_writer", None), "out", None)
+    if isinstance(spool, str):
+        _remove(Path(spool))
+
+
+def _error(folder: Path, exc: OSError) -> ExportError:
+    reason = exc.strerror or type(exc).__name__
+    return ExportError(f"cannot write to {folder}: {reason}")

@@ -1,0 +1,97 @@
+"""Forgetting patients on schedule: requests already exported or done are deleted after N days.
+
+New requests are never deleted, however old: no one has called those patients yet. Each purge
+is audited, which also records when it last ran so "once a day" survives a restart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from kiosk.audit import AuditLog
+from kiosk.database import Database
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DAYS = 30
+ACTION = "requests_purged"
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def purge(
+    db: Database,
+    *,
+    older_than_days: int = DEFAULT_DAYS,
+    now: Callable[[], dt.datetime] = _utc_now,
+) -> int:
+    """Delete exported and done requests whose status changed more than `older_than_days` ago.
+
+    A request with no status change time counts from when it was made. Returns how many were
+    deleted. The rows are overwritten, not just unlinked: see `_forget_freed_pages`.
+    """
+    if older_than_days < 1:
+        raise ValueError("older_than_days must be 1 or more")
+    cutoff = now().astimezone(dt.UTC) - dt.timedelta(days=older_than_days)
+    # Compared in Python, as datetimes: the stored text may differ in precision or offset.
+    rows = db.read(
+        "SELECT id, coalesce(status_changed_at, created_at) FROM requests"
+        " WHERE status IN ('exported', 'done')",
+        (),
+    )
+    ids = [(request_id,) for request_id, stamp in rows if _older(stamp, cutoff)]
+    if ids:
+        db.read("PRAGMA secure_delete = ON", ())
+        # The status test again: a request is never deleted unless it left "new".
+        db.write("DELETE FROM requests WHERE id = ? AND status IN ('exported', 'done')", ids)
+    AuditLog(db, now=now).record(
+        "", ACTION, f"{len(ids)} requests exported or done over {older_than_days} days ago"
+    )
+    if ids:
+        _forget_freed_pages(db)
+    return len(ids)
+
+
+def last_run(db: Database) -> dt.datetime | None:
+    """When `purge` last ran on this database, from the audit log."""
+    entry = AuditLog(db).last(ACTION)
+    return entry.at if entry else None
+
+
+def due(last_run: dt.datetime | None, now: dt.datetime) -> bool:
+    """Whether a daily purge should run: it never has, a day has passed, or the clock went back.
+
+    A clock set back before the last run counts as due: purging twice does no harm, waiting for
+    the clock to catch up would keep patient data longer than promised.
+    """
+    return last_run is None or not (last_run <= now < last_run + ONE_DAY)
+
+
+def _older(stamp: str, cutoff: dt.datetime) -> bool:
+    try:
+        moment = dt.datetime.fromisoformat(stamp)
+    except ValueError:
+        log.warning("a request has an unreadable timestamp; it is kept")
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)  # the schema stores UTC
+    return moment < cutoff
+
+
+def _forget_freed_pages(db: Database) -> None:
+    """Leave no copy of the deleted rows in the files, even to someone holding the key.
+
+    SQLCipher encrypts every page, free ones included, so without the key nothing was readable
+    anyway. `secure_delete` (set before the DELETE) makes SQLite zero the deleted cells and freed
+    pages; the old page images still sit in the WAL until a checkpoint copies the new pages into
+    the database and TRUNCATE empties it. No VACUUM: it would rewrite the whole file for nothing
+    more. Flash wear-levelling may keep old blocks on the card, which only the encryption covers.
+    """
+    busy, _frames, _done = db.read("PRAGMA wal_checkpoint(TRUNCATE)", ())[0]
+    if busy:
+        log.warning("the write-ahead log is in use; deleted rows leave it at the next checkpoint")

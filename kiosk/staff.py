@@ -1,0 +1,189 @@
+"""Staff who may open the staff screen, each with a PIN, and the PIN pad's sign-in.
+
+PINs are kept only as argon2id hashes. Wrong PINs are counted in the database, not in memory,
+so restarting the kiosk does not cut short the wait that follows five wrong PINs in a row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from typing import NamedTuple
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from kiosk.audit import AuditLog
+from kiosk.database import Database
+
+log = logging.getLogger(__name__)
+
+MAX_NAME = 40
+MIN_PIN, MAX_PIN = 6, 64
+FREE_TRIES = 5  # wrong PINs in a row before each try has to wait
+FIRST_WAIT = 30.0  # seconds after the fifth; doubles with each further wrong PIN...
+MAX_WAIT = 15 * 60.0  # ...up to this
+
+
+def pin_hasher() -> PasswordHasher:
+    """argon2id with OWASP's minimum profile: 19 MiB, 2 passes, 1 lane.
+
+    About 20 ms per check on a desktop and 100 ms on a Raspberry Pi 4. A sign-in checks the PIN
+    against every staff member's hash, so it costs that times the number of staff; argon2's own
+    default (64 MiB, 3 passes) would take seconds on a small box with ten staff.
+    """
+    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+def wait_after(failures: int) -> float:
+    """Seconds to wait after `failures` wrong PINs in a row.
+
+    None after up to four; then 30 s, 60 s, 120 s, 240 s, 480 s, and 900 s (15 min) from the tenth.
+    """
+    if failures < FREE_TRIES:
+        return 0.0
+    return min(FIRST_WAIT * 2.0 ** min(failures - FREE_TRIES, 10), MAX_WAIT)
+
+
+class SignInResult(NamedTuple):
+    """What the PIN pad shows after a try."""
+
+    ok: bool
+    name: str = ""  # who signed in; "" unless ok
+    wait_seconds: float = 0.0  # until the next try is allowed; 0 when it is
+    failures_before: int = 0  # wrong PINs since the last sign-in: show them, so guessing is seen
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class StaffDirectory:
+    """The staff list and the sign-in counter, in the kiosk's database.
+
+    Adding and removing staff are audited with `staff` = the member added or removed (the CLI
+    that manages staff has no signed-in user); pass `by=` to name who did it in the detail.
+    """
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        now: Callable[[], dt.datetime] = _utc_now,
+        hasher: PasswordHasher | None = None,
+        audit: AuditLog | None = None,
+    ) -> None:
+        self._db = db
+        self._now = now
+        self._hasher = hasher or pin_hasher()
+        self._audit = audit or AuditLog(db, now=now)
+
+    # -- the staff list ------------------------------------------------------------------------
+
+    def add(self, name: str, pin: str, *, by: str = "") -> None:
+        """Add a staff member; ValueError (naming the rule, never the PIN) if it cannot be."""
+        name = name.strip()
+        if not 1 <= len(name) <= MAX_NAME or not name.isprintable():
+            raise ValueError(f"a staff name must be 1 to {MAX_NAME} printable characters")
+        if not _is_pin(pin):
+            raise ValueError(f"a PIN must be {MIN_PIN} to {MAX_PIN} digits (0-9), nothing else")
+        if self._db.read("SELECT 1 FROM staff WHERE name = ?", (name,)):
+            raise ValueError(f"there is already a staff member called {name!r}")
+        # The PIN alone says who signs in, so two people must never share one.
+        if self._match(pin) is not None:
+            raise ValueError("that PIN is already in use; choose another")
+        self._db.write(
+            "INSERT INTO staff (name, pin_hash, created_at) VALUES (?, ?, ?)",
+            [(name, self._hasher.hash(pin), self._stamp())],
+        )
+        self._audit.record(name, "staff_added", f"by {by}" if by else "")
+
+    def remove(self, name: str, *, by: str = "") -> bool:
+        """Remove a staff member; False if there was none of that name."""
+        rows = self._db.read("SELECT name FROM staff WHERE name = ?", (name.strip(),))
+        if not rows:
+            return False
+        self._db.write("DELETE FROM staff WHERE name = ?", [(rows[0][0],)])
+        self._audit.record(rows[0][0], "staff_removed", f"by {by}" if by else "")
+        return True
+
+    def names(self) -> list[str]:
+        return [row[0] for row in self._db.read("SELECT name FROM staff ORDER BY name", ())]
+
+    def has_staff(self) -> bool:
+        return bool(self._db.read("SELECT EXISTS (SELECT 1 FROM staff)", ())[0][0])
+
+    # -- signing in ----------------------------------------------------------------------------
+
+    def sign_in(self, pin: str) -> SignInResult:
+        """Check `pin` against every staff member, unless a wait after wrong PINs is running.
+
+        A try during the wait is refused without checking the PIN and does not add to it.
+        """
+        failures, wait = self._state()
+        if wait > 0:
+            return SignInResult(ok=False, wait_seconds=wait, failures_before=failures)
+        name = self._match(pin) if _is_pin(pin) else None
+        if name is None:
+            failures += 1
+            self._db.write(
+                "INSERT INTO signin_failures (id, count, last_failure_at) VALUES (1, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET count = excluded.count,"
+                " last_failure_at = excluded.last_failure_at",
+                [(failures, self._stamp())],
+            )
+            self._audit.record("", "sign_in_failed", f"attempt {failures}")
+            return SignInResult(ok=False, wait_seconds=wait_after(failures))
+        if failures:
+            self._reset()
+        self._audit.record(name, "sign_in", f"after {failures} wrong PINs" if failures else "")
+        return SignInResult(ok=True, name=name, failures_before=failures)
+
+    def retry_after(self) -> float:
+        """Seconds until the PIN pad may be used again; 0 when it may."""
+        return self._state()[1]
+
+    def _state(self) -> tuple[int, float]:
+        """Wrong PINs in a row, and the seconds left to wait."""
+        rows = self._db.read("SELECT count, last_failure_at FROM signin_failures WHERE id = 1", ())
+        if not rows or not rows[0][1]:
+            return (int(rows[0][0]) if rows else 0), 0.0
+        failures, last = int(rows[0][0]), dt.datetime.fromisoformat(rows[0][1])
+        elapsed = (self._now() - last).total_seconds()
+        if elapsed < 0:
+            # The clock was set back. Count from now, or staff would wait until it catches up.
+            log.warning("the clock is behind the last wrong PIN; restarting the wait from now")
+            self._db.write(
+                "UPDATE signin_failures SET last_failure_at = ? WHERE id = 1", [(self._stamp(),)]
+            )
+            elapsed = 0.0
+        return failures, max(0.0, wait_after(failures) - elapsed)
+
+    def _reset(self) -> None:
+        self._db.write(
+            "UPDATE signin_failures SET count = 0, last_failure_at = NULL WHERE id = 1", [()]
+        )
+
+    def _match(self, pin: str) -> str | None:
+        """The staff member whose PIN this is, if any; upgrades a hash made with old settings."""
+        for name, pin_hash in self._db.read("SELECT name, pin_hash FROM staff ORDER BY name", ()):
+            try:
+                self._hasher.verify(pin_hash, pin)
+            except (VerificationError, InvalidHashError):
+                continue
+            if self._hasher.check_needs_rehash(pin_hash):
+                self._db.write(
+                    "UPDATE staff SET pin_hash = ? WHERE name = ?",
+                    [(self._hasher.hash(pin), name)],
+                )
+            return str(name)
+        return None
+
+    def _stamp(self) -> str:
+        return self._now().astimezone(dt.UTC).isoformat()
+
+
+def _is_pin(pin: str) -> bool:
+    # isascii: str.isdigit() alone also accepts "²" and Arabic-Indic digits.
+    return MIN_PIN <= len(pin) <= MAX_PIN and pin.isascii() and pin.isdigit()

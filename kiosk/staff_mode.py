@@ -1,0 +1,223 @@
+"""Staff mode: the PIN sign-in, then what staff do with the requests, every step audited.
+
+It owns no widgets' looks and no SQL: it asks kiosk.staff, kiosk.storage, kiosk.export,
+kiosk.usage and kiosk.retention, and tells the PIN pad and the staff panel what to show.
+Staff mode closes itself after a few idle minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+
+from kiosk.audit import AuditLog
+from kiosk.callback import display
+from kiosk.config import Config
+from kiosk.database import Database, StorageError
+from kiosk.drives import export_folders
+from kiosk.export import ExportError, write_csv, write_csv_rows, write_xlsx
+from kiosk.retention import purge
+from kiosk.staff import StaffDirectory
+from kiosk.storage import RequestStore
+from kiosk.usage import UsageStats
+from kiosk.views.staff_view import RequestRow, StaffScreen
+
+log = logging.getLogger(__name__)
+
+DatabaseOpener = Callable[[], Database]
+
+
+class StaffMode(QObject):
+    """Runs one staff visit at a time; `closed` when staff sign out or walk away."""
+
+    closed = Signal()
+    exit_requested = Signal()
+
+    def __init__(
+        self,
+        screen: StaffScreen,
+        database: DatabaseOpener,
+        config: Config,
+        *,
+        now: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__(screen)
+        self._screen = screen
+        self._database = database
+        self._config = config
+        self._now = now or (lambda: dt.datetime.now(dt.UTC))
+        self.signed_in = ""
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(config.kiosk.staff_timeout_minutes * 60_000)
+        self.idle_timer.timeout.connect(self._on_idle_timeout)
+        screen.installEventFilter(self)
+        for child in screen.findChildren(QObject):
+            child.installEventFilter(self)
+        pad, panel = screen.pin, screen.panel
+        pad.pin_entered.connect(self._on_pin_entered)
+        pad.cancelled.connect(self.close)
+        panel.export_requested.connect(self._on_export_requested)
+        panel.mark_done_requested.connect(self._on_mark_done_requested)
+        panel.purge_requested.connect(self._on_purge_requested)
+        panel.stats_requested.connect(self._on_stats_requested)
+        panel.stats_export_requested.connect(self._on_stats_export_requested)
+        panel.sign_out_requested.connect(self.close)
+        panel.exit_requested.connect(self._on_exit_requested)
+
+    def open(self) -> None:
+        """Show the PIN pad (or why staff mode cannot open)."""
+        self.signed_in = ""
+        self._screen.show_pin()
+        self.idle_timer.start()
+        try:
+            directory = self._directory()
+        except StorageError as exc:
+            self._screen.pin.show_not_set_up()
+            self._screen.pin.message.setText(str(exc))
+            return
+        if not directory.has_staff():
+            self._screen.pin.show_not_set_up()
+        elif (wait := directory.retry_after()) > 0:
+            self._screen.pin.show_wait(wait)
+
+    def close(self) -> None:
+        if self.signed_in:
+            self._audit().record(self.signed_in, "sign_out")
+        self.signed_in = ""
+        self.idle_timer.stop()
+        self._screen.pin.reset()
+        self.closed.emit()
+
+    # -- sign-in -------------------------------------------------------------------------------
+
+    def _on_pin_entered(self, pin: str) -> None:
+        try:
+            result = self._directory().sign_in(pin)
+        except StorageError as exc:
+            self._screen.pin.message.setText(str(exc))
+            return
+        if result.ok:
+            self.signed_in = result.name
+            self._screen.panel.show_signed_in(result.name)
+            self._refresh()
+            self._screen.show_panel()
+        elif result.wait_seconds > 0:
+            self._screen.pin.show_wait(result.wait_seconds)
+        else:
+            self._screen.pin.show_wrong()
+
+    # -- what staff do -------------------------------------------------------------------------
+
+    def _on_export_requested(self, kind: str, folder: str) -> None:
+        store = self._store()
+        pending = store.requests("new")
+        if not pending:
+            self._screen.panel.say(self.tr("There are no new requests to export."))
+            return
+        stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
+        path = Path(folder) / f"callback-requests-{stamp}.{kind}"
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            count = (write_xlsx if kind == "xlsx" else write_csv)(pending, path)
+        except (ExportError, OSError) as exc:
+            # Nothing is marked exported: the requests stay new until a file holds them.
+            self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
+            return
+        store.set_status([r.id for r in pending], "exported")
+        self._audit().record(self.signed_in, "export", f"{count} requests to {path}")
+        self._screen.panel.say(
+            self.tr("{count} requests saved to {path}").format(count=count, path=path)
+        )
+        self._refresh()
+
+    def _on_mark_done_requested(self, ids: list[str]) -> None:
+        if not ids:
+            self._screen.panel.say(self.tr("Tick the requests you have called back first."))
+            return
+        self._store().set_status(ids, "done")
+        self._audit().record(self.signed_in, "mark_done", f"{len(ids)} requests")
+        self._refresh()
+
+    def _on_purge_requested(self) -> None:
+        days = self._config.kiosk.retention_days
+        count = purge(self._database(), older_than_days=days, now=self._now)
+        self._audit().record(self.signed_in, "purge", f"{count} requests older than {days} days")
+        self._screen.panel.say(self.tr("{count} old requests deleted.").format(count=count))
+        self._refresh()
+
+    def _on_stats_requested(self) -> None:
+        header, rows = UsageStats(self._database()).table()
+        self._screen.panel.set_stats(header, rows)
+
+    def _on_stats_export_requested(self, folder: str) -> None:
+        header, rows = UsageStats(self._database()).table()
+        stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
+        path = Path(folder) / f"usage-statistics-{stamp}.csv"
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            write_csv_rows(header, rows, path)
+        except (ExportError, OSError) as exc:
+            self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
+            return
+        self._audit().record(self.signed_in, "export_stats", str(path))
+        self._screen.panel.say(self.tr("Statistics saved to {path}").format(path=path))
+
+    def _on_exit_requested(self) -> None:
+        self._audit().record(self.signed_in, "exit_kiosk")
+        self.exit_requested.emit()
+
+    def _on_idle_timeout(self) -> None:
+        if self.signed_in:
+            self._audit().record(self.signed_in, "timed_out")
+            self.signed_in = ""
+        self.close()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type()
+            in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress)
+            and self.idle_timer.isActive()
+        ):
+            self.idle_timer.start()  # staff are still here
+        return False
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        store = self._store()
+        panel = self._screen.panel
+        panel.set_counts(store.counts())
+        now = self._now()
+        panel.set_requests(
+            [
+                RequestRow(
+                    r.id,
+                    f"{r.first_name} {r.last_name}",
+                    display(r.phone),
+                    ", ".join((*r.days, *r.periods)),
+                    r.topic,
+                    r.language,
+                    r.created_at,
+                    r.status,
+                )
+                for r in (*store.requests("new"), *store.requests("exported"))
+            ],
+            now,
+        )
+        folders = export_folders(self._config.paths.data_dir)
+        chosen = panel.folder if panel.folder in dict(folders) else folders[-1][0]
+        panel.set_folders(folders, chosen)
+
+    def _directory(self) -> StaffDirectory:
+        return StaffDirectory(self._database(), now=self._now)
+
+    def _audit(self) -> AuditLog:
+        return AuditLog(self._database(), now=self._now)
+
+    def _store(self) -> RequestStore:
+        return RequestStore(self._database())

@@ -1,0 +1,342 @@
+"""Exports for staff: CSV and XLSX read back intact, formulas defused, files private and whole."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import errno
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import openpyxl
+import pytest
+
+from kiosk import export
+from kiosk.callback import CallbackRequest, Phone
+from kiosk.export import COLUMNS, ExportError, neutralise, write_csv, write_csv_rows, write_xlsx
+from kiosk.storage import RequestStore, StoredRequest
+
+NEW_YORK = ZoneInfo("America/New_York")
+# Obviously fictional: 555-01xx numbers are reserved for fiction.
+PHONE = Phone("+12015550123", "(201) 555-0123", "45")
+BASE = StoredRequest(
+    id="0",
+    reference="ACE-479",
+    created_at=dt.datetime(2026, 11, 26, 19, 5, tzinfo=dt.UTC),
+    status="new",
+    first_name="José",
+    last_name="Núñez",
+    phone=PHONE,
+    days=("mon", "wed"),
+    periods=("morning", "evening"),
+    topic="topic:surgery",
+    note='After lunch, "please".\nAsk for José.',
+    language="es",
+    consent_text="You may call me.",
+    consent_version="2026-11",
+)
+HOSTILE = (
+    '=HYPERLINK("http://example.com","x")',
+    "@SUM(A1)",
+    "+1 201",
+    "-2+3",
+    "\tBob",
+    "\rBob",
+    "\uff1d1+1",  # full-width =
+)
+REQUESTS = [
+    BASE,
+    BASE._replace(
+        id="1",
+        status="exported",
+        first_name="Siobhán",
+        last_name="O'Neil",
+        phone=Phone("+13125550199", "(312) 555-0199", ""),
+        days=(),
+        topic="",
+        note="",
+    ),
+    *(BASE._replace(id=f"h{i}", first_name=name) for i, name in enumerate(HOSTILE)),
+]
+Writer = Callable[..., int]
+FORMATS = pytest.mark.parametrize("write", [write_csv, write_xlsx], ids=["csv", "xlsx"])
+
+
+def target(write: Writer, folder: Path) -> Path:
+    return folder / ("requests.csv" if write is write_csv else "requests.xlsx")
+
+
+def expected(request: StoredRequest) -> list[str]:
+    """The row staff should see, worked out here independently of kiosk.export.rows."""
+    return [
+        request.reference,
+        request.created_at.astimezone(NEW_YORK).strftime("%Y-%m-%d %H:%M"),
+        request.status,
+        request.first_name,
+        request.last_name,
+        request.phone.e164,
+        request.phone.national,
+        request.phone.extension,
+        ", ".join(request.days) or "any",
+        ", ".join(request.periods),
+        request.topic,
+        request.note,
+        request.language,
+        request.consent_version,
+    ]
+
+
+def undo(cell: str) -> str:
+    """Take off the apostrophe neutralise added, and only that one."""
+    return cell[1:] if cell[:1] == "'" and neutralise(cell[1:]) == cell else cell
+
+
+def names(folder: Path) -> list[str]:
+    return sorted(entry.name for entry in folder.iterdir())
+
+
+def as_xml_reads(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        return list(csv.reader(file))
+
+
+def read_xlsx(path: Path) -> list[list[str]]:
+    sheet = openpyxl.load_workbook(path).active
+    found = []
+    for row in sheet.iter_rows(max_col=len(COLUMNS)):
+        for cell in row:
+            assert cell.value is None or cell.data_type == "s", cell.coordinate
+        found.append(["" if cell.value is None else cell.value for cell in row])
+    return found
+
+
+READ: dict[Writer, Callable[[Path], list[list[str]]]] = {write_csv: read_csv, write_xlsx: read_xlsx}
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+12015550123", "'+12015550123"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\nx", "'\nx"),
+        ("\uff1d1+1", "'\uff1d1+1"),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
+        ("", ""),
+        ("O'Neil", "O'Neil"),
+        ("José Núñez", "José Núñez"),
+        ("(201) 555-0123", "(201) 555-0123"),
+        ("a=1", "a=1"),
+        (" =1", " =1"),
+        ("'=1", "'=1"),
+    ],
+)
+def test_neutralise_defuses_only_what_a_spreadsheet_would_run(cell: str, safe: str) -> None:
+    assert neutralise(cell) == safe
+
+
+@FORMATS
+def test_an_export_reads_back_as_the_requests(write: Writer, tmp_path: Path) -> None:
+    path = target(write, tmp_path)
+    assert write(REQUESTS, path, tz=NEW_YORK) == len(REQUESTS)
+    header, *body = READ[write](path)
+    assert header == list(COLUMNS)
+    assert [[undo(cell) for cell in row] for row in body] == [
+        [as_xml_reads(cell) if write is write_xlsx else cell for cell in expected(request)]
+        for request in REQUESTS
+    ]
+    assert body[0][1] == "2026-11-26 14:05"  # 19:05 UTC, in New York
+    assert body[0][3:5] == ["José", "Núñez"]
+    assert body[1][4] == "O'Neil"
+    assert body[0][5] == "'+12015550123"  # shown by Excel as +12015550123
+
+
+@FORMATS
+def test_formulas_come_out_as_text(write: Writer, tmp_path: Path) -> None:
+    path = target(write, tmp_path)
+    write(REQUESTS, path)
+    first_names = [row[3] for row in READ[write](path)[3:]]
+    assert first_names == [
+        as_xml_reads("'" + name) if write is write_xlsx else "'" + name for name in HOSTILE
+    ]
+
+
+def test_the_csv_is_excel_friendly_byte_for_byte(tmp_path: Path) -> None:
+    path = tmp_path / "requests.csv"
+    write_csv(REQUESTS, path, tz=NEW_YORK)
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = [list(COLUMNS), *(expected(request) for request in REQUESTS)]
+    quoted = "".join(
+        ",".join('"' + neutralise(cell).replace('"', '""') + '"' for cell in row) + "\r\n"
+        for row in rows
+    )
+    assert raw[3:].decode("utf-8") == quoted
+
+
+def test_the_xlsx_holds_no_formula_and_a_bold_frozen_header(tmp_path: Path) -> None:
+    path = tmp_path / "requests.xlsx"
+    write_xlsx(REQUESTS, path)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.b for cell in sheet[1])
+    assert all(sheet.column_dimensions[letter].width >= 10 for letter in "ABCDEFGHIJKLMN")
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in xml
+    assert "<f " not in xml
+
+
+def test_a_character_xlsx_cannot_hold_is_replaced_not_fatal(tmp_path: Path) -> None:
+    write_xlsx([BASE._replace(note="bell\x07")], tmp_path / "requests.xlsx")
+    assert read_xlsx(tmp_path / "requests.xlsx")[1][11] == "bell\ufffd"
+
+
+def test_saved_requests_round_trip_through_the_store(tmp_path: Path) -> None:
+    store = RequestStore.open(tmp_path / "data")
+    for request in REQUESTS[:4]:
+        store.save(
+            CallbackRequest(
+                request.first_name,
+                request.last_name,
+                request.phone,
+                request.days,
+                request.periods,
+                request.topic,
+                request.note,
+                request.language,
+            ),
+            reference=request.reference,
+            consent_text=request.consent_text,
+            consent_version=request.consent_version,
+            now=request.created_at,
+        )
+    saved = store.requests()
+    store.close()
+    want = [expected(request) for request in saved]
+    assert write_csv(saved, tmp_path / "out.csv", tz=NEW_YORK) == 4
+    assert write_xlsx(saved, tmp_path / "out.xlsx", tz=NEW_YORK) == 4
+    for found in (read_csv(tmp_path / "out.csv"), read_xlsx(tmp_path / "out.xlsx")):
+        assert [[undo(cell) for cell in row] for row in found[1:]] == want
+
+
+def test_received_is_in_the_machines_zone_by_default() -> None:
+    row = next(export.rows([BASE]))
+    assert row[1] == BASE.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def test_write_csv_rows_neutralises_every_cell(tmp_path: Path) -> None:
+    path = tmp_path / "usage.csv"
+    assert write_csv_rows(["=Screen", "Views"], [["-home", "3"], ["@spine", "+4"]], path) == 2
+    assert read_csv(path) == [["'=Screen", "Views"], ["'-home", "3"], ["'@spine", "'+4"]]
+
+
+@FORMATS
+def test_files_are_private_and_replace_the_old_one_whole(write: Writer, tmp_path: Path) -> None:
+    path = target(write, tmp_path)
+    write(REQUESTS, path)
+    write(REQUESTS[:1], path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert names(tmp_path) == [path.name]
+    assert len(READ[write](path)) == 2
+
+
+@pytest.mark.parametrize("folder", ["a-file/export", "missing/export"])
+@FORMATS
+def test_an_unwritable_folder_is_a_clear_error(write: Writer, tmp_path: Path, folder: str) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    path = target(write, tmp_path / folder)
+    with pytest.raises(ExportError) as error:
+        write(REQUESTS, path)
+    reason = "Not a directory" if folder.startswith("a-file") else "No such file or directory"
+    assert str(error.value) == f"cannot write to {path.parent}: {reason}"
+    assert "José" not in str(error.value)
+    assert names(tmp_path) == ["a-file"]
+
+
+@FORMATS
+def test_a_full_disk_leaves_the_old_file_and_no_temporary(
+    write: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spool = tmp_path / "spool"  # where openpyxl spools the sheet while writing
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    path = target(write, folder)
+    write(REQUESTS[:1], path)
+    before = path.read_bytes()
+
+    def no_space(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", no_space)
+    with pytest.raises(ExportError, match=f"^cannot write to {folder}: No space left on device$"):
+        write(REQUESTS, path)
+    assert names(folder) == [path.name]
+    assert path.read_bytes() == before
+    assert names(spool) == []  # no plain-text copy of the sheet left behind
+
+
+def test_xlsx_cells_are_text_even_without_the_apostrophe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second defence alone: a cell forced to text stays text, "=" or not."""
+    monkeypatch.setattr(export, "neutralise", lambda cell: cell)
+    path = tmp_path / "requests.xlsx"
+    write_xlsx(REQUESTS, path)
+    first_names = [row[3] for row in read_xlsx(path)[3:]]
+    assert first_names[0] == '=HYPERLINK("http://example.com","x")'
+    with zipfile.ZipFile(path) as archive:
+        assert "<f>" not in archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+
+
+@FORMATS
+def test_while_writing_only_a_private_temporary_is_in_the_folder(
+    write: Writer, tmp_path: Path
+) -> None:
+    seen: list[tuple[str, int]] = []
+
+    def watched() -> Iterator[StoredRequest]:
+        seen.extend((entry.name, entry.stat().st_mode & 0o777) for entry in tmp_path.iterdir())
+        yield BASE
+
+    path = target(write, tmp_path)
+    write(watched(), path)
+    assert len(seen) == 1
+    assert seen[0][0].startswith(".export-")
+    assert seen[0][1] == 0o600
+    assert names(tmp_path) == [path.name]
+
+
+@FORMATS
+def test_a_failure_while_reading_requests_leaves_nothing_behind(
+    write: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    folder = tmp_path / "usb"
+    folder.mkdir()
+
+    def failing() -> Iterator[StoredRequest]:
+        yield from REQUESTS
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError, match="went away"):
+        write(failing(), target(write, folder))
+    assert names(folder) == []
+    assert names(spool) == []  # openpyxl's plain-text spool of the sheet is gone too

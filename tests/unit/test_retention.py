@@ -1,0 +1,136 @@
+"""The daily purge: exported and done requests go after N days; new ones always stay."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.audit import AuditLog
+from kiosk.callback import CallbackRequest, Phone
+from kiosk.database import DATABASE, Database
+from kiosk.retention import due, last_run, purge
+from kiosk.storage import RequestStore
+
+NOW = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
+# Obviously fictional: 555-01xx numbers are reserved for fiction.
+REQUEST = CallbackRequest(
+    first_name="Zebediah",
+    last_name="O'Quux",
+    phone=Phone("+12015550123", "(201) 555-0123", ""),
+    days=("mon",),
+    periods=("morning",),
+    topic="spine:lumbar",
+    note="Xylophone",
+    language="en",
+)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.open(tmp_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def store(db: Database) -> RequestStore:
+    return RequestStore(db)
+
+
+def days_ago(days: float) -> dt.datetime:
+    return NOW - dt.timedelta(days=days)
+
+
+def make(store: RequestStore, status: str, *, created: float, changed: float | None = None) -> str:
+    """A request made `created` days ago whose status changed `changed` days ago."""
+    saved = store.save(
+        REQUEST,
+        reference="ACE-479",
+        consent_text="You may call me.",
+        consent_version="2026-11",
+        now=days_ago(created),
+    )
+    if status != "new":
+        store.set_status([saved.id], status)
+        # set_status stamps the real time; age the row as if it had happened back then.
+        stamp = None if changed is None else days_ago(changed).isoformat()
+        store.database.write(
+            "UPDATE requests SET status_changed_at = ? WHERE id = ?", [(stamp, saved.id)]
+        )
+    return saved.id
+
+
+def test_old_exported_and_done_requests_go_and_everything_else_stays(
+    store: RequestStore, db: Database
+) -> None:
+    gone = {
+        make(store, "exported", created=40, changed=31),
+        make(store, "done", created=40, changed=30.001),
+        make(store, "done", created=45),  # no change time: counts from when it was made
+    }
+    kept = {
+        make(store, "new", created=400),  # never called back: never purged
+        make(store, "new", created=31),
+        make(store, "exported", created=60, changed=29.999),
+        make(store, "done", created=50, changed=2),
+        make(store, "done", created=20),
+    }
+    assert purge(db, now=lambda: NOW) == 3
+    left = {r.id for r in store.requests()}
+    assert left == kept
+    assert left.isdisjoint(gone)
+    assert purge(db, now=lambda: NOW) == 0
+
+
+def test_the_age_can_be_chosen(store: RequestStore, db: Database) -> None:
+    kept = make(store, "exported", created=10, changed=6)
+    make(store, "exported", created=10, changed=8)
+    assert purge(db, older_than_days=7, now=lambda: NOW) == 1
+    assert [r.id for r in store.requests()] == [kept]
+
+
+@pytest.mark.parametrize("days", [0, -1])
+def test_an_age_under_a_day_is_refused(db: Database, days: int) -> None:
+    with pytest.raises(ValueError, match="1 or more"):
+        purge(db, older_than_days=days, now=lambda: NOW)
+
+
+def test_each_purge_is_audited_without_patient_data(store: RequestStore, db: Database) -> None:
+    assert last_run(db) is None
+    make(store, "done", created=40, changed=35)
+    purge(db, now=lambda: NOW)
+    entry = AuditLog(db).entries()[0]
+    assert (entry.staff, entry.action) == ("", "requests_purged")
+    assert entry.detail.startswith("1 requests")
+    for secret in ("Zebediah", "Quux", "555", "Xylophone"):
+        assert secret not in entry.detail
+    assert last_run(db) == NOW
+
+
+def test_nothing_of_a_purged_request_is_left_in_the_write_ahead_log(
+    tmp_path: Path, store: RequestStore, db: Database
+) -> None:
+    make(store, "done", created=40, changed=35)
+    assert (tmp_path / (DATABASE + "-wal")).stat().st_size > 0
+    purge(db, now=lambda: NOW)
+    assert (tmp_path / (DATABASE + "-wal")).stat().st_size == 0
+    assert store.requests() == []
+    assert db.integrity_ok()
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        (None, True),
+        (NOW - dt.timedelta(hours=23, minutes=59), False),
+        (NOW - dt.timedelta(days=1), True),
+        (NOW - dt.timedelta(days=9), True),
+        (NOW, False),
+        (NOW + dt.timedelta(hours=1), True),  # the clock went back: run rather than wait
+    ],
+)
+def test_a_purge_is_due_once_a_day(last: dt.datetime | None, expected: bool) -> None:
+    assert due(last, NOW) is expected
