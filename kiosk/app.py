@@ -9,12 +9,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, NamedTuple
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.content import Library, load_library
-from kiosk.shell import LibraryLoader, RequestSaver, Shell
+from kiosk.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
 from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
 from kiosk.views.home_view import HomeView
 from kiosk.views.icons import IconSet
@@ -86,6 +87,7 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         make_callback=lambda: _make_callback(look),
         requests=_request_saver(database),
         make_staff=lambda: _make_staff(config, database, window),
+        usage=_usage_counter(database),
         translations_dir=assets / "i18n",
     )
     return Kiosk(app, config, look, window, shell, home)
@@ -108,6 +110,25 @@ def _make_spine(
     regions = libraries(config.default_language).regions
     spine_map = SpineMap.build(tappable, [(r.slug, r.elements) for r in regions])
     return SpineView(look, icons, drawing_for, spine_map)
+
+
+def _usage_counter(database: Callable[[], Database]) -> UsageCounter:
+    """Count anonymous usage after the screen has changed, so it never delays a patient;
+    a database that cannot be opened costs a log line, never an error on screen."""
+
+    def count(event: str, subject: str) -> None:
+        def write() -> None:
+            from kiosk.database import StorageError  # noqa: PLC0415
+            from kiosk.usage import UsageStats  # noqa: PLC0415
+
+            try:
+                UsageStats(database()).count(event, subject)
+            except (StorageError, ValueError) as exc:
+                log.warning("usage not counted: %s", exc)
+
+        QTimer.singleShot(0, write)
+
+    return count
 
 
 def _make_staff(

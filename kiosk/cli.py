@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import NoReturn
 
 from kiosk import __version__
+from kiosk.admin import add_commands as add_admin_commands
+from kiosk.admin import run as run_admin
 from kiosk.config import TEXT_SIZES, Config, ConfigError, find_config_file, load_config
 from kiosk.navigation import Route, RouteError
 
 USAGE_ERROR = 2
+ADMIN_COMMANDS = ("staff", "audit", "stats", "purge")
 WINDOWED_SIZE = (1280, 800)
 
 
@@ -64,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="WxH",
         help="window size with --windowed (default 1280x800)",
     )
+
+    add_admin_commands(commands, _common)
 
     check = commands.add_parser(
         "check-content", help="check the clinic's texts: fields, links, icons, reading level"
@@ -121,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(find_config_file(args.config))
     except ConfigError as exc:
         parser.exit(USAGE_ERROR, f"kiosk: {exc}\n")
+    if args.command in ADMIN_COMMANDS:
+        if args.data_dir is not None:
+            config = config.with_data_dir(args.data_dir.resolve())
+        return run_admin(args, config)
     if args.command == "check-content":
         return _check_content(config, args.content_dir or config.paths.content_dir)
     if args.data_dir is not None:
@@ -180,6 +189,14 @@ def _screenshot(parser: argparse.ArgumentParser, config: Config, args: argparse.
             f"kiosk: language {language!r} is not configured "
             f"(configured: {', '.join(config.kiosk.languages)})\n",
         )
+    if args.screen.screen == "staff":
+        # Staff screens show fictional requests, never a real data folder's.
+        import tempfile
+
+        from kiosk.demo import seed
+
+        config = config.with_data_dir(Path(tempfile.mkdtemp(prefix="kiosk-demo-")))
+        seed(config.paths.data_dir)
     # Rendering needs no display: Qt's offscreen platform draws into memory.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kiosk.app import build_kiosk, create_qapplication

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 SCREENS = ("home", "topic", "spine", "callback", "staff")
 _NEEDS_ARG = frozenset({"topic"})
-_TAKES_ARG = frozenset({"topic", "spine", "callback"})
+_TAKES_ARG = frozenset({"topic", "spine", "callback", "staff"})
 
 
 class RouteError(ValueError):

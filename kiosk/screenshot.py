@@ -30,6 +30,24 @@ def _callback_state(kiosk: Kiosk, state: str) -> None:
         view.show_saved("7KX-M3R", "(201) 555-0123", ("afternoon",))
 
 
+def _staff_state(kiosk: Kiosk, state: str) -> None:
+    """`staff:pin` the pad; `staff` the panel (signed in as the demo staff); `staff:stats`."""
+    from kiosk.demo import DEMO_PIN  # noqa: PLC0415
+    from kiosk.views.staff_view import StaffScreen  # noqa: PLC0415
+
+    screen = kiosk.window.stack.currentWidget()
+    assert isinstance(screen, StaffScreen)
+    if state == "pin":
+        for digit in DEMO_PIN[:3]:
+            screen.pin.keys[digit].click()
+        return
+    for digit in DEMO_PIN:
+        screen.pin.keys[digit].click()
+    screen.pin.sign_in_button.click()
+    if state == "stats":
+        screen.panel.stats_requested.emit()
+
+
 def render_screen(
     kiosk: Kiosk,
     route: Route,
@@ -61,7 +79,11 @@ def render_screen(
         raise LookupError(f"no spine region {route.arg!r} in {language!r} (regions: {slugs})")
     kiosk.window.resize(*size)
     kiosk.window.show()
-    if route.screen == "callback" and route.arg in CALLBACK_STATES:
+    if route.screen == "staff":
+        kiosk.shell.go(Route("staff"))
+        QApplication.processEvents()
+        _staff_state(kiosk, route.arg)
+    elif route.screen == "callback" and route.arg in CALLBACK_STATES:
         kiosk.shell.go(Route("callback"))
         QApplication.processEvents()
         _callback_state(kiosk, route.arg)

@@ -33,6 +33,8 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 LibraryLoader = Callable[[str], Library]
 ScreenFactory = Callable[[], QWidget]
+# Counts an anonymous usage event ("topic_opened", "surgery"); never fails.
+UsageCounter = Callable[[str, str], None]
 # Saves a request with its consent wording; None when it could not be saved.
 RequestSaver = Callable[["CallbackRequest", str], "StoredRequest | None"]
 
@@ -53,6 +55,7 @@ class Shell(QObject):
         make_callback: Callable[[], CallbackView],
         requests: RequestSaver,
         make_staff: Callable[[], StaffScreen],
+        usage: UsageCounter,
         translations_dir: Path,
     ) -> None:
         super().__init__()
@@ -74,6 +77,7 @@ class Shell(QObject):
             "staff": self._build_staff,
         }
         self._make_staff = make_staff
+        self._usage = usage
         self._staff: StaffScreen | None = None
         self._screens: dict[str, QWidget] = {"home": home}
         self._translations_dir = translations_dir
@@ -111,6 +115,9 @@ class Shell(QObject):
         known = route.screen in self._screens or route.screen in self._factories
         if not known or (route.screen == "topic" and self.library.topic(route.arg) is None):
             route = HOME
+        self._note_leaving(route)
+        if route.screen == "topic":
+            self._usage("topic_opened", route.arg)
         if route.screen == "staff":
             self._screen("staff")
             if self._staff is not None:
@@ -122,13 +129,24 @@ class Shell(QObject):
             if self._callback is not None:
                 title = self._context_title(route.arg)
                 self._callback.start(route.arg if title else "", title, self.language)
+                self._usage("form_started", "")
         self._show(self.history.visit(route))
 
     def go_back(self) -> None:
+        self._note_leaving(None)
         self._show(self.history.back())
 
     def go_home(self) -> None:
+        self._note_leaving(HOME)
         self._show(self.history.home())
+
+    def _note_leaving(self, route: Route | None) -> None:
+        """A patient who leaves a form they started, without sending it, abandoned it."""
+        leaving = self.history.current.screen == "callback" and (
+            route is None or route.screen != "callback"
+        )
+        if leaving and self._callback is not None and self._callback.has_content():
+            self._usage("form_abandoned", "")
 
     def next_language(self) -> None:
         self.set_language(self._following_language())
@@ -185,7 +203,7 @@ class Shell(QObject):
         spine = self._make_spine()
         if not isinstance(spine, SpineView):
             return spine  # the drawing could not be read: a placeholder stands in
-        spine.region_selected.connect(lambda slug: self.history.replace(Route("spine", slug)))
+        spine.region_selected.connect(self._on_region_selected)
         spine.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
         spine.callback_chosen.connect(lambda slug: self.go(Route("callback", f"spine:{slug}")))
         spine.set_regions(self._region_texts())
@@ -225,6 +243,11 @@ class Shell(QObject):
         self._staff = screen
         return screen
 
+    def _on_region_selected(self, slug: str) -> None:
+        self.history.replace(Route("spine", slug))
+        if slug:
+            self._usage("region_tapped", slug)
+
     def _build_callback(self) -> QWidget:
         view = self._make_callback()
         view.submitted.connect(self._on_callback_submitted)
@@ -241,6 +264,7 @@ class Shell(QObject):
             from kiosk.callback import display  # noqa: PLC0415
 
             self._callback.show_saved(saved.reference, display(saved.phone), saved.periods)
+            self._usage("form_submitted", "")
 
     def _context_title(self, context: str) -> str:
         kind, _, slug = context.partition(":")

@@ -248,6 +248,21 @@ class CallbackView(QWidget):
 
     # -- checking ------------------------------------------------------------------------------
 
+    def has_content(self) -> bool:
+        """Whether the patient typed or chose anything (the thank-you page counts as none)."""
+        if self.pages.currentIndex() != 0:
+            return False
+        form = self.form()
+        return bool(
+            form.first_name
+            or form.last_name
+            or form.phone
+            or form.note
+            or form.periods
+            or form.days
+            or form.consent
+        )
+
     def form(self) -> CallbackForm:
         return CallbackForm(
             first_name=self.first_name.text(),

@@ -43,6 +43,7 @@ class PinView(QWidget):
             key.setProperty("role", "key")
             key.setProperty("kind", "digit" if name.isdigit() else "special")
             key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            key.setMinimumWidth(160)
             key.clicked.connect(lambda _=False, n=name: self._press(n))
             grid.addWidget(key, index // 3, index % 3)
             self.keys[name] = key

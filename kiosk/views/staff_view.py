@@ -68,7 +68,7 @@ class StaffView(QWidget):
         self.requests.setWordWrap(True)
         self.requests.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         make_flickable(self.requests)
-        self.folders = ButtonGrid(role="choice-key", columns=3)
+        self.folders = ButtonGrid(role="link", columns=3)
         self.folders.chosen.connect(self._on_folder_chosen)
         self.action_grid = ButtonGrid(role="link", columns=3)
         self.action_grid.chosen.connect(self._on_action_chosen)
@@ -186,8 +186,10 @@ class StaffView(QWidget):
         self._folder = folder
         for button in self.folders.buttons:
             button.setProperty("chosen", button.property("key") == folder)
-            button.style().unpolish(button)
-            button.style().polish(button)
+            # A property the stylesheet matches on takes effect only once re-polished.
+            for widget in (button, *button.findChildren(QWidget)):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         self.folder_label.setText(self.tr("Export to: {folder}").format(folder=folder))
 
     def _on_action_chosen(self, action: str) -> None:

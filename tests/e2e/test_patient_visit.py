@@ -258,3 +258,31 @@ def test_an_unwritable_data_folder_keeps_the_form_and_says_so(  # type: ignore[n
     assert "could not save a callback request" in caplog.text
     assert "Ann" not in caplog.text
     assert "555-0199" not in caplog.text
+
+
+def test_usage_statistics_count_a_scripted_visit(kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.database import Database
+    from kiosk.usage import UsageStats
+
+    kiosk.home.topic_tiles["symptoms"].click()
+    kiosk.shell.go(Route("topic", "causes"))
+    kiosk.window.home_button.click()
+    kiosk.home.spine_tile.click()
+    spine_view(kiosk).region_list.button("lumbar").click()
+    kiosk.window.home_button.click()
+    kiosk.home.callback_tile.click()
+    callback_view(kiosk).first_name.setText("Ann")
+    kiosk.window.home_button.click()  # left without sending: abandoned
+    QApplication.processEvents()  # the counts are written after the screen changed
+
+    rows = UsageStats(Database.open(kiosk.config.paths.data_dir)).days()
+    counts = {(r.event, r.subject): r.count for r in rows}
+    assert counts == {
+        ("topic_opened", "symptoms"): 1,
+        ("topic_opened", "causes"): 1,
+        ("region_tapped", "lumbar"): 1,
+        ("form_started", ""): 1,
+        ("form_abandoned", ""): 1,
+    }

@@ -1,0 +1,112 @@
+"""The administration commands: staff accounts, the audit log, statistics and purging.
+
+For the clinic's IT person at a terminal on the kiosk (or over SSH). They open the same
+encrypted database the kiosk uses; a PIN is read without echo and never printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from kiosk.config import Config
+from kiosk.database import Database, StorageError
+
+
+def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Add the administration commands to the `kiosk` command's subcommands."""
+    staff = commands.add_parser("staff", help="add, list or remove staff members")
+    actions = staff.add_subparsers(dest="staff_action", required=True, parser_class=type(staff))
+    add = actions.add_parser("add", help="add a staff member (asks for a PIN of 6+ digits)")
+    add.add_argument("name")
+    add.add_argument(
+        "--pin-stdin",
+        action="store_true",
+        help="read the PIN from standard input instead of asking twice",
+    )
+    remove = actions.add_parser("remove", help="remove a staff member")
+    remove.add_argument("name")
+    listing = actions.add_parser("list", help="list the staff members")
+    audit = commands.add_parser("audit", help="print the audit log, newest first")
+    audit.add_argument("--limit", type=int, default=50)
+    stats = commands.add_parser("stats", help="print the usage statistics as CSV")
+    purge = commands.add_parser("purge", help="delete exported and done requests now")
+    purge.add_argument(
+        "--older-than",
+        type=int,
+        metavar="DAYS",
+        help="days since exported or done (default: the configured retention)",
+    )
+    for parser in (add, remove, listing, audit, stats, purge):
+        common(parser)
+
+
+def run(
+    args: argparse.Namespace,
+    config: Config,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+) -> int:
+    """Run an administration command; 1 with a one-line message when it cannot."""
+    try:
+        db = Database.open(config.paths.data_dir)
+    except StorageError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    try:
+        return _run(args, config, db, stdin or sys.stdin, stdout or sys.stdout)
+    except (StorageError, ValueError) as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def _run(
+    args: argparse.Namespace, config: Config, db: Database, stdin: TextIO, stdout: TextIO
+) -> int:
+    from kiosk.audit import AuditLog  # noqa: PLC0415 -- each command loads what it needs
+    from kiosk.retention import purge  # noqa: PLC0415
+    from kiosk.staff import StaffDirectory  # noqa: PLC0415
+    from kiosk.usage import UsageStats  # noqa: PLC0415
+
+    if args.command == "staff":
+        directory = StaffDirectory(db)
+        if args.staff_action == "add":
+            directory.add(args.name, _read_pin(args.pin_stdin, stdin), by="command line")
+            print(f"added {args.name}", file=stdout)
+        elif args.staff_action == "remove":
+            if not directory.remove(args.name, by="command line"):
+                print(f"kiosk: no staff member called {args.name!r}", file=sys.stderr)
+                return 1
+            print(f"removed {args.name}", file=stdout)
+        else:
+            for name in directory.names():
+                print(name, file=stdout)
+    elif args.command == "audit":
+        for entry in AuditLog(db).entries(args.limit):
+            when = entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            print(
+                f"{when}  {entry.staff or '-':20s} {entry.action:18s} {entry.detail}", file=stdout
+            )
+    elif args.command == "stats":
+        header, rows = UsageStats(db).table()
+        for row in (header, *rows):
+            print(",".join(row), file=stdout)
+    elif args.command == "purge":
+        days = args.older_than or config.kiosk.retention_days
+        print(f"deleted {purge(db, older_than_days=days)} requests", file=stdout)
+    return 0
+
+
+def _read_pin(from_stdin: bool, stdin: TextIO) -> str:  # noqa: FBT001
+    if from_stdin:
+        return stdin.readline().strip()
+    first = getpass.getpass("PIN (6 or more digits): ")
+    if getpass.getpass("The same PIN again: ") != first:
+        raise ValueError("the two PINs differ; nothing was changed")
+    return first

@@ -1,0 +1,57 @@
+"""Fictional data for demonstrations and screenshots: a staff member, requests, statistics.
+
+Every name is invented and every phone number is in the 555-01xx range reserved for fiction.
+Never used on a real kiosk's data folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kiosk.callback import CallbackRequest, Phone
+from kiosk.database import Database
+from kiosk.staff import StaffDirectory
+from kiosk.storage import RequestStore
+from kiosk.usage import UsageStats
+
+DEMO_STAFF = "Demo Staff"
+DEMO_PIN = "246810"
+_PEOPLE = (
+    ("Ana", "Quintero", "+12015550142", ("mon", "wed"), ("morning",), "topic:surgery", "es"),
+    ("Zeb", "O'Quux", "+12145550117", (), ("afternoon",), "spine:lumbar", "en"),
+    ("Mei", "Lin-Fable", "+19725550188", ("fri",), ("evening",), "", "en"),
+)
+
+
+def seed(data_dir: Path) -> None:
+    """Fill an empty data folder with the demo staff member, requests and counts."""
+    db = Database.open(data_dir)
+    try:
+        staff = StaffDirectory(db)
+        if not staff.has_staff():
+            staff.add(DEMO_STAFF, DEMO_PIN)
+        store = RequestStore(db)
+        if not store.requests():
+            now = dt.datetime.now(dt.UTC)
+            for hours, (first, last, e164, days, periods, topic, lang) in enumerate(_PEOPLE):
+                phone = Phone(e164, "", "")
+                request = CallbackRequest(first, last, phone, days, periods, topic, "", lang)
+                store.save(
+                    request,
+                    reference=f"DEM-{hours}4{hours}",
+                    consent_text="Yes",
+                    consent_version="demo",
+                    now=now - dt.timedelta(hours=hours * 5),
+                )
+            stats = UsageStats(db)
+            for event, subject in (
+                ("topic_opened", "symptoms"),
+                ("topic_opened", "surgery"),
+                ("region_tapped", "lumbar"),
+                ("form_started", ""),
+                ("form_submitted", ""),
+            ):
+                stats.count(event, subject)
+    finally:
+        db.close()

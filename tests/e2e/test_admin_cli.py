@@ -1,0 +1,53 @@
+"""The administration commands an IT person runs: staff, audit, stats, purge."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+
+
+def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> int:
+    monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    try:
+        return main(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
+def test_staff_are_added_listed_audited_and_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    assert run(["staff", "add", "Dana Front", "--pin-stdin", *data], monkeypatch, "482193\n") == 0
+    assert run(["staff", "list", *data], monkeypatch) == 0
+    assert capsys.readouterr().out.splitlines() == ["added Dana Front", "Dana Front"]
+    assert run(["audit", *data], monkeypatch) == 0
+    log = capsys.readouterr().out
+    assert "staff_added" in log
+    assert "482193" not in log
+    assert run(["staff", "remove", "Dana Front", *data], monkeypatch) == 0
+    assert run(["staff", "remove", "Dana Front", *data], monkeypatch) == 1
+    assert "no staff member called 'Dana Front'" in capsys.readouterr().err
+
+
+def test_a_short_pin_is_refused_plainly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["staff", "add", "Sam", "--pin-stdin", "--data-dir", str(tmp_path)]
+    assert run(argv, monkeypatch, "1234\n") == 1
+    err = capsys.readouterr().err
+    assert "6 to 64 digits" in err
+    assert "1234" not in err
+
+
+def test_stats_and_purge_run_on_an_empty_kiosk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["stats", "--data-dir", str(tmp_path)], monkeypatch) == 0
+    assert capsys.readouterr().out.strip() == "Day,Event,Subject,Count"
+    assert run(["purge", "--older-than", "7", "--data-dir", str(tmp_path)], monkeypatch) == 0
+    assert capsys.readouterr().out.strip() == "deleted 0 requests"

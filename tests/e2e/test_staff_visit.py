@@ -1,0 +1,144 @@
+"""Front-desk staff through the real app: the hidden gesture, the PIN, an export, done."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import Kiosk
+from kiosk.audit import AuditLog
+from kiosk.callback import CallbackRequest, Phone
+from kiosk.database import Database
+from kiosk.navigation import HOME, Route
+from kiosk.staff import StaffDirectory
+from kiosk.storage import RequestStore
+
+PIN = "482193"
+
+
+def request(first: str) -> CallbackRequest:
+    # Obviously fictional: 555-01xx.
+    return CallbackRequest(
+        first,
+        "Lee",
+        Phone("+12015550123", "(201) 555-0123", ""),
+        (),
+        ("morning",),
+        "topic:surgery",
+        "",
+        "en",
+    )
+
+
+@pytest.fixture
+def db(config) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+    database = Database.open(config.paths.data_dir)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def staffed(db: Database) -> Database:
+    StaffDirectory(db).add("Dana Front", PIN)
+    store = RequestStore(db)
+    for first in ("Ann", '=HYPERLINK("http://example.com","x")'):
+        store.save(request(first), reference="ACE-479", consent_text="Yes", consent_version="1")
+    return db
+
+
+def open_staff(kiosk: Kiosk):  # type: ignore[no-untyped-def]
+    kiosk.window.staff_gesture.timer.timeout.emit()  # the clinic name held for 3 s
+    screen = kiosk.window.stack.currentWidget()
+    assert kiosk.shell.current == Route("staff")
+    return screen
+
+
+def sign_in(screen, pin: str = PIN) -> None:  # type: ignore[no-untyped-def]
+    for digit in pin:
+        screen.pin.keys[digit].click()
+    screen.pin.sign_in_button.click()
+
+
+def test_with_no_staff_the_pad_says_how_to_add_them(kiosk: Kiosk) -> None:
+    screen = open_staff(kiosk)
+    assert "kiosk staff add" in screen.pin.message.text()
+
+
+def test_a_wrong_pin_is_refused_and_logged(kiosk: Kiosk, staffed: Database) -> None:
+    screen = open_staff(kiosk)
+    sign_in(screen, "000000")
+    assert screen.currentWidget() is screen.pin
+    assert "not right" in screen.pin.message.text()
+    assert AuditLog(staffed).entries()[0].action == "sign_in_failed"
+
+
+def test_staff_export_new_requests_safely_and_they_become_exported(
+    kiosk: Kiosk, staffed: Database, tmp_path: Path
+) -> None:
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    panel = screen.panel
+    assert screen.currentWidget() is panel
+    assert "New: 2" in panel.counts.text()
+    assert panel.requests.count() == 2
+    usb = tmp_path / "usb"
+    panel.set_folders([(str(usb), "USB")], str(usb))
+    panel.action_grid.button("csv").click()
+
+    (exported,) = usb.glob("*.csv")
+    with exported.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    names = {row[3] for row in rows[1:]}
+    assert names == {"Ann", '\'=HYPERLINK("http://example.com","x")'}
+    assert RequestStore(staffed).counts() == {"new": 0, "exported": 2, "done": 0}
+    assert "2 requests saved to" in panel.status.text()
+    entry = AuditLog(staffed).entries()[0]
+    assert (entry.staff, entry.action) == ("Dana Front", "export")
+    assert "Ann" not in entry.detail
+
+
+def test_an_export_to_an_unwritable_place_says_so_and_keeps_requests_new(
+    kiosk: Kiosk, staffed: Database, tmp_path: Path
+) -> None:
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    screen.panel.set_folders([(str(not_a_folder), "Broken")], str(not_a_folder))
+    screen.panel.action_grid.button("xlsx").click()
+    assert "export failed" in screen.panel.status.text()
+    assert RequestStore(staffed).counts()["new"] == 2
+
+
+def test_ticked_requests_are_marked_done_and_audited(kiosk: Kiosk, staffed: Database) -> None:
+    from PySide6.QtCore import Qt
+
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    screen.panel.requests.item(0).setCheckState(Qt.CheckState.Checked)
+    screen.panel.action_grid.button("done").click()
+    assert RequestStore(staffed).counts() == {"new": 1, "exported": 0, "done": 1}
+    assert AuditLog(staffed).entries()[0].action == "mark_done"
+
+
+def test_statistics_show_what_patients_did(kiosk: Kiosk, staffed: Database) -> None:
+    from kiosk.usage import UsageStats
+
+    UsageStats(staffed).count("topic_opened", "surgery")
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    screen.panel.action_grid.button("stats").click()
+    assert screen.panel.pages.currentIndex() == 1
+    cells = {screen.panel.stats.item(r, 2).text() for r in range(screen.panel.stats.rowCount())}
+    assert "surgery" in cells
+
+
+def test_staff_mode_closes_itself_when_left_alone(kiosk: Kiosk, staffed: Database) -> None:
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    screen.mode.idle_timer.timeout.emit()  # a few idle minutes, instantly
+    assert kiosk.shell.current == HOME
+    assert AuditLog(staffed).entries()[0].action == "timed_out"
