@@ -7,9 +7,11 @@ encrypted database the kiosk uses; a PIN is read without echo and never printed.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
 from kiosk.config import Config
@@ -40,7 +42,24 @@ def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser], None
         metavar="DAYS",
         help="days since exported or done (default: the configured retention)",
     )
-    for parser in (add, remove, listing, audit, stats, purge):
+    export = commands.add_parser(
+        "export", help="export requests to a CSV or XLSX file (asks for a staff PIN on stdin)"
+    )
+    export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    export.add_argument("--out", type=Path, required=True, metavar="PATH")
+    export.add_argument(
+        "--since",
+        type=dt.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="only requests made on or after this day",
+    )
+    export.add_argument(
+        "--status",
+        choices=("new", "exported", "done", "all"),
+        default="new",
+        help="which requests (default: new; they are then marked exported)",
+    )
+    for parser in (add, remove, listing, audit, stats, purge, export):
         common(parser)
 
 
@@ -97,9 +116,39 @@ def _run(
         header, rows = UsageStats(db).table()
         for row in (header, *rows):
             print(",".join(row), file=stdout)
+    elif args.command == "export":
+        return _export(args, db, stdin, stdout)
     elif args.command == "purge":
         days = args.older_than or config.kiosk.retention_days
         print(f"deleted {purge(db, older_than_days=days)} requests", file=stdout)
+    return 0
+
+
+def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextIO) -> int:
+    """Export as a signed-in staff member would, audited under their name."""
+    from kiosk.audit import AuditLog  # noqa: PLC0415
+    from kiosk.export import ExportError, write_csv, write_xlsx  # noqa: PLC0415
+    from kiosk.staff import StaffDirectory  # noqa: PLC0415
+    from kiosk.storage import RequestStore  # noqa: PLC0415
+
+    result = StaffDirectory(db).sign_in(stdin.readline().strip())
+    if not result.ok:
+        wait = f"; try again in {result.wait_seconds:.0f} s" if result.wait_seconds else ""
+        print(f"kiosk: that PIN is not right{wait}", file=sys.stderr)
+        return 1
+    store = RequestStore(db)
+    chosen = store.requests(None if args.status == "all" else args.status)
+    if args.since is not None:
+        chosen = [r for r in chosen if r.created_at.astimezone().date() >= args.since]
+    try:
+        count = (write_xlsx if args.format == "xlsx" else write_csv)(chosen, args.out)
+    except ExportError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    if args.status == "new":
+        store.set_status([r.id for r in chosen], "exported")
+    AuditLog(db).record(result.name, "export", f"{count} requests to {args.out} (command line)")
+    print(f"{count} requests written to {args.out}", file=stdout)
     return 0
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -90,6 +91,7 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         usage=_usage_counter(database),
         translations_dir=assets / "i18n",
     )
+    _keep_purging(window, config, database)
     return Kiosk(app, config, look, window, shell, home)
 
 
@@ -110,6 +112,35 @@ def _make_spine(
     regions = libraries(config.default_language).regions
     spine_map = SpineMap.build(tappable, [(r.slug, r.elements) for r in regions])
     return SpineView(look, icons, drawing_for, spine_map)
+
+
+PURGE_CHECK_MS = 60 * 60 * 1000  # hourly: cheap, and a purge is due at most once a day
+
+
+def _keep_purging(window: MainWindow, config: Config, database: Callable[[], Database]) -> None:
+    """Delete old exported and done requests once a day, without staff having to remember.
+
+    Checked an hour after start-up and hourly after that (the first check is not on the
+    start-up path); the audit log remembers the last run, so restarts do not repeat it.
+    """
+
+    def check() -> None:
+        from kiosk.database import StorageError  # noqa: PLC0415
+        from kiosk.retention import due, last_run, purge  # noqa: PLC0415
+
+        try:
+            db = database()
+            now = dt.datetime.now(dt.UTC)
+            if due(last_run(db), now):
+                count = purge(db, older_than_days=config.kiosk.retention_days)
+                log.info("retention: %d old requests deleted", count)
+        except StorageError as exc:
+            log.warning("retention check skipped: %s", exc.kind)
+
+    timer = QTimer(window)
+    timer.setInterval(PURGE_CHECK_MS)
+    timer.timeout.connect(check)
+    timer.start()
 
 
 def _usage_counter(database: Callable[[], Database]) -> UsageCounter:

@@ -20,7 +20,7 @@ from kiosk.config import TEXT_SIZES, Config, ConfigError, find_config_file, load
 from kiosk.navigation import Route, RouteError
 
 USAGE_ERROR = 2
-ADMIN_COMMANDS = ("staff", "audit", "stats", "purge")
+ADMIN_COMMANDS = ("staff", "audit", "stats", "purge", "export")
 WINDOWED_SIZE = (1280, 800)
 
 

@@ -51,3 +51,30 @@ def test_stats_and_purge_run_on_an_empty_kiosk(
     assert capsys.readouterr().out.strip() == "Day,Event,Subject,Count"
     assert run(["purge", "--older-than", "7", "--data-dir", str(tmp_path)], monkeypatch) == 0
     assert capsys.readouterr().out.strip() == "deleted 0 requests"
+
+
+def test_export_from_the_command_line_needs_a_pin_and_marks_new_requests_exported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.callback import CallbackRequest, Phone
+    from kiosk.database import Database
+    from kiosk.storage import RequestStore
+
+    data = ["--data-dir", str(tmp_path / "data")]
+    run(["staff", "add", "Dana Front", "--pin-stdin", *data], monkeypatch, "482193\n")
+    db = Database.open(tmp_path / "data")
+    RequestStore(db).save(
+        CallbackRequest(
+            "Ann", "Lee", Phone("+12015550123", "(201) 555-0123"), (), ("morning",), "", "", "en"
+        ),
+        reference="ACE-479",
+        consent_text="Yes",
+        consent_version="1",
+    )
+    out = tmp_path / "out.csv"
+    assert run(["export", "--out", str(out), *data], monkeypatch, "000000\n") == 1
+    assert "not right" in capsys.readouterr().err
+    assert not out.exists()
+    assert run(["export", "--out", str(out), *data], monkeypatch, "482193\n") == 0
+    assert "Ann" in out.read_text(encoding="utf-8-sig")
+    assert RequestStore(db).counts()["exported"] == 1
