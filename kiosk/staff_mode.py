@@ -106,6 +106,15 @@ class StaffMode(QObject):
             self._screen.panel.show_signed_in(result.name)
             self._refresh()
             self._screen.show_panel()
+            damaged = self._database().recovered_from
+            if damaged is not None:
+                # Staff must know: requests saved before may be in the file set aside.
+                self._screen.panel.say(
+                    self.tr(
+                        "The request database was damaged and set aside as {name}; a new one was "
+                        "started. Ask IT to look at it."
+                    ).format(name=damaged.name)
+                )
         elif result.wait_seconds > 0:
             self._screen.pin.show_wait(result.wait_seconds)
         else:
