@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -70,7 +72,7 @@ class StaffView(QWidget):
         make_flickable(self.requests)
         self.folders = ButtonGrid(role="link", columns=3)
         self.folders.chosen.connect(self._on_folder_chosen)
-        self.action_grid = ButtonGrid(role="link", columns=3)
+        self.action_grid = ButtonGrid(role="link", columns=2)
         self.action_grid.chosen.connect(self._on_action_chosen)
         self.stats = QTableWidget()
         self.stats.setProperty("role", "stats")
@@ -94,18 +96,32 @@ class StaffView(QWidget):
         self._retranslate()
 
     def _build_list_page(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(14)
-        column.addWidget(self.requests, 1)
         self.folder_label = QLabel()
         self.folder_label.setProperty("role", "field-label")
         self.folder_label.setWordWrap(True)
+        controls = QWidget()
+        column = QVBoxLayout(controls)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(14)
         column.addWidget(self.folder_label)
         column.addWidget(self.folders)
         column.addWidget(self.action_grid)
+        column.addStretch(1)
+        page = QWidget()
+        # The list beside the buttons in landscape, above them in portrait (see resizeEvent).
+        self._list_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, page)
+        self._list_box.setContentsMargins(0, 0, 0, 0)
+        self._list_box.setSpacing(20)
+        self._list_box.addWidget(self.requests, 3)
+        self._list_box.addWidget(controls, 2)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        landscape = self.width() > self.height()
+        self._list_box.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
 
     def _build_stats_page(self) -> QWidget:
         page = QWidget()
