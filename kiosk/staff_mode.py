@@ -62,6 +62,7 @@ class StaffMode(QObject):
         pad.pin_entered.connect(self._on_pin_entered)
         pad.cancelled.connect(self.close)
         panel.export_requested.connect(self._on_export_requested)
+        panel.reexport_requested.connect(self._on_reexport_requested)
         panel.mark_done_requested.connect(self._on_mark_done_requested)
         panel.purge_requested.connect(self._on_purge_requested)
         panel.stats_requested.connect(self._on_stats_requested)
@@ -143,6 +144,23 @@ class StaffMode(QObject):
             self.tr("{count} requests saved to {path}").format(count=count, path=path)
         )
         self._refresh()
+
+    def _on_reexport_requested(self, days: int, folder: str) -> None:
+        """Every request of the last `days` days, whatever its status; statuses unchanged."""
+        since = self._now() - dt.timedelta(days=days)
+        chosen = [r for r in self._store().requests() if r.created_at >= since]
+        stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
+        path = Path(folder) / f"callback-requests-last-{days}-days-{stamp}.csv"
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            count = write_csv(chosen, path)
+        except (ExportError, OSError) as exc:
+            self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
+            return
+        self._audit().record(self.signed_in, "reexport", f"{count} requests to {path}")
+        self._screen.panel.say(
+            self.tr("{count} requests saved to {path}").format(count=count, path=path)
+        )
 
     def _on_mark_done_requested(self, ids: list[str]) -> None:
         if not ids:

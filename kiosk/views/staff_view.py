@@ -47,6 +47,7 @@ class StaffView(QWidget):
     """Counts, the request list, exports, statistics; reports each staff action."""
 
     export_requested = Signal(str, str)  # format ("csv" / "xlsx"), folder
+    reexport_requested = Signal(int, str)  # days back, folder: every request, whatever status
     mark_done_requested = Signal(list)  # request ids
     purge_requested = Signal()
     stats_requested = Signal()
@@ -211,6 +212,8 @@ class StaffView(QWidget):
     def _on_action_chosen(self, action: str) -> None:
         if action in ("csv", "xlsx"):
             self.export_requested.emit(action, self._folder)
+        elif action.startswith("again:"):
+            self.reexport_requested.emit(int(action.partition(":")[2]), self._folder)
         elif action == "done":
             self.mark_done_requested.emit(self.checked_ids())
         elif action == "purge":
@@ -227,6 +230,8 @@ class StaffView(QWidget):
             [
                 ("csv", self.tr("Export new (CSV)")),
                 ("xlsx", self.tr("Export new (Excel)")),
+                ("again:7", self.tr("Export again: last 7 days")),
+                ("again:30", self.tr("Export again: last 30 days")),
                 ("done", self.tr("Mark ticked as done")),
                 ("stats", self.tr("Usage statistics")),
                 ("purge", self.tr("Delete old requests now")),

@@ -142,3 +142,18 @@ def test_staff_mode_closes_itself_when_left_alone(kiosk: Kiosk, staffed: Databas
     screen.mode.idle_timer.timeout.emit()  # a few idle minutes, instantly
     assert kiosk.shell.current == HOME
     assert AuditLog(staffed).entries()[0].action == "timed_out"
+
+
+def test_requests_can_be_exported_again_without_changing_them(
+    kiosk: Kiosk, staffed: Database, tmp_path: Path
+) -> None:
+    RequestStore(staffed).set_status([r.id for r in RequestStore(staffed).requests()], "done")
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    usb = tmp_path / "usb"
+    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    screen.panel.action_grid.button("again:7").click()
+    (exported,) = usb.glob("*.csv")
+    assert exported.read_text(encoding="utf-8-sig").count("\n") == 3  # header and two rows
+    assert RequestStore(staffed).counts()["done"] == 2
+    assert AuditLog(staffed).entries()[0].action == "reexport"
