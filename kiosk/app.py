@@ -16,10 +16,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.content import Library, load_library
+from kiosk.navigation import Route
+from kiosk.session import IdleWatch
 from kiosk.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
 from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
 from kiosk.views.home_view import HomeView
 from kiosk.views.icons import IconSet
+from kiosk.views.idle_overlay import IdleOverlay
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.placeholder_view import PlaceholderView
@@ -44,6 +47,8 @@ class Kiosk(NamedTuple):
     window: MainWindow
     shell: Shell
     home: HomeView
+    idle: IdleWatch
+    overlay: IdleOverlay
 
     @property
     def topic(self) -> TopicView:
@@ -92,7 +97,28 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         translations_dir=assets / "i18n",
     )
     _keep_purging(window, config, database)
-    return Kiosk(app, config, look, window, shell, home)
+    idle, overlay = _watch_idleness(app, config, window, shell)
+    return Kiosk(app, config, look, window, shell, home, idle, overlay)
+
+
+def _watch_idleness(
+    app: QApplication, config: Config, window: MainWindow, shell: Shell
+) -> tuple[IdleWatch, IdleOverlay]:
+    """Ask "Are you still there?", wipe the session when nobody answers, then attract."""
+    idle = IdleWatch(app, window, config.kiosk.idle_timeout_seconds)
+    overlay = IdleOverlay(window)
+    idle.warned.connect(overlay.warn)
+    idle.active.connect(overlay.hide)
+    overlay.still_here.connect(idle.still_here)
+
+    def expired() -> None:
+        overlay.hide()
+        shell.reset_session()
+
+    idle.expired.connect(expired)
+    idle.attract.connect(lambda: shell.go(Route("attract")))
+    idle.woke.connect(shell.go_home)
+    return idle, overlay
 
 
 def _make_spine(

@@ -7,7 +7,6 @@ Usage errors and unusable settings exit with status 2 and a one-line message.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from pathlib import Path
@@ -166,13 +165,18 @@ def _shown_path(path: Path) -> str:
 
 
 def _run(config: Config, args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+
+    from kiosk import logs, safety
     from kiosk.app import build_kiosk, create_qapplication
 
     config.paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    # One event per line on stderr (journald under systemd). Never patient data.
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # One event per line, to data/logs/kiosk.log and stderr (the journal). Never patient data.
+    logs.configure(config.paths.data_dir)
     app = create_qapplication(sys.argv[:1])
     kiosk = build_kiosk(config, app, kiosk_mode=not args.windowed)
+    # An error in the kiosk's own code is logged and the patient lands on home, not on a trace.
+    safety.install(config.paths.data_dir, lambda: QTimer.singleShot(0, kiosk.shell.go_home))
     if args.windowed:
         kiosk.window.resize(*args.size)
         kiosk.window.show()

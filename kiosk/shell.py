@@ -61,6 +61,7 @@ class Shell(QObject):
         super().__init__()
         self._config = config
         self._window = window
+        self._look = look
         self._libraries = libraries
         self._home = home
         self._make_topic = make_topic
@@ -75,6 +76,7 @@ class Shell(QObject):
             "spine": self._build_spine,
             "callback": self._build_callback,
             "staff": self._build_staff,
+            "attract": self._build_attract,
         }
         self._make_staff = make_staff
         self._usage = usage
@@ -236,6 +238,28 @@ class Shell(QObject):
         if topic.broken:
             return TopicPage(topic.slug, topic.title, "", related, broken=True)
         return TopicPage(topic.slug, topic.title, self._html(topic), related)
+
+    def reset_session(self) -> None:
+        """For the next patient: home, nothing typed or chosen anywhere, default look and
+        language, no history."""
+        if self._callback is not None:
+            self._callback.wipe()
+        if self._spine is not None:
+            self._spine.reset()
+        if self._staff is not None and self._staff.mode.signed_in:  # type: ignore[attr-defined]
+            self._staff.mode.close()  # type: ignore[attr-defined]
+        self._look.reset()
+        if self.language != self._config.default_language:
+            self.set_language(self._config.default_language)
+        self._show(self.history.home())
+        self._usage("idle_reset", "")
+
+    def _build_attract(self) -> QWidget:
+        from kiosk.views.attract_view import AttractView  # noqa: PLC0415
+
+        view = AttractView()
+        view.set_items([(t.title, t.summary) for t in self.library.topics if not t.broken])
+        return view
 
     def _build_staff(self) -> QWidget:
         screen = self._make_staff()

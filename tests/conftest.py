@@ -52,3 +52,18 @@ def kiosk(qapp, qtbot, config: Config) -> Iterator[object]:  # type: ignore[no-u
     qtbot.waitExposed(built.window)
     yield built
     qapp.setStyleSheet("")
+
+
+@pytest.fixture(autouse=True)
+def _no_windows_left_behind() -> Iterator[None]:
+    """Delete every window a test made, so no test pays for restyling the ones before it."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    for window in QApplication.topLevelWidgets():
+        window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)

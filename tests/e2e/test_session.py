@@ -1,0 +1,148 @@
+"""A kiosk left alone: the warning, the wipe, the attract loop; and faults that must not show."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit
+
+from kiosk import logs, safety
+from kiosk.app import Kiosk
+from kiosk.navigation import HOME, Route
+from kiosk.theme import STANDARD
+from kiosk.views.callback_view import CallbackView
+
+NAME, PHONE_DIGITS = "Zebediah", "2015550142"  # fictional (555-01xx)
+
+
+def expire(kiosk: Kiosk) -> None:
+    """Nobody touches the kiosk: the idle time passes, then the whole countdown."""
+    kiosk.idle.idle_timer.timeout.emit()
+    while kiosk.idle.warning:
+        kiosk.idle.tick_timer.timeout.emit()
+
+
+def fill_everything(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk.window.activateWindow()
+    kiosk.home.callback_tile.click()
+    form = kiosk.window.stack.currentWidget()
+    form.first_name.setFocus()  # type: ignore[union-attr]
+    qtbot.waitUntil(form.first_name.hasFocus)  # type: ignore[union-attr]
+    form.first_name.setText(NAME)  # type: ignore[union-attr]
+    form.last_name.setText("Quux")  # type: ignore[union-attr]
+    form.phone.setText("(201) 555-0142")  # type: ignore[union-attr]
+    form.note.setText("back hurts since Tuesday")  # type: ignore[union-attr]
+    form.consent.setChecked(True)  # type: ignore[union-attr]
+    kiosk.window.text_size_button.click()
+    kiosk.window.contrast_button.click()
+
+
+def test_the_warning_appears_after_the_idle_time(kiosk: Kiosk) -> None:
+    assert kiosk.idle.idle_timer.interval() == kiosk.config.kiosk.idle_timeout_seconds * 1000
+    kiosk.idle.idle_timer.timeout.emit()
+    assert kiosk.overlay.isVisible()
+    assert kiosk.overlay.question.text() == "Are you still there?"
+    assert "15 seconds" in kiosk.overlay.countdown.text()
+    kiosk.idle.tick_timer.timeout.emit()
+    assert "14 seconds" in kiosk.overlay.countdown.text()
+
+
+def test_im_still_here_cancels_the_countdown(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fill_everything(kiosk, qtbot)
+    kiosk.idle.idle_timer.timeout.emit()
+    kiosk.overlay.button.click()
+    assert not kiosk.overlay.isVisible()
+    assert not kiosk.idle.warning
+    assert kiosk.idle.idle_timer.isActive()
+    assert kiosk.window.stack.currentWidget().first_name.text() == NAME  # type: ignore[union-attr]
+
+
+def test_the_reset_leaves_nothing_a_patient_entered_anywhere(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk.shell.go(Route("spine", "lumbar"))
+    fill_everything(kiosk, qtbot)
+    expire(kiosk)
+
+    assert kiosk.shell.current == HOME
+    assert not kiosk.window.back_button.isVisible()
+    assert kiosk.look.look.text_size == 100
+    assert kiosk.look.look.palette == STANDARD
+    everything = kiosk.window.findChildren(QLineEdit)
+    assert everything, "the walk must reach the form's fields"
+    assert [field.text() for field in everything] == [""] * len(everything)
+    for label in kiosk.window.findChildren(QLabel):
+        assert NAME not in label.text()
+        assert "555-0142" not in label.text()
+    assert not any(box.isChecked() for box in kiosk.window.findChildren(QCheckBox))
+    (form,) = kiosk.window.findChildren(CallbackView)
+    assert not form.has_content()  # no day, time of day or consent left ticked
+    spine = [w for w in kiosk.window.stack.children() if hasattr(w, "selected_region")]
+    assert all(not s.selected_region for s in spine)
+
+
+def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> None:
+    expire(kiosk)
+    kiosk.idle.attract_timer.timeout.emit()
+    assert kiosk.shell.current == Route("attract")
+    attract = kiosk.window.stack.currentWidget()
+    assert attract.title.text() in {t.title for t in kiosk.shell.library.topics}  # type: ignore[union-attr]
+    QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, pos=QPoint(400, 400))
+    assert kiosk.shell.current == HOME
+
+
+@pytest.fixture
+def kiosk_logs(config) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    root = logging.getLogger()
+    before = list(root.handlers)
+    path = logs.configure(config.paths.data_dir)
+    yield path
+    for handler in root.handlers[:]:
+        if handler not in before:
+            root.removeHandler(handler)
+            handler.close()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_slot_is_logged_and_the_patient_lands_home(
+    kiosk: Kiosk, kiosk_logs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    data_dir = kiosk.config.paths.data_dir
+    safety.install(data_dir, kiosk.shell.go_home)
+    kiosk.shell.go(Route("topic", "causes"))
+
+    def broken() -> None:
+        raise ValueError(f"a message that might quote {NAME}")
+
+    kiosk.topic.callback_button.clicked.disconnect()
+    kiosk.topic.callback_button.clicked.connect(broken)
+    kiosk.topic.callback_button.click()
+    QApplication.processEvents()
+    assert kiosk.shell.current == HOME
+    text = kiosk_logs.read_text(encoding="utf-8")
+    assert "unexpected ValueError at test_session.py" in text
+    assert NAME not in text
+    assert safety.crash_count(data_dir) == 1
+
+
+def test_after_a_visit_the_logs_hold_no_name_or_phone(
+    kiosk: Kiosk,
+    kiosk_logs: Path,  # type: ignore[no-untyped-def]
+    qtbot,
+) -> None:
+    fill_everything(kiosk, qtbot)
+    form = kiosk.window.stack.currentWidget()
+    form.period_buttons["morning"].click()  # type: ignore[union-attr]
+    form.send_button.click()  # type: ignore[union-attr]
+    assert form.pages.currentIndex() == 1  # type: ignore[union-attr]
+    expire(kiosk)
+    logging.getLogger("kiosk").info("visit finished")
+    text = "".join(p.read_text(encoding="utf-8") for p in kiosk_logs.parent.glob("kiosk.log*"))
+    assert "visit finished" in text
+    for secret in (NAME, PHONE_DIGITS, "555-0142", "Tuesday"):
+        assert secret not in text
