@@ -10,14 +10,13 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.content import Library, load_library
-from kiosk.navigation import Route
-from kiosk.session import IdleWatch
+from kiosk.session import IdleWatch, LockDown
 from kiosk.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
 from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
 from kiosk.views.home_view import HomeView
@@ -98,6 +97,10 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
     )
     _keep_purging(window, config, database)
     idle, overlay = _watch_idleness(app, config, window, shell)
+    if kiosk_mode:
+        LockDown(app, window)
+        if config.kiosk.hide_cursor:
+            app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     return Kiosk(app, config, look, window, shell, home, idle, overlay)
 
 
@@ -116,7 +119,7 @@ def _watch_idleness(
         shell.reset_session()
 
     idle.expired.connect(expired)
-    idle.attract.connect(lambda: shell.go(Route("attract")))
+    idle.attract.connect(shell.show_attract)
     idle.woke.connect(shell.go_home)
     return idle, overlay
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-SCREENS = ("home", "topic", "spine", "callback", "staff", "attract")
+SCREENS = ("home", "topic", "spine", "callback", "staff", "attract", "idle-warning")
 _NEEDS_ARG = frozenset({"topic"})
 _TAKES_ARG = frozenset({"topic", "spine", "callback", "staff"})
 

@@ -79,7 +79,13 @@ def render_screen(
         raise LookupError(f"no spine region {route.arg!r} in {language!r} (regions: {slugs})")
     kiosk.window.resize(*size)
     kiosk.window.show()
-    if route.screen == "staff":
+    if route.screen == "idle-warning":
+        kiosk.shell.go(Route("topic", "symptoms"))
+        QApplication.processEvents()
+        kiosk.idle.idle_timer.timeout.emit()
+    elif route.screen == "attract":
+        kiosk.shell.show_attract()
+    elif route.screen == "staff":
         kiosk.shell.go(Route("staff"))
         QApplication.processEvents()
         _staff_state(kiosk, route.arg)

@@ -102,3 +102,29 @@ class IdleWatch(QObject):
 
     def _on_attract(self) -> None:
         self.attract.emit()
+
+
+_BLOCKED = frozenset(
+    {
+        QEvent.Type.ContextMenu,
+        QEvent.Type.ToolTip,
+        QEvent.Type.WhatsThis,
+        QEvent.Type.QueryWhatsThis,
+        QEvent.Type.StatusTip,
+    }
+)
+
+
+class LockDown(QObject):
+    """No context menus, tooltips or "what's this" anywhere in a kiosk-mode app.
+
+    They would show desktop-looking popups a patient cannot make sense of (and a context menu
+    can offer to paste, or worse). Owned by the window, like IdleWatch.
+    """
+
+    def __init__(self, app: QApplication, owner: QObject) -> None:
+        super().__init__(owner)
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() in _BLOCKED

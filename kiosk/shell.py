@@ -254,6 +254,15 @@ class Shell(QObject):
         self._show(self.history.home())
         self._usage("idle_reset", "")
 
+    def show_attract(self) -> None:
+        """The attract loop, standing for home: nothing to go back to."""
+        self.history.home()
+        self._window.set_screen(self._screen("attract"), can_go_back=False)
+
+    @property
+    def attracting(self) -> bool:
+        return self._screens.get("attract") is self._window.stack.currentWidget()
+
     def _build_attract(self) -> QWidget:
         from kiosk.views.attract_view import AttractView  # noqa: PLC0415
 

@@ -88,11 +88,13 @@ def test_the_reset_leaves_nothing_a_patient_entered_anywhere(kiosk: Kiosk, qtbot
 def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> None:
     expire(kiosk)
     kiosk.idle.attract_timer.timeout.emit()
-    assert kiosk.shell.current == Route("attract")
+    assert kiosk.shell.attracting
+    assert not kiosk.window.back_button.isVisible()
     attract = kiosk.window.stack.currentWidget()
     assert attract.title.text() in {t.title for t in kiosk.shell.library.topics}  # type: ignore[union-attr]
     QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, pos=QPoint(400, 400))
     assert kiosk.shell.current == HOME
+    assert not kiosk.shell.attracting
 
 
 @pytest.fixture
@@ -146,3 +148,28 @@ def test_after_a_visit_the_logs_hold_no_name_or_phone(
     assert "visit finished" in text
     for secret in (NAME, PHONE_DIGITS, "555-0142", "Tuesday"):
         assert secret not in text
+
+
+def test_kiosk_mode_shows_no_context_menus_or_tooltips(qapp, qtbot, config) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+    from PySide6.QtWidgets import QMenu
+
+    from kiosk.app import build_kiosk
+
+    built = build_kiosk(config, qapp, kiosk_mode=True)
+    built.window.show()
+    field = QLineEdit(built.window)
+    field.setToolTip("a tip")
+    field.show()
+    menu_event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+    QApplication.sendEvent(field, menu_event)
+    QApplication.sendEvent(field, QHelpEvent(QEvent.Type.ToolTip, QPoint(5, 5), QPoint(5, 5)))
+    QApplication.processEvents()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.metaObject().className() == "QTipLabel" and w.isVisible()
+    ]
+    assert not built.window.close()
