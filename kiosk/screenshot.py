@@ -46,6 +46,8 @@ def _staff_state(kiosk: Kiosk, state: str) -> None:
     screen.pin.sign_in_button.click()
     if state == "stats":
         screen.panel.stats_requested.emit()
+    elif state == "diagnostics":
+        screen.panel.diagnostics_requested.emit()
 
 
 def render_screen(

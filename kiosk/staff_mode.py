@@ -18,6 +18,7 @@ from kiosk.audit import AuditLog
 from kiosk.callback import display
 from kiosk.config import Config
 from kiosk.database import Database, StorageError
+from kiosk.diagnostics import facts, log_tail
 from kiosk.drives import export_folders
 from kiosk.export import ExportError, write_csv, write_csv_rows, write_xlsx
 from kiosk.retention import purge
@@ -66,6 +67,7 @@ class StaffMode(QObject):
         panel.mark_done_requested.connect(self._on_mark_done_requested)
         panel.purge_requested.connect(self._on_purge_requested)
         panel.stats_requested.connect(self._on_stats_requested)
+        panel.diagnostics_requested.connect(self._on_diagnostics_requested)
         panel.stats_export_requested.connect(self._on_stats_export_requested)
         panel.sign_out_requested.connect(self.close)
         panel.exit_requested.connect(self._on_exit_requested)
@@ -180,6 +182,14 @@ class StaffMode(QObject):
     def _on_stats_requested(self) -> None:
         header, rows = UsageStats(self._database()).table()
         self._screen.panel.set_stats(header, rows)
+
+    def _on_diagnostics_requested(self) -> None:
+        data_dir = self._config.paths.data_dir
+        try:
+            db: Database | None = self._database()
+        except StorageError:
+            db = None
+        self._screen.panel.show_diagnostics(facts(data_dir, db), log_tail(data_dir))
 
     def _on_stats_export_requested(self, folder: str) -> None:
         header, rows = UsageStats(self._database()).table()

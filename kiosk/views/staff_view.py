@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.pin_view import PinView
 from kiosk.views.scrolling import make_flickable
+from kiosk.views.touch_test import TouchTest
 
 
 class RequestRow(NamedTuple):
@@ -51,6 +52,7 @@ class StaffView(QWidget):
     mark_done_requested = Signal(list)  # request ids
     purge_requested = Signal()
     stats_requested = Signal()
+    diagnostics_requested = Signal()
     stats_export_requested = Signal(str)  # folder
     sign_out_requested = Signal()
     exit_requested = Signal()
@@ -87,6 +89,7 @@ class StaffView(QWidget):
 
         self.pages.addWidget(self._build_list_page())
         self.pages.addWidget(self._build_stats_page())
+        self.pages.addWidget(self._build_diagnostics_page())
         column = QVBoxLayout(self)
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(14)
@@ -134,6 +137,42 @@ class StaffView(QWidget):
         row.addWidget(self.stats_export)
         column.addLayout(row)
         return page
+
+    def _build_diagnostics_page(self) -> QWidget:
+        self.facts = QLabel()
+        self.facts.setProperty("role", "lead")
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.touch_test = TouchTest()
+        back = WrappingButton(role="more")
+        back.set_text(self.tr("Back to requests"))
+        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.facts)
+        column.addWidget(self.touch_test, 1)
+        column.addWidget(back)
+        return page
+
+    def show_diagnostics(self, facts: Sequence[tuple[str, str]], log: Sequence[str]) -> None:
+        """The facts, the screen as Qt sees it, the end of the log, and the touch test."""
+        screen = self.screen()
+        size = screen.size()
+        shape = self.tr("portrait") if size.height() > size.width() else self.tr("landscape")
+        rows = [
+            *facts,
+            (
+                self.tr("Screen"),
+                f"{size.width()}x{size.height()} {shape}, {screen.logicalDotsPerInch():.0f} dpi",
+            ),
+        ]
+        text = "\n".join(f"{label}: {value}" for label, value in rows)
+        if log:
+            text += "\n\n" + self.tr("Log (last lines):") + "\n" + "\n".join(log)
+        self.facts.setText(text)
+        self.touch_test.clear()
+        self.pages.setCurrentIndex(2)
 
     # -- what it is told -----------------------------------------------------------------------
 
@@ -220,6 +259,8 @@ class StaffView(QWidget):
             self.purge_requested.emit()
         elif action == "stats":
             self.stats_requested.emit()
+        elif action == "diagnostics":
+            self.diagnostics_requested.emit()
         elif action == "sign_out":
             self.sign_out_requested.emit()
         elif action == "exit":
@@ -235,6 +276,7 @@ class StaffView(QWidget):
                 ("done", self.tr("Mark ticked as done")),
                 ("stats", self.tr("Usage statistics")),
                 ("purge", self.tr("Delete old requests now")),
+                ("diagnostics", self.tr("Diagnostics")),
                 ("sign_out", self.tr("Sign out")),
                 ("exit", self.tr("Exit the kiosk")),
             ]

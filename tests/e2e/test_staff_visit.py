@@ -157,3 +157,25 @@ def test_requests_can_be_exported_again_without_changing_them(
     assert exported.read_text(encoding="utf-8-sig").count("\n") == 3  # header and two rows
     assert RequestStore(staffed).counts()["done"] == 2
     assert AuditLog(staffed).entries()[0].action == "reexport"
+
+
+def test_diagnostics_show_the_facts_and_a_touch_test(kiosk: Kiosk, staffed: Database) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    screen.panel.action_grid.button("diagnostics").click()
+    facts = screen.panel.facts.text()
+    for label in (
+        "Version:",
+        "Free disk:",
+        "Database: ok",
+        "Last request saved:",
+        "Screen:",
+        "Crashes recovered: 0",
+    ):
+        assert label in facts
+    assert "Ann" not in facts
+    QTest.mouseClick(screen.panel.touch_test, Qt.MouseButton.LeftButton, pos=QPoint(40, 50))
+    assert [p.toPoint() for p in screen.panel.touch_test.points] == [QPoint(40, 50)]
