@@ -41,6 +41,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/navigation.py
 	$(BIN)/python bench/spine.py
 	$(BIN)/python bench/storage.py
+	$(BIN)/python bench/export.py
+	$(BIN)/python bench/session.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info screenshots .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,120 @@
+"""A long day at the kiosk, compressed: idle CPU on the home screen, and resident memory after
+many screen changes and submitted requests against just after start (it must stay flat).
+
+usage: python bench/session.py [--idle-seconds 30] [--changes 10000] [--requests 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCREEN = Path(__file__).resolve().parents[1] / "tests" / "offscreen.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={SCREEN}")
+
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def idle_cpu(seconds: float) -> float:
+    """Percent of one core the kiosk uses while nobody touches it (home screen)."""
+    with tempfile.TemporaryDirectory() as data:
+        child = subprocess.Popen(
+            [str(Path(sys.executable).with_name("kiosk")), "run", "--windowed", "--data-dir", data],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            time.sleep(5)  # start-up is not idling
+            before = cpu_seconds(child.pid)
+            time.sleep(seconds)
+            return (cpu_seconds(child.pid) - before) / seconds * 100
+        finally:
+            child.kill()
+            child.wait()
+
+
+def memory(changes: int, requests: int) -> tuple[float, float, float, float]:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import build_kiosk, create_qapplication
+    from kiosk.config import load_config
+    from kiosk.navigation import Route
+
+    app = create_qapplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as data:
+        kiosk = build_kiosk(load_config(None).with_data_dir(Path(data)), app, kiosk_mode=False)
+        kiosk.window.resize(1080, 1920)
+        kiosk.window.show()
+        QApplication.processEvents()
+        start = rss_mb()
+        slugs = [t.slug for t in kiosk.shell.library.topics]
+        routes = [
+            Route("home"),
+            Route("spine", "lumbar"),
+            Route("spine"),
+            Route("callback"),
+            *(Route("topic", s) for s in slugs),
+        ]
+        for route in routes:  # every screen built once: what a first patient's visit costs
+            kiosk.shell.go(route)
+            QApplication.processEvents()
+        warm = rss_mb()
+        for number in range(changes):
+            kiosk.shell.go(routes[number % len(routes)])
+            QApplication.processEvents()
+        middle = rss_mb()
+        for number in range(requests):
+            kiosk.shell.go(Route("callback"))
+            form = kiosk.window.stack.currentWidget()
+            form.first_name.setText("Ann")
+            form.last_name.setText(f"Lee{number % 10}")
+            form.phone.setText("(201) 555-0123")
+            form.period_buttons["morning"].click()
+            form.consent.setChecked(True)
+            form.send_button.click()
+            kiosk.shell.go_home()
+            QApplication.processEvents()
+        end = rss_mb()
+        kiosk.window.close()
+    return start, warm, middle, end
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--idle-seconds", type=float, default=30)
+    parser.add_argument("--changes", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=500)
+    args = parser.parse_args()
+    cpu = idle_cpu(args.idle_seconds)
+    print(f"idle on the home screen for {args.idle_seconds:.0f} s: {cpu:.2f} % of one core")
+    start, warm, middle, end = memory(args.changes, args.requests)
+    print(
+        f"resident memory: {start:.1f} MB after start, {warm:.1f} MB once every screen was "
+        f"built, {middle:.1f} MB after {args.changes} screen changes, {end:.1f} MB after "
+        f"{args.requests} requests"
+    )
+    print(
+        f"  growth after every screen was built: {end - warm:+.1f} MB (limit +10 MB); "
+        f"since start: {end - start:+.1f} MB"
+    )
+
+
+if __name__ == "__main__":
+    main()
