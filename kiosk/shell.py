@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
@@ -268,7 +269,33 @@ class Shell(QObject):
 
         view = AttractView()
         view.set_items([(t.title, t.summary) for t in self.library.topics if not t.broken])
+        view.set_drawing(self._spine_picture(520))
         return view
+
+    def _spine_picture(self, height: int) -> QPixmap:
+        """The spine drawing as a picture `height` pixels tall (empty if it cannot be read)."""
+        from PySide6.QtCore import QByteArray, QRectF, Qt  # noqa: PLC0415
+        from PySide6.QtGui import QImage, QPainter  # noqa: PLC0415
+        from PySide6.QtSvg import QSvgRenderer  # noqa: PLC0415
+
+        from kiosk.anatomy import spine_drawings  # noqa: PLC0415
+
+        try:
+            plain = spine_drawings(self._config.paths.assets_dir)(self._look.look.palette).plain
+        except (OSError, SyntaxError, UnicodeDecodeError):
+            return QPixmap()
+        renderer = QSvgRenderer(QByteArray(plain))
+        box = renderer.viewBoxF()
+        image = QImage(
+            round(height * box.width() / box.height()),
+            height,
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(image)
+        renderer.render(painter, QRectF(image.rect()))
+        painter.end()
+        return QPixmap.fromImage(image)
 
     def _build_staff(self) -> QWidget:
         screen = self._make_staff()

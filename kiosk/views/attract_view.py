@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QPixmap, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 STEP_MS = 8000
@@ -32,6 +32,8 @@ class AttractView(QWidget):
         self.summary.setProperty("role", "heading")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.drawing = QLabel()
+        self.drawing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt = QLabel()
         self.prompt.setProperty("role", "display")
         self.prompt.setWordWrap(True)
@@ -43,11 +45,16 @@ class AttractView(QWidget):
         column.setContentsMargins(64, 96, 64, 96)
         column.addWidget(self.headline)
         column.addStretch(1)
+        column.addWidget(self.drawing)
         column.addWidget(self.title)
         column.addWidget(self.summary)
         column.addStretch(1)
         column.addWidget(self.prompt)
         self._retranslate()
+
+    def set_drawing(self, picture: QPixmap) -> None:
+        """The spine, as the explorer draws it: an invitation to touch."""
+        self.drawing.setPixmap(picture)
 
     def set_items(self, items: Sequence[tuple[str, str]]) -> None:
         self._items = list(items)
