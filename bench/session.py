@@ -50,6 +50,33 @@ def idle_cpu(seconds: float) -> float:
             child.wait()
 
 
+def attract_cpu(seconds: float) -> float:
+    """Percent of one core while the attract loop runs (in this process, event loop running)."""
+    import resource
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.app import build_kiosk, create_qapplication
+    from kiosk.config import load_config
+
+    app = create_qapplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as data:
+        kiosk = build_kiosk(load_config(None).with_data_dir(Path(data)), app, kiosk_mode=False)
+        kiosk.window.resize(1080, 1920)
+        kiosk.window.show()
+        kiosk.shell.show_attract()
+        QApplication.processEvents()
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        loop = QEventLoop()
+        QTimer.singleShot(int(seconds * 1000), loop.quit)
+        loop.exec()
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        kiosk.window.close()
+    used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return used / seconds * 100
+
+
 def memory(changes: int, requests: int) -> tuple[float, float, float, float]:
     from PySide6.QtWidgets import QApplication
 
@@ -104,6 +131,8 @@ def main() -> None:
     args = parser.parse_args()
     cpu = idle_cpu(args.idle_seconds)
     print(f"idle on the home screen for {args.idle_seconds:.0f} s: {cpu:.2f} % of one core")
+    cpu = attract_cpu(args.idle_seconds)
+    print(f"attract loop for {args.idle_seconds:.0f} s: {cpu:.2f} % of one core")
     start, warm, middle, end = memory(args.changes, args.requests)
     print(
         f"resident memory: {start:.1f} MB after start, {warm:.1f} MB once every screen was "

@@ -269,7 +269,7 @@ class Shell(QObject):
 
         view = AttractView()
         view.set_items([(t.title, t.summary) for t in self.library.topics if not t.broken])
-        view.set_drawing(self._spine_picture(520))
+        view.set_drawing(self._spine_picture(720))
         return view
 
     def _spine_picture(self, height: int) -> QPixmap:

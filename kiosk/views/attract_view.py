@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QPixmap, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 STEP_MS = 8000
 
@@ -34,6 +34,10 @@ class AttractView(QWidget):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.drawing = QLabel()
         self.drawing.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The drawing takes whatever height the words leave, so it never forces the window
+        # taller (at 200 % text on a small screen it just gets smaller).
+        self.drawing.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self._picture = QPixmap()
         self.prompt = QLabel()
         self.prompt.setProperty("role", "display")
         self.prompt.setWordWrap(True)
@@ -42,19 +46,34 @@ class AttractView(QWidget):
         self.timer.setInterval(STEP_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
         column = QVBoxLayout(self)
-        column.setContentsMargins(64, 96, 64, 96)
+        column.setContentsMargins(48, 32, 48, 32)
         column.addWidget(self.headline)
-        column.addStretch(1)
-        column.addWidget(self.drawing)
+        column.addWidget(self.drawing, 1)
         column.addWidget(self.title)
         column.addWidget(self.summary)
-        column.addStretch(1)
+        column.addSpacing(24)
         column.addWidget(self.prompt)
         self._retranslate()
 
     def set_drawing(self, picture: QPixmap) -> None:
         """The spine, as the explorer draws it: an invitation to touch."""
-        self.drawing.setPixmap(picture)
+        self._picture = picture
+        self._fit_drawing()
+
+    def _fit_drawing(self) -> None:
+        if self._picture.isNull() or self.drawing.height() < 40:
+            self.drawing.clear()
+            return
+        self.drawing.setPixmap(
+            self._picture.scaledToHeight(
+                min(self.drawing.height(), self._picture.height()),
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_drawing()
 
     def set_items(self, items: Sequence[tuple[str, str]]) -> None:
         self._items = list(items)
