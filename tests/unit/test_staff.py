@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -13,25 +11,12 @@ from argon2 import PasswordHasher
 from kiosk.audit import AuditLog
 from kiosk.database import Database
 from kiosk.staff import MAX_WAIT, SignInResult, StaffDirectory, wait_after
+from tests.unit.conftest import Clock
 
-START = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
 # Fictional staff; PINs no one would choose for real.
 QUINTA, QUINTA_PIN = "Quinta Vexley", "482913"
 ORRIN, ORRIN_PIN = "Orrin Blandish", "705318"
 WRONG = "999999"
-
-
-class Clock:
-    """A clock a test moves by hand."""
-
-    def __init__(self, start: dt.datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
 
 
 class CountingHasher(PasswordHasher):
@@ -44,18 +29,6 @@ class CountingHasher(PasswordHasher):
     def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:  # noqa: A002
         self.checks += 1
         return super().verify(hash, password)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture

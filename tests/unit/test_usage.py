@@ -4,43 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from kiosk.database import Database
 from kiosk.usage import HEADER, UsageRow, UsageStats
+from tests.unit.conftest import Clock
 
 CLINIC = dt.timezone(dt.timedelta(hours=-5))  # the kiosk's local time in these tests
 # 09:00 at the clinic on Thursday 26 November 2026.
-START = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
 THURSDAY, FRIDAY = dt.date(2026, 11, 26), dt.date(2026, 11, 27)
-
-
-class Clock:
-    """A clock a test moves by hand."""
-
-    def __init__(self, start: dt.datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += dt.timedelta(seconds=seconds)
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(tmp_path)
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
 
 
 @pytest.fixture
