@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml setup.py
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/kiosk demo-data --data-dir $(DEMO_DATA)
 	$(BIN)/kiosk run --windowed --data-dir $(DEMO_DATA)
 
 lint: $(STAMP)

@@ -59,7 +59,10 @@ def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser], None
         default="new",
         help="which requests (default: new; they are then marked exported)",
     )
-    for parser in (add, remove, listing, audit, stats, purge, export):
+    demo = commands.add_parser(
+        "demo-data", help="fill an empty data folder with fictional staff, requests and counts"
+    )
+    for parser in (add, remove, listing, audit, stats, purge, export, demo):
         common(parser)
 
 
@@ -71,6 +74,8 @@ def run(
     stdout: TextIO | None = None,
 ) -> int:
     """Run an administration command; 1 with a one-line message when it cannot."""
+    if args.command == "demo-data":
+        return _demo_data(config, stdout or sys.stdout)
     try:
         db = Database.open(config.paths.data_dir)
     except StorageError as exc:
@@ -149,6 +154,20 @@ def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextI
         store.set_status([r.id for r in chosen], "exported")
     AuditLog(db).record(result.name, "export", f"{count} requests to {args.out} (command line)")
     print(f"{count} requests written to {args.out}", file=stdout)
+    return 0
+
+
+def _demo_data(config: Config, stdout: TextIO) -> int:
+    from kiosk.demo import DEMO_PIN, DEMO_STAFF, seed  # noqa: PLC0415
+
+    try:
+        seed(config.paths.data_dir)
+    except StorageError as exc:
+        print(f"kiosk: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"demo data in {config.paths.data_dir}: staff {DEMO_STAFF!r}, PIN {DEMO_PIN}", file=stdout
+    )
     return 0
 
 

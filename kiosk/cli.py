@@ -19,7 +19,7 @@ from kiosk.config import TEXT_SIZES, Config, ConfigError, find_config_file, load
 from kiosk.navigation import Route, RouteError
 
 USAGE_ERROR = 2
-ADMIN_COMMANDS = ("staff", "audit", "stats", "purge", "export")
+ADMIN_COMMANDS = ("staff", "audit", "stats", "purge", "export", "demo-data")
 WINDOWED_SIZE = (1280, 800)
 
 

@@ -78,3 +78,16 @@ def test_export_from_the_command_line_needs_a_pin_and_marks_new_requests_exporte
     assert run(["export", "--out", str(out), *data], monkeypatch, "482193\n") == 0
     assert "Ann" in out.read_text(encoding="utf-8-sig")
     assert RequestStore(db).counts()["exported"] == 1
+
+
+def test_demo_data_fills_a_folder_with_fictional_requests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.database import Database
+    from kiosk.storage import RequestStore
+
+    assert run(["demo-data", "--data-dir", str(tmp_path)], monkeypatch) == 0
+    assert "PIN 246810" in capsys.readouterr().out
+    phones = {r.phone.e164 for r in RequestStore(Database.open(tmp_path)).requests()}
+    assert phones
+    assert all(p[5:8] == "555" and p[8:10] == "01" for p in phones)
