@@ -274,11 +274,11 @@ class Shell(QObject):
 
     def _spine_picture(self, height: int) -> QPixmap:
         """The spine drawing as a picture `height` pixels tall (empty if it cannot be read)."""
-        from PySide6.QtCore import QByteArray, QRectF, Qt  # noqa: PLC0415
-        from PySide6.QtGui import QImage, QPainter  # noqa: PLC0415
+        from PySide6.QtCore import QByteArray  # noqa: PLC0415
         from PySide6.QtSvg import QSvgRenderer  # noqa: PLC0415
 
         from kiosk.anatomy import spine_drawings  # noqa: PLC0415
+        from kiosk.views.svg import render_svg  # noqa: PLC0415
 
         try:
             plain = spine_drawings(self._config.paths.assets_dir)(self._look.look.palette).plain
@@ -286,16 +286,8 @@ class Shell(QObject):
             return QPixmap()
         renderer = QSvgRenderer(QByteArray(plain))
         box = renderer.viewBoxF()
-        image = QImage(
-            round(height * box.width() / box.height()),
-            height,
-            QImage.Format.Format_ARGB32_Premultiplied,
-        )
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        renderer.render(painter, QRectF(image.rect()))
-        painter.end()
-        return QPixmap.fromImage(image)
+        width = round(height * box.width() / box.height())
+        return QPixmap.fromImage(render_svg(renderer, width, height))
 
     def _build_staff(self) -> QWidget:
         screen = self._make_staff()

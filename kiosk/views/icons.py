@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
+
+from kiosk.views.svg import render_svg
 
 INK = b"#000000"
 
@@ -41,14 +42,12 @@ class IconSet:
     def _render(self, name: str, colour: str, size: int, ratio: float) -> QPixmap:
         source = self._source(name)
         side = round(size * ratio)
-        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.transparent)
-        if source:
-            renderer = QSvgRenderer(QByteArray(source.replace(INK, colour.encode("ascii"))))
-            painter = QPainter(image)
-            renderer.render(painter, QRectF(0, 0, side, side))
-            painter.end()
-        pixmap = QPixmap.fromImage(image)
+        if not source:
+            pixmap = QPixmap(side, side)
+            pixmap.fill(Qt.GlobalColor.transparent)
+        else:
+            recoloured = source.replace(INK, colour.encode("ascii"))
+            pixmap = QPixmap.fromImage(render_svg(recoloured, side, side))
         pixmap.setDevicePixelRatio(ratio)
         return pixmap
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.anatomy import SpineDrawing
+from kiosk.views.svg import render_svg
 
 MAX_ZOOM = 6.0
 SETTLE_MS = 150  # a zoom that has paused this long is over: draw the drawing crisp again
@@ -271,15 +272,11 @@ class SpineCanvas(QGraphicsView):
             return
         self._base_scale = scale
         box = self._box
-        image = QImage(
+        image = render_svg(
+            self._renderers["plain"],
             math.ceil(box.width() * scale),
             math.ceil(box.height() * scale),
-            QImage.Format.Format_ARGB32_Premultiplied,
         )
-        image.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(image)
-        self._renderers["plain"].render(painter, QRectF(0, 0, image.width(), image.height()))
-        painter.end()
         self._base.setPixmap(QPixmap.fromImage(image))
         self._base.setScale(box.width() / image.width())
         self._base.setPos(box.topLeft())
@@ -417,10 +414,4 @@ class SpineCanvas(QGraphicsView):
 
 def _render_pick(svg: bytes, box: QRectF) -> QImage:
     """The pick image, one pixel per drawing unit, without antialiasing (exact colours)."""
-    image = QImage(math.ceil(box.width()), math.ceil(box.height()), QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-    QSvgRenderer(QByteArray(svg)).render(painter, QRectF(0, 0, box.width(), box.height()))
-    painter.end()
-    return image
+    return render_svg(svg, math.ceil(box.width()), math.ceil(box.height()), smooth=False)
