@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DATA ?= demo-data
 
-.PHONY: run test lint screenshots bench clean
+.PHONY: run test lint screenshots bench clean translations
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+
+# After changing a tr() text: refresh the Spanish .ts (translators fill it in, by hand or with
+# pyside6-linguist), then compile it to the .qm the kiosk loads. Both files are committed;
+# tests/unit/test_translations.py fails while either is stale or a translation is missing.
+TS := assets/i18n/kiosk_es.ts
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en_US -target-language es_US \
+	  $$(git ls-files 'kiosk/*.py') -ts $(TS)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(TS:.ts=.qm)
 
 # Renders every screen in both orientations to screenshots/ for a review by eye.
 screenshots: $(STAMP)

@@ -1,11 +1,13 @@
 """What `kiosk check-content` finds beyond a single file: links, icons, images and
-placeholders that point nowhere, a drawing and region texts that disagree, pages too hard to read.
+placeholders that point nowhere, a drawing and region texts that disagree, pages too hard to read,
+and a language that lacks a page, a region text or a translated screen text another one has.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +18,10 @@ from kiosk.readability import GRADE_LIMIT, grade
 
 PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone", "clinic_address"})
 _LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?")
+_FORMAT_FIELD = re.compile(r"\{(\w*)\}")
+# The screens' own texts are written in English in the code; other languages need a
+# Qt Linguist file `assets/i18n/kiosk_<lang>.ts` with every one of them translated.
+SOURCE_LANGUAGE = "en"
 
 Grader = Callable[[str], "float | None"]
 
@@ -185,11 +191,108 @@ def check_content(
     except (OSError, SyntaxError) as exc:  # ParseError is a SyntaxError
         tappable = None
         drawing_problem = Problem(drawing, 0, f"cannot read the spine drawing ({exc})")
-    for language in sorted(found | set(languages)):
-        library = load_library(content_dir, language)
+    libraries = {lang: load_library(content_dir, lang) for lang in sorted(found | set(languages))}
+    # The default language is the one every other must match.
+    reference = libraries.get(next(iter(languages), SOURCE_LANGUAGE))
+    for language, library in libraries.items():
         grader = (lambda body, lang=language: grade(body, lang)) if grades else None
         report = check_library(library, icons=icons, tappable=tappable, grader=grader)
-        if drawing_problem is not None:
-            report = report._replace(problems=(drawing_problem, *report.problems))
-        reports[language] = report
+        extra = [drawing_problem] if drawing_problem is not None else []
+        if reference is not None and library is not reference:
+            extra += missing_pages(library, reference, content_dir / language)
+        if language != SOURCE_LANGUAGE:
+            extra += translation_problems(assets_dir / "i18n" / f"kiosk_{language}.ts")
+        reports[language] = report._replace(problems=(*extra, *report.problems))
     return reports
+
+
+def missing_pages(library: Library, reference: Library, folder: Path) -> list[Problem]:
+    """What `library` lacks or has beyond `reference`: pages, and links between pages.
+
+    A translated page must lead to the same topics and regions as the original, so a patient
+    who switches language keeps every way on."""
+    problems = []
+    for kind, pages, originals in (
+        ("topic", library.topics, reference.topics),
+        ("spine region", library.regions, reference.regions),
+    ):
+        mine = {p.slug: p for p in pages}
+        for original in originals:
+            page = mine.get(original.slug)
+            if page is None:
+                problems.append(
+                    Problem(
+                        folder,
+                        0,
+                        f"{kind} {original.slug!r} is missing in this language "
+                        f"(it is in {reference.language}: {original.path.name})",
+                    )
+                )
+            elif not page.broken and not original.broken and _links(page) != _links(original):
+                problems.append(
+                    Problem(
+                        page.path,
+                        page.body_line,
+                        f"links to {_shown(_links(page))} but "
+                        f"the {reference.language} page links to {_shown(_links(original))}",
+                    )
+                )
+        theirs = {p.slug for p in originals}
+        problems.extend(
+            Problem(p.path, p.line_of("slug"), f"{kind} {p.slug!r} is not in {reference.language}")
+            for p in pages
+            if p.slug not in theirs
+        )
+    return problems
+
+
+def _links(page: Page) -> frozenset[str]:
+    return frozenset(target for bang, target in _LINK.findall(page.body) if not bang) | frozenset(
+        f"{key}:{slug}"
+        for key in ("related_topics", "related_regions")
+        for slug in page.listed(key)
+    )
+
+
+def _shown(links: frozenset[str]) -> str:
+    return ", ".join(sorted(links)) or "nothing"
+
+
+def translation_problems(ts_file: Path) -> list[Problem]:
+    """Screen texts with no translation in a Qt Linguist file, or whose {fields} differ."""
+    try:
+        text = ts_file.read_text(encoding="utf-8")
+        root = ET.fromstring(text)  # noqa: S314 -- the kiosk's own file, edited by the clinic
+    except OSError:
+        return [Problem(ts_file, 0, "no translation of the screens' texts for this language")]
+    except ET.ParseError as exc:
+        return [Problem(ts_file, exc.position[0], f"cannot read this file ({exc})")]
+    problems = []
+    lines = iter(enumerate(text.splitlines(), start=1))
+    for context in root.iter("context"):
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            line = _line_of(lines, source)
+            where = f"{context.findtext('name')}: {source!r}"
+            if translation is None or translation.get("type") in ("obsolete", "vanished"):
+                continue
+            if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+                problems.append(Problem(ts_file, line, f"not translated yet: {where}"))
+            elif sorted(_FORMAT_FIELD.findall(source)) != sorted(
+                _FORMAT_FIELD.findall(translation.text or "")
+            ):
+                problems.append(
+                    Problem(ts_file, line, f"the translation must keep the {{fields}} of {where}")
+                )
+    return problems
+
+
+def _line_of(lines: Iterator[tuple[int, str]], source: str) -> int:
+    """The line of the next <source> element holding `source` (0 when not found)."""
+    first = source.splitlines()[0] if source else ""
+    escaped = first.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;")
+    for number, line in lines:
+        if "<source>" in line and (escaped in line or first in line):
+            return number
+    return 0

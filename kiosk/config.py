@@ -32,7 +32,7 @@ class ClinicConfig(NamedTuple):
 class KioskConfig(NamedTuple):
     """How the kiosk behaves."""
 
-    languages: tuple[str, ...] = ("en",)
+    languages: tuple[str, ...] = ("en", "es")
     idle_timeout_seconds: int = 90
     text_size: int = 100
     high_contrast: bool = False

@@ -1,5 +1,8 @@
 """What staff and IT need to see at a glance when something seems wrong: disk, database,
-version, uptime, crashes and the end of the log. No patient data is ever part of it."""
+version, uptime, crashes and the end of the log. No patient data is ever part of it.
+
+Labels and words are English, marked with `QT_TRANSLATE_NOOP` so `pyside6-lupdate` collects
+them; the staff view translates them and formats times for the kiosk's language."""
 
 from __future__ import annotations
 
@@ -17,29 +20,57 @@ STARTED = time.monotonic()
 LOG_LINES = 15
 
 
-def facts(data_dir: Path, db: Database | None) -> list[tuple[str, str]]:
+CONTEXT = "Diagnostics"  # lupdate reads only literal contexts: each call spells it out
+# A value is text to translate (a word such as "ok"), a number or version shown as it is, or
+# a moment the view formats for the language.
+Value = str | int | dt.datetime | dt.timedelta
+
+
+class Verbatim(str):
+    """A value shown exactly as it is, never translated (a version, a file name)."""
+
+    __slots__ = ()
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
+    """Mark `text` for translation in `context`; it stays English here."""
+    del context
+    return text
+
+
+def facts(data_dir: Path, db: Database | None) -> list[tuple[str, Value]]:
     """(label, value) pairs, in the order staff read them."""
     free = shutil.disk_usage(data_dir if data_dir.exists() else data_dir.parent).free
-    uptime = dt.timedelta(seconds=round(time.monotonic() - STARTED))
-    rows = [
-        ("Version", __version__),
-        ("Up for", str(uptime)),
-        ("Free disk", f"{free / 1e9:.1f} GB"),
-        ("Crashes recovered", str(crash_count(data_dir))),
+    rows: list[tuple[str, Value]] = [
+        (QT_TRANSLATE_NOOP("Diagnostics", "Version"), Verbatim(__version__)),
+        (
+            QT_TRANSLATE_NOOP("Diagnostics", "Up for"),
+            dt.timedelta(seconds=round(time.monotonic() - STARTED)),
+        ),
+        (QT_TRANSLATE_NOOP("Diagnostics", "Free disk"), Verbatim(f"{free / 1e9:.1f} GB")),
+        (QT_TRANSLATE_NOOP("Diagnostics", "Crashes recovered"), crash_count(data_dir)),
     ]
+    database = QT_TRANSLATE_NOOP("Diagnostics", "Database")
     if db is None:
-        return [*rows, ("Database", "not open")]
+        return [*rows, (database, QT_TRANSLATE_NOOP("Diagnostics", "not open"))]
     try:
         healthy = db.integrity_ok()
         last = db.read("SELECT max(created_at) FROM requests")[0][0]
     except StorageError as exc:
-        return [*rows, ("Database", f"error: {exc.kind}")]
-    saved = (
-        dt.datetime.fromisoformat(last).astimezone().strftime("%Y-%m-%d %H:%M")
+        return [*rows, (database, Verbatim(f"error: {exc.kind}"))]
+    saved: Value = (
+        dt.datetime.fromisoformat(last).astimezone()
         if last
-        else "none yet"
+        else QT_TRANSLATE_NOOP("Diagnostics", "none yet")
     )
-    return [*rows, ("Database", "ok" if healthy else "DAMAGED"), ("Last request saved", saved)]
+    state = (
+        QT_TRANSLATE_NOOP("Diagnostics", "ok") if healthy else QT_TRANSLATE_NOOP(CONTEXT, "DAMAGED")
+    )
+    return [
+        *rows,
+        (database, state),
+        (QT_TRANSLATE_NOOP("Diagnostics", "Last request saved"), saved),
+    ]
 
 
 def log_tail(data_dir: Path, lines: int = LOG_LINES) -> list[str]:

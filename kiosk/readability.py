@@ -1,4 +1,9 @@
-"""How hard a page is to read, as a school grade, measured with textstat.
+"""How hard a page is to read, as a US school grade, measured with textstat.
+
+English uses the Flesch-Kincaid grade. Spanish uses Fernández-Huerta's reading ease, the
+Spanish adaptation of Flesch's, turned into a grade with its published table: 90-100 is
+4th grade, 80-90 5th, 70-80 6th, 60-70 7th-8th, 50-60 high school. Each ten points is one
+grade, so `grade = 4 + (100 - ease) / 10` and the limit of grade 8 means an ease of 60 or more.
 
 Markdown is first reduced to plain sentences: every heading, paragraph and list item counts as
 one sentence even without a full stop, as a reader takes it in.
@@ -31,9 +36,13 @@ def plain_sentences(body: str) -> str:
 
 
 def grade(body: str, language: str) -> float | None:
-    """The Flesch-Kincaid grade of a body in `language`; None where no formula fits."""
-    if language != "en":
+    """The school grade a reader of `language` needs for a body; None where no formula fits."""
+    if language not in ("en", "es"):
         return None
     import textstat  # noqa: PLC0415 -- slow to load, needed only by check-content
 
-    return float(textstat.flesch_kincaid_grade(plain_sentences(body)))
+    textstat.set_lang(language)  # syllables are counted with this language's hyphenation
+    text = plain_sentences(body)
+    if language == "es":
+        return 4.0 + (100.0 - float(textstat.fernandez_huerta(text))) / 10.0
+    return float(textstat.flesch_kincaid_grade(text))

@@ -162,6 +162,11 @@ class Shell(QObject):
         self._home.set_topics([_tile(t) for t in self.library.topics])
         if self._spine is not None:
             self._spine.set_regions(self._region_texts())
+        if self._callback is not None:
+            self._callback.set_language(language)
+        attract = self._screens.get("attract")
+        if attract is not None:
+            attract.set_items(self._attract_items())  # type: ignore[attr-defined]
         following = self._following_language()
         self._window.set_language_choice(
             LANGUAGE_NAMES.get(following, following) if following != language else ""
@@ -268,9 +273,12 @@ class Shell(QObject):
         from kiosk.views.attract_view import AttractView  # noqa: PLC0415
 
         view = AttractView()
-        view.set_items([(t.title, t.summary) for t in self.library.topics if not t.broken])
+        view.set_items(self._attract_items())
         view.set_drawing(self._spine_picture(720))
         return view
+
+    def _attract_items(self) -> list[tuple[str, str]]:
+        return [(t.title, t.summary) for t in self.library.topics if not t.broken]
 
     def _spine_picture(self, height: int) -> QPixmap:
         """The spine drawing as a picture `height` pixels tall (empty if it cannot be read)."""

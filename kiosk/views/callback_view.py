@@ -60,6 +60,7 @@ class CallbackView(QWidget):
         self.language_buttons = {lang: self._toggle() for lang in ("en", "es")}
         for button in self.language_buttons.values():
             button.setAutoExclusive(True)
+            button.clicked.connect(self._on_language_chosen)
         self.consent = QCheckBox()
         self.consent.setProperty("role", "consent")
         self.consent.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -71,6 +72,11 @@ class CallbackView(QWidget):
         self.status_label.hide()
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
+        # What is shown, as codes, so a language change can say it again in the new language.
+        self._error_codes: dict[str, str] = {}
+        self._save_failed = False
+        self._saved: tuple[str, tuple[str, ...]] | None = None  # phone, periods
+        self._language_chosen = False  # the patient touched "Language for the call"
 
         self.keyboard = KeyboardView(look)
         self.keyboard.done_pressed.connect(self._on_keyboard_done)
@@ -199,32 +205,54 @@ class CallbackView(QWidget):
         self.labels["topic"].setVisible(bool(topic))
         self.topic_button.setChecked(bool(topic))
         self.topic_button.setText(topic_title)
-        if language in self.language_buttons:
+        self.set_language(language)
+
+    def set_language(self, language: str) -> None:
+        """The kiosk now speaks `language`: the call will be in it too, unless the patient
+        already chose the call's language themselves."""
+        if not self._language_chosen and language in self.language_buttons:
             self.language_buttons[language].setChecked(True)
+
+    def _on_language_chosen(self) -> None:
+        self._language_chosen = True
 
     def show_saved(self, reference: str, phone: str, periods: tuple[str, ...]) -> None:
         """The request is on disk: thank the patient and wipe what they typed."""
-        when = ", ".join(self._period_names()[p] for p in periods)
         self.reference_label.setText(reference)
+        self.wipe()
+        self._saved = (phone, periods)
+        self._say_saved()
+        self.pages.setCurrentIndex(1)
+
+    def _say_saved(self) -> None:
+        if self._saved is None:
+            return
+        phone, periods = self._saved
+        when = ", ".join(self._period_names()[p] for p in periods)
+        reference = self.reference_label.text()
         self.reference_label.setAccessibleName(
             self.tr("Your reference code: {code}").format(code=" ".join(reference))
         )
         self.next_label.setText(
-            self.tr("We will call you at {phone} in the {when}.").format(phone=phone, when=when)
+            self.tr("We will call you at {phone}. Time of day: {when}.").format(
+                phone=phone, when=when
+            )
         )
-        self.wipe()
-        self.pages.setCurrentIndex(1)
 
     def show_save_failed(self) -> None:
         """Saving failed: keep everything as typed and say so kindly."""
+        self._save_failed = True
+        self._say_save_failed()
+        self.status_label.show()
+        self._show_whole(self.status_label)
+
+    def _say_save_failed(self) -> None:
         self.status_label.setText(
             self.tr(
                 "We couldn't save your request. Please tell the front desk."
                 " Nothing you typed is lost."
             )
         )
-        self.status_label.show()
-        self._show_whole(self.status_label)
 
     def wipe(self) -> None:
         """Forget everything a patient typed or chose: fields, choices, errors, keyboard."""
@@ -240,6 +268,10 @@ class CallbackView(QWidget):
         for error in self.errors.values():
             error.hide()
             error.clear()
+        self._error_codes.clear()
+        self._save_failed = False
+        self._saved = None
+        self._language_chosen = False
         self.status_label.hide()
         self.keyboard.reset()
         self.keyboard.hide()
@@ -281,6 +313,10 @@ class CallbackView(QWidget):
             if only is not None and key not in only:
                 continue
             code = errors.get(key)
+            if code:
+                self._error_codes[key] = code
+            else:
+                self._error_codes.pop(key, None)
             label.setText(self._message(key, code) if code else "")
             label.setVisible(bool(code))
 
@@ -288,6 +324,7 @@ class CallbackView(QWidget):
         request, errors = validate(self.form())
         self._show_errors(errors)
         self.status_label.hide()
+        self._save_failed = False
         if request is None:
             first = next(iter(errors))
             target = {
@@ -432,6 +469,11 @@ class CallbackView(QWidget):
         self.thanks_title.setText(self.tr("Thank you!"))
         self.reference_caption.setText(self.tr("Your reference code:"))
         self.home_button.set_text(self.tr("Back to the start"))
+        for key, code in self._error_codes.items():
+            self.errors[key].setText(self._message(key, code))
+        if self._save_failed:
+            self._say_save_failed()
+        self._say_saved()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.diagnostics import CONTEXT as DIAGNOSTICS
+from kiosk.diagnostics import Value, Verbatim
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.pin_view import PinView
 from kiosk.views.scrolling import make_flickable
@@ -37,11 +39,12 @@ class RequestRow(NamedTuple):
     id: str
     name: str
     phone: str
-    when: str
+    days: tuple[str, ...]  # codes, as in kiosk.callback.DAYS
+    periods: tuple[str, ...]  # codes, as in kiosk.callback.PERIODS
     topic: str
-    language: str
+    language: str  # "en", "es"
     received: dt.datetime
-    status: str
+    status: str  # "new", "exported", "done"
 
 
 class StaffView(QWidget):
@@ -60,6 +63,7 @@ class StaffView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._folder = ""
+        self._rows: tuple[list[RequestRow], dt.datetime] = ([], dt.datetime.now(dt.UTC))
         self.title = QLabel()
         self.title.setProperty("role", "display")
         self.counts = QLabel()
@@ -155,13 +159,16 @@ class StaffView(QWidget):
         column.addWidget(back)
         return page
 
-    def show_diagnostics(self, facts: Sequence[tuple[str, str]], log: Sequence[str]) -> None:
+    def show_diagnostics(self, facts: Sequence[tuple[str, Value]], log: Sequence[str]) -> None:
         """The facts, the screen as Qt sees it, the end of the log, and the touch test."""
         screen = self.screen()
         size = screen.size()
         shape = self.tr("portrait") if size.height() > size.width() else self.tr("landscape")
         rows = [
-            *facts,
+            *(
+                (QCoreApplication.translate(DIAGNOSTICS, label), self._value(v))
+                for label, v in facts
+            ),
             (
                 self.tr("Screen"),
                 f"{size.width()}x{size.height()} {shape}, {screen.logicalDotsPerInch():.0f} dpi",
@@ -190,14 +197,33 @@ class StaffView(QWidget):
             )
         )
 
+    def _value(self, value: Value) -> str:
+        """A diagnostics value in the kiosk's language."""
+        if isinstance(value, dt.datetime):
+            return self._moment(value)
+        if isinstance(value, dt.timedelta):
+            hours, seconds = divmod(int(value.total_seconds()), 3600)
+            return self.tr("{hours} h {minutes} min").format(hours=hours, minutes=seconds // 60)
+        if isinstance(value, int | Verbatim):
+            return str(value)
+        return QCoreApplication.translate(DIAGNOSTICS, value)
+
+    def _moment(self, moment: dt.datetime) -> str:
+        """A date and time the way the kiosk's language writes it ("11/26/26 9:05 AM")."""
+        stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+        return self.locale().toString(stamp, QLocale.FormatType.ShortFormat)
+
     def set_requests(self, rows: Sequence[RequestRow], now: dt.datetime) -> None:
         """Fill the list; staff tick the requests they have called back."""
+        self._rows = list(rows), now
         self.requests.clear()
+        words = self._words()
         for row in rows:
-            age = _age(now - row.received)
+            when = ", ".join(words.get(code, code) for code in (*row.days, *row.periods))
             text = (
-                f"{row.name}   {row.phone}\n{row.when} · {row.topic or '-'} · "
-                f"{row.language} · {age} · {row.status}"
+                f"{row.name}   {row.phone}\n{when} · {row.topic or '-'} · "
+                f"{words.get(row.language, row.language)} · {self._moment(row.received)} "
+                f"({self._age(now - row.received)}) · {words.get(row.status, row.status)}"
             )
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
@@ -266,7 +292,36 @@ class StaffView(QWidget):
         elif action == "exit":
             self.exit_requested.emit()
 
+    def _age(self, age: dt.timedelta) -> str:
+        minutes = int(age.total_seconds() // 60)
+        if minutes < 60:
+            return self.tr("{n} min ago").format(n=minutes)
+        if minutes < 48 * 60:
+            return self.tr("{n} h ago").format(n=minutes // 60)
+        return self.tr("{n} days ago").format(n=minutes // (24 * 60))
+
+    def _words(self) -> dict[str, str]:
+        """The request list's codes in words."""
+        return {
+            "mon": self.tr("Mon"),
+            "tue": self.tr("Tue"),
+            "wed": self.tr("Wed"),
+            "thu": self.tr("Thu"),
+            "fri": self.tr("Fri"),
+            "sat": self.tr("Sat"),
+            "morning": self.tr("morning"),
+            "afternoon": self.tr("afternoon"),
+            "evening": self.tr("evening"),
+            "en": self.tr("English"),
+            "es": self.tr("Spanish"),
+            "new": self.tr("new"),
+            "exported": self.tr("exported"),
+            "done": self.tr("done"),
+        }
+
     def _retranslate(self) -> None:
+        if self._rows[0]:
+            self.set_requests(*self._rows)
         self.action_grid.set_items(
             [
                 ("csv", self.tr("Export new (CSV)")),
@@ -288,15 +343,6 @@ class StaffView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
-
-
-def _age(age: dt.timedelta) -> str:
-    minutes = int(age.total_seconds() // 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    if minutes < 48 * 60:
-        return f"{minutes // 60} h"
-    return f"{minutes // (24 * 60)} days"
 
 
 class StaffScreen(QStackedWidget):

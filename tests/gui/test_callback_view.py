@@ -125,7 +125,7 @@ def test_after_saving_every_field_is_wiped_and_the_code_shown(qtbot, form: Callb
     form.show_saved("7KX-M3R", "(201) 555-0123", ("afternoon",))
     assert form.pages.currentIndex() == 1
     assert form.reference_label.text() == "7KX-M3R"
-    assert form.next_label.text() == "We will call you at (201) 555-0123 in the afternoon."
+    assert form.next_label.text() == "We will call you at (201) 555-0123. Time of day: afternoon."
     assert form.first_name.text() == form.last_name.text() == form.phone.text() == ""
     assert not form.consent.isChecked()
     assert not any(b.isChecked() for b in form.period_buttons.values())

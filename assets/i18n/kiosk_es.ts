@@ -1,0 +1,613 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_US" sourcelanguage="en_US">
+<context>
+    <name>AttractView</name>
+    <message>
+        <source>Learn about back pain</source>
+        <translation>Aprenda sobre el dolor de espalda</translation>
+    </message>
+    <message>
+        <source>Touch the screen to start</source>
+        <translation>Toque la pantalla para comenzar</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackView</name>
+    <message>
+        <source>Your reference code: {code}</source>
+        <translation>Su código de referencia: {code}</translation>
+    </message>
+    <message>
+        <source>We will call you at {phone}. Time of day: {when}.</source>
+        <translation>Le llamaremos al {phone}. Horario: {when}.</translation>
+    </message>
+    <message>
+        <source>We couldn&apos;t save your request. Please tell the front desk. Nothing you typed is lost.</source>
+        <translation>No pudimos guardar su solicitud. Por favor, avise en la recepción. No se perdió nada de lo que escribió.</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>tarde</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>noche</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>Por favor, llene este espacio.</translation>
+    </message>
+    <message>
+        <source>This is too long. Please make it shorter.</source>
+        <translation>Es demasiado largo. Por favor, escriba menos.</translation>
+    </message>
+    <message>
+        <source>Please use letters only.</source>
+        <translation>Por favor, use solo letras.</translation>
+    </message>
+    <message>
+        <source>This is not a full US phone number. Please check it.</source>
+        <translation>Este no es un número de teléfono completo de EE. UU. Por favor, revíselo.</translation>
+    </message>
+    <message>
+        <source>This phone number is too short. Please add the area code.</source>
+        <translation>Este número de teléfono es muy corto. Por favor, agregue el código de área.</translation>
+    </message>
+    <message>
+        <source>Please give a US phone number.</source>
+        <translation>Por favor, escriba un número de teléfono de EE. UU.</translation>
+    </message>
+    <message>
+        <source>Please choose morning, afternoon or evening.</source>
+        <translation>Por favor, elija mañana, tarde o noche.</translation>
+    </message>
+    <message>
+        <source>Please tick the box so we may call you.</source>
+        <translation>Por favor, marque la casilla para que podamos llamarle.</translation>
+    </message>
+    <message>
+        <source>Please check this.</source>
+        <translation>Por favor, revise esto.</translation>
+    </message>
+    <message>
+        <source>Ask us to call you</source>
+        <translation>Pídanos que le llamemos</translation>
+    </message>
+    <message>
+        <source>Fill in the form and we will call you back.</source>
+        <translation>Llene el formulario y le devolveremos la llamada.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>Best days to call (optional)</source>
+        <translation>Mejores días para llamarle (opcional)</translation>
+    </message>
+    <message>
+        <source>Best time to call</source>
+        <translation>Mejor horario para llamarle</translation>
+    </message>
+    <message>
+        <source>What it is about</source>
+        <translation>De qué se trata</translation>
+    </message>
+    <message>
+        <source>Anything else? (optional)</source>
+        <translation>¿Algo más? (opcional)</translation>
+    </message>
+    <message>
+        <source>Language for the call</source>
+        <translation>Idioma para la llamada</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>Permiso</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Yes, the clinic may call me at this number about my request.</source>
+        <translation>Sí, doy permiso a la clínica para llamarme a este número sobre mi solicitud.</translation>
+    </message>
+    <message>
+        <source>Send my request</source>
+        <translation>Enviar solicitud</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+    <message>
+        <source>Your reference code:</source>
+        <translation>Su código de referencia:</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>Volver al inicio</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostics</name>
+    <message>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <source>Up for</source>
+        <translation>Encendido desde hace</translation>
+    </message>
+    <message>
+        <source>Free disk</source>
+        <translation>Espacio libre en disco</translation>
+    </message>
+    <message>
+        <source>Crashes recovered</source>
+        <translation>Fallos recuperados</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>not open</source>
+        <translation>no abierta</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>ninguna todavía</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>bien</translation>
+    </message>
+    <message>
+        <source>Last request saved</source>
+        <translation>Última solicitud guardada</translation>
+    </message>
+</context>
+<context>
+    <name>HomeView</name>
+    <message>
+        <source>Learn about back pain</source>
+        <translation>Aprenda sobre el dolor de espalda</translation>
+    </message>
+    <message>
+        <source>Touch a button to read, or to ask us to call you.</source>
+        <translation>Toque un botón para leer o para pedirnos que le llamemos.</translation>
+    </message>
+    <message>
+        <source>Ask us to call you</source>
+        <translation>Pídanos que le llamemos</translation>
+    </message>
+    <message>
+        <source>Leave your name and number. We will call you back.</source>
+        <translation>Deje su nombre y número. Le devolveremos la llamada.</translation>
+    </message>
+    <message>
+        <source>Explore the spine</source>
+        <translation>Explore la columna</translation>
+    </message>
+    <message>
+        <source>Touch a part of the spine to learn about it.</source>
+        <translation>Toque una parte de la columna para aprender sobre ella.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>The screen will go back to the start in {n} seconds.</source>
+        <translation>La pantalla volverá al inicio en {n} segundos.</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>I&apos;m still here</source>
+        <translation>Sigo aquí</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardView</name>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Backspace</source>
+        <translation>Retroceso</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Mayúsculas</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>ext</source>
+        <translation>ext.</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Extensión</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Apóstrofo</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Guion</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño de letra</translation>
+    </message>
+    <message>
+        <source>Call us: {phone}</source>
+        <translation>Llámenos: {phone}</translation>
+    </message>
+</context>
+<context>
+    <name>PinView</name>
+    <message>
+        <source>That PIN is not right. Please try again.</source>
+        <translation>Ese PIN no es correcto. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Please wait {n} seconds.</source>
+        <translation>Demasiados PIN incorrectos. Espere {n} segundos.</translation>
+    </message>
+    <message>
+        <source>Staff mode is not set up on this kiosk yet. An administrator can add staff with the command: kiosk staff add NAME</source>
+        <translation>El modo de personal aún no está configurado en este quiosco. Un administrador puede agregar personal con el comando: kiosk staff add NAME</translation>
+    </message>
+    <message>
+        <source>{n} digits entered</source>
+        <translation>{n} dígitos ingresados</translation>
+    </message>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Acceso del personal</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar todo</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderView</name>
+    <message>
+        <source>This part of the kiosk is not ready yet.
+Please ask the front desk, or touch Home.</source>
+        <translation>Esta parte del quiosco aún no está lista.
+Por favor, pregunte en la recepción o toque Inicio.</translation>
+    </message>
+</context>
+<context>
+    <name>SpineView</name>
+    <message>
+        <source>This page is being updated. Please choose another part, or ask the front desk.</source>
+        <translation>Estamos actualizando esta página. Por favor, elija otra parte o pregunte en la recepción.</translation>
+    </message>
+    <message>
+        <source>Parts of the spine</source>
+        <translation>Partes de la columna</translation>
+    </message>
+    <message>
+        <source>Touch the drawing, or choose a part here.</source>
+        <translation>Toque el dibujo o elija una parte aquí.</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <source>Whole spine</source>
+        <translation>Toda la columna</translation>
+    </message>
+    <message>
+        <source>This is where it hurts</source>
+        <translation>Aquí me duele</translation>
+    </message>
+    <message>
+        <source>Show all parts</source>
+        <translation>Ver todas las partes</translation>
+    </message>
+    <message>
+        <source>Neck</source>
+        <translation>Cuello</translation>
+    </message>
+    <message>
+        <source>Upper back</source>
+        <translation>Espalda alta</translation>
+    </message>
+    <message>
+        <source>Lower back</source>
+        <translation>Espalda baja</translation>
+    </message>
+    <message>
+        <source>Pelvis</source>
+        <translation>Pelvis</translation>
+    </message>
+</context>
+<context>
+    <name>StaffMode</name>
+    <message>
+        <source>The request database was damaged and set aside as {name}; a new one was started. Ask IT to look at it.</source>
+        <translation>La base de datos de solicitudes estaba dañada y se guardó aparte como {name}; se creó una nueva. Pida al equipo de TI que la revise.</translation>
+    </message>
+    <message>
+        <source>There are no new requests to export.</source>
+        <translation>No hay solicitudes nuevas para exportar.</translation>
+    </message>
+    <message>
+        <source>The export failed: {reason}</source>
+        <translation>Error al exportar: {reason}</translation>
+    </message>
+    <message>
+        <source>{count} requests saved to {path}</source>
+        <translation>{count} solicitudes guardadas en {path}</translation>
+    </message>
+    <message>
+        <source>Tick the requests you have called back first.</source>
+        <translation>Primero marque las solicitudes a las que ya devolvió la llamada.</translation>
+    </message>
+    <message>
+        <source>{count} old requests deleted.</source>
+        <translation>Se borraron {count} solicitudes antiguas.</translation>
+    </message>
+    <message>
+        <source>Statistics saved to {path}</source>
+        <translation>Estadísticas guardadas en {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message>
+        <source>Back to requests</source>
+        <translation>Volver a las solicitudes</translation>
+    </message>
+    <message>
+        <source>portrait</source>
+        <translation>vertical</translation>
+    </message>
+    <message>
+        <source>landscape</source>
+        <translation>horizontal</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Pantalla</translation>
+    </message>
+    <message>
+        <source>Log (last lines):</source>
+        <translation>Registro (últimas líneas):</translation>
+    </message>
+    <message>
+        <source>Staff: {name}</source>
+        <translation>Personal: {name}</translation>
+    </message>
+    <message>
+        <source>New: {new}   Exported: {exported}   Done: {done}</source>
+        <translation>Nuevas: {new}   Exportadas: {exported}   Completadas: {done}</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>Export to: {folder}</source>
+        <translation>Exportar a: {folder}</translation>
+    </message>
+    <message>
+        <source>{n} min ago</source>
+        <translation>hace {n} min</translation>
+    </message>
+    <message>
+        <source>{n} h ago</source>
+        <translation>hace {n} h</translation>
+    </message>
+    <message>
+        <source>{n} days ago</source>
+        <translation>hace {n} días</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>tarde</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>noche</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nueva</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exportada</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>atendida</translation>
+    </message>
+    <message>
+        <source>Export new (CSV)</source>
+        <translation>Exportar nuevas (CSV)</translation>
+    </message>
+    <message>
+        <source>Export new (Excel)</source>
+        <translation>Exportar nuevas (Excel)</translation>
+    </message>
+    <message>
+        <source>Export again: last 7 days</source>
+        <translation>Exportar de nuevo: últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Export again: last 30 days</source>
+        <translation>Exportar de nuevo: últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Mark ticked as done</source>
+        <translation>Marcar seleccionadas como completadas</translation>
+    </message>
+    <message>
+        <source>Usage statistics</source>
+        <translation>Estadísticas de uso</translation>
+    </message>
+    <message>
+        <source>Delete old requests now</source>
+        <translation>Borrar solicitudes antiguas ahora</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Diagnóstico</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>Salir del quiosco</translation>
+    </message>
+    <message>
+        <source>Export statistics (CSV)</source>
+        <translation>Exportar estadísticas (CSV)</translation>
+    </message>
+</context>
+<context>
+    <name>TopicView</name>
+    <message>
+        <source>This page is being updated. Please choose another topic, or ask the front desk.</source>
+        <translation>Estamos actualizando esta página. Por favor, elija otro tema o pregunte en la recepción.</translation>
+    </message>
+    <message>
+        <source>Back to top</source>
+        <translation>Volver arriba</translation>
+    </message>
+    <message>
+        <source>More below</source>
+        <translation>Hay más abajo</translation>
+    </message>
+    <message>
+        <source>Ask us to call you about this</source>
+        <translation>Pídanos que le llamemos sobre esto</translation>
+    </message>
+    <message>
+        <source>Read next</source>
+        <translation>Lea también</translation>
+    </message>
+</context>
+</TS>
