@@ -89,7 +89,7 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         home=home,
         make_topic=lambda: TopicView(look, icons),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
-        make_callback=lambda: _make_callback(look),
+        make_callback=lambda: _make_callback(look, icons),
         requests=_request_saver(database),
         make_staff=lambda: _make_staff(config, database, window),
         usage=_usage_counter(database),
@@ -211,10 +211,10 @@ def _make_staff(
     return screen
 
 
-def _make_callback(look: LookController) -> CallbackView:
+def _make_callback(look: LookController, icons: IconSet) -> CallbackView:
     from kiosk.views.callback_view import CallbackView  # noqa: PLC0415 -- not needed for home
 
-    return CallbackView(look)
+    return CallbackView(look, icons)
 
 
 def _database_opener(config: Config) -> Callable[[], Database]:

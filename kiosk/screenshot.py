@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.app import Kiosk
 from kiosk.navigation import Route
 from kiosk.theme import HIGH_CONTRAST
 
 # Screenshot-only states of the callback form; the data shown is fictional (555-01xx).
-CALLBACK_STATES = ("errors", "keyboard", "done")
+CALLBACK_STATES = ("errors", "keyboard", "bottom", "done")
 
 
 def _callback_state(kiosk: Kiosk, state: str) -> None:
@@ -26,6 +26,14 @@ def _callback_state(kiosk: Kiosk, state: str) -> None:
         view.phone.setFocus()
         QApplication.processEvents()
         view.phone.setText("(201) 555-01")
+    elif state == "bottom":  # the end of the form: consent and the send button
+        view.first_name.setText("Ana")
+        view.period_buttons["morning"].setChecked(True)
+        for _ in range(4):
+            QApplication.processEvents()
+        for area in view.findChildren(QScrollArea):
+            if area.isVisible():  # the form's, not the thank-you page's
+                area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
     elif state == "done":
         view.show_saved("7KX-M3R", "(201) 555-0123", ("afternoon",))
 
@@ -97,6 +105,9 @@ def render_screen(
         _callback_state(kiosk, route.arg)
     else:
         kiosk.shell.go(route)
-    QApplication.processEvents()
+    # A changed text re-lays its parents out in posted events, a level per pass: let them settle
+    # as the event loop would before the next frame.
+    for _ in range(4):
+        QApplication.processEvents()
     if not kiosk.window.grab().save(str(out), "PNG"):
         raise OSError(f"cannot write {out}")

@@ -183,8 +183,9 @@ class Shell(QObject):
             return
         if self._translator is not None:
             app.removeTranslator(self._translator)
+            self._translator.deleteLater()
             self._translator = None
-        translator = QTranslator(self)
+        translator = QTranslator(app)  # the application's, as QApplication uses it
         if translator.load(f"kiosk_{language}", str(self._translations_dir)):
             app.installTranslator(translator)
             self._translator = translator

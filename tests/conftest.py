@@ -58,11 +58,16 @@ def kiosk(qapp, qtbot, config: Config) -> Iterator[object]:  # type: ignore[no-u
 def _no_windows_left_behind() -> Iterator[None]:
     """Delete every window a test made, so no test pays for restyling the ones before it."""
     yield
-    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
     from PySide6.QtWidgets import QApplication
 
-    if QApplication.instance() is None:
+    app = QApplication.instance()
+    if app is None:
         return
+    # A kiosk that switched language left its translator on the application, which outlives it.
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
     for window in QApplication.topLevelWidgets():
         window.close()
         window.deleteLater()

@@ -299,7 +299,7 @@
     </message>
     <message>
         <source>Text size</source>
-        <translation>Tamaño de letra</translation>
+        <translation>Letra</translation>
     </message>
     <message>
         <source>Call us: {phone}</source>

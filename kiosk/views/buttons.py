@@ -7,13 +7,16 @@ and take their size from that layout, so a long label grows a second line instea
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -33,7 +36,29 @@ class _WrapWhenNarrowLabel(QLabel):
         return QSize(width, self.heightForWidth(width))
 
 
-class LayoutButton(QPushButton):
+class _SizedByLayout:
+    """Takes its size from its layout, height-for-width included, so wrapped labels inside
+    get the lines they need. A plain mixin (two QWidget bases crash PySide): list it first."""
+
+    def _own_layout(self) -> QLayout:
+        layout = cast("QWidget", self).layout()
+        assert layout is not None, "a widget sized by its layout needs one"
+        return layout
+
+    def sizeHint(self) -> QSize:
+        return self._own_layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._own_layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._own_layout().totalHeightForWidth(width)
+
+
+class LayoutButton(_SizedByLayout, QPushButton):
     """A push button whose size is its layout's; the layout's labels ignore the mouse."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -46,21 +71,6 @@ class LayoutButton(QPushButton):
         label.setProperty("role", role)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         return label
-
-    def sizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.sizeHint() if layout is not None else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        layout = self.layout()
-        return layout.minimumSize() if layout is not None else super().minimumSizeHint()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        layout = self.layout()
-        return layout.totalHeightForWidth(width) if layout is not None else -1
 
 
 class WrappingButton(LayoutButton):
@@ -101,6 +111,35 @@ class WrappingButton(LayoutButton):
     def set_pixmap(self, pixmap: QPixmap) -> None:
         self.icon_label.setPixmap(pixmap)
         self.icon_label.setVisible(not pixmap.isNull())
+
+
+class WrappingCheckBox(_SizedByLayout, QCheckBox):
+    """A check box whose wording wraps beside its box instead of widening the page.
+
+    QCheckBox draws its text on one line, so a long sentence (a consent, in Spanish) would make
+    the whole form wider than the screen. Touching the wording ticks the box too.
+    """
+
+    def __init__(self, indent: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_label = QLabel()
+        self.text_label.setProperty("role", "check-text")
+        self.text_label.setWordWrap(True)
+        self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = QHBoxLayout(self)
+        # `indent`: room for the box itself, which QCheckBox paints at the left.
+        row.setContentsMargins(indent, 4, 0, 4)
+        row.addWidget(self.text_label)
+
+    def set_wording(self, text: str) -> None:
+        self.text_label.setText(text)
+        self.setAccessibleName(text)
+
+    def wording(self) -> str:
+        return self.text_label.text()
+
+    def hitButton(self, pos: QPoint) -> bool:
+        return self.rect().contains(pos)
 
 
 class ButtonGrid(QWidget):

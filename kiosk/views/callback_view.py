@@ -8,10 +8,10 @@ reports a clean request; the shell saves it and then says how it went.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,7 +30,8 @@ from kiosk.callback import (
     format_as_typed,
     validate,
 )
-from kiosk.views.buttons import WrappingButton
+from kiosk.views.buttons import WrappingButton, WrappingCheckBox
+from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.keyboard_view import KeyboardView
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable, vertical_scroll
@@ -44,8 +45,12 @@ class CallbackView(QWidget):
     submitted = Signal(object, str)
     home_requested = Signal()
 
-    def __init__(self, look: LookController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, look: LookController, icons: IconSet | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._look = look
+        self._icons = icons
         self._topic = ""
         self._topic_title = ""
         self.first_name = self._line_edit(NAME_MAX)
@@ -61,7 +66,8 @@ class CallbackView(QWidget):
         for button in self.language_buttons.values():
             button.setAutoExclusive(True)
             button.clicked.connect(self._on_language_chosen)
-        self.consent = QCheckBox()
+        # 64 px box (style.qss) and 24 px between it and the words.
+        self.consent = WrappingCheckBox(indent=88)
         self.consent.setProperty("role", "consent")
         self.consent.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.send_button = WrappingButton(role="action")
@@ -95,6 +101,7 @@ class CallbackView(QWidget):
             app.focusChanged.connect(self._on_focus_changed)
         for field in (self.first_name, self.last_name, self.phone, self.note):
             field.installEventFilter(self)
+        look.changed.connect(self._on_look_changed)
         self._retranslate()
         self.wipe()
 
@@ -114,7 +121,29 @@ class CallbackView(QWidget):
         button.setCheckable(True)
         button.setProperty("role", "choice")
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        # Chosen shows a tick as well as the fill: never colour alone.
+        button.toggled.connect(lambda _checked, b=button: self._mark(b))
         return button
+
+    def _choices(self) -> list[QPushButton]:
+        return [
+            *self.day_buttons.values(),
+            *self.period_buttons.values(),
+            self.topic_button,
+            *self.language_buttons.values(),
+        ]
+
+    def _mark(self, button: QPushButton) -> None:
+        if self._icons is None or not button.isChecked():
+            button.setIcon(QIcon())
+            return
+        side = max(24, icon_size(self._look.look.text_size).width() * 3 // 5)
+        button.setIconSize(QSize(side, side))
+        button.setIcon(self._icons.icon("check", self._look.look.palette.accent_text, side))
+
+    def _on_look_changed(self) -> None:
+        for button in self._choices():
+            self._mark(button)
 
     def _field(self, column: QVBoxLayout, key: str, *widgets: QWidget) -> None:
         label = QLabel()
@@ -338,7 +367,7 @@ class CallbackView(QWidget):
             target.setFocus()
             self._show_whole(self.labels[first])
             return
-        self.submitted.emit(request, self.consent.text())
+        self.submitted.emit(request, self.consent.wording())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
@@ -462,7 +491,7 @@ class CallbackView(QWidget):
             self.period_buttons[period].setAccessibleName(text)
         self.language_buttons["en"].setText("English")
         self.language_buttons["es"].setText("Español")
-        self.consent.setText(
+        self.consent.set_wording(
             self.tr("Yes, the clinic may call me at this number about my request.")
         )
         self.send_button.set_text(self.tr("Send my request"))

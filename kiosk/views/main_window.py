@@ -152,7 +152,8 @@ class MainWindow(QWidget):
         row.setSpacing(32)
         for label in (self.clinic_label, self.phone_label):
             label.setProperty("role", "footer")
-            label.setWordWrap(True)
+        # The clinic's name wraps; the phone number stays whole on one line.
+        self.clinic_label.setWordWrap(True)
         row.addWidget(self.clinic_label, 1)
         row.addWidget(self.phone_label, 0, Qt.AlignmentFlag.AlignRight)
         return footer

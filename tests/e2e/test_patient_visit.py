@@ -230,7 +230,7 @@ def test_a_patient_asks_for_a_call_and_the_request_is_saved_encrypted(  # type: 
     assert (saved.first_name, saved.last_name, saved.reference) == ("Zeb", "Quux", reference)
     assert saved.phone.e164 == "+12015550142"
     assert (saved.topic, saved.periods, saved.status) == ("topic:surgery", ("evening",), "new")
-    assert saved.consent_text == form.consent.text()
+    assert saved.consent_text == form.consent.wording()
 
     form.home_button.click()
     assert kiosk.shell.current == HOME

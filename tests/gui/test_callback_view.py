@@ -117,7 +117,7 @@ def test_a_valid_form_is_reported_as_a_clean_request(qtbot, form: CallbackView) 
     assert request.phone.e164 == "+12015550123"
     assert request.periods == ("afternoon",)
     assert request.topic == "topic:surgery"
-    assert consent == form.consent.text()
+    assert consent == form.consent.wording()
 
 
 def test_after_saving_every_field_is_wiped_and_the_code_shown(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
