@@ -34,7 +34,7 @@ test: lint
 TS := assets/i18n/kiosk_es.ts
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en_US -target-language es_US \
-	  $$(git ls-files 'kiosk/*.py') -ts $(TS)
+	  $$(find kiosk -name '*.py' | sort) -ts $(TS)
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(TS:.ts=.qm)
 
 # Renders every screen in both orientations to screenshots/ for a review by eye.

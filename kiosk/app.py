@@ -19,12 +19,14 @@ from kiosk.content import Library, load_library
 from kiosk.session import IdleWatch, LockDown
 from kiosk.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
 from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
+from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView
 from kiosk.views.icons import IconSet
 from kiosk.views.idle_overlay import IdleOverlay
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.placeholder_view import PlaceholderView
+from kiosk.views.speech import Speaker
 from kiosk.views.topic_view import TopicView
 
 if TYPE_CHECKING:
@@ -81,6 +83,9 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
     window = MainWindow(look, icons, config.clinic.name, config.clinic.phone, kiosk_mode=kiosk_mode)
     home = HomeView(look, icons)
     database = _database_opener(config)
+    speaker = Speaker(config.kiosk.speech_engine, window)
+    # Looking for a voice loads Qt's speech and multimedia libraries: once home is on screen.
+    after_first_paint(home, speaker.prepare)
     shell = Shell(
         config,
         window,
@@ -94,6 +99,7 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         make_staff=lambda: _make_staff(config, database, window),
         usage=_usage_counter(database),
         translations_dir=assets / "i18n",
+        speaker=speaker,
     )
     _keep_purging(window, config, database)
     idle, overlay = _watch_idleness(app, config, window, shell)

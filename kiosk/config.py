@@ -41,6 +41,9 @@ class KioskConfig(NamedTuple):
     retention_days: int = 30
     # Staff mode closes itself after this many minutes without a touch.
     staff_timeout_minutes: int = 3
+    # Read aloud: "auto" uses the system's speech engine (speech-dispatcher on Linux) when it
+    # has a voice for the page's language; "none" hides the button; or a Qt engine's name.
+    speech_engine: str = "auto"
 
 
 class PathsConfig(NamedTuple):

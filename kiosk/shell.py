@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.callback import CallbackRequest
     from kiosk.storage import StoredRequest
     from kiosk.views.callback_view import CallbackView
+    from kiosk.views.speech import Speaker
     from kiosk.views.spine_view import RegionText, SpineView
     from kiosk.views.staff_view import StaffScreen
 
@@ -58,6 +59,7 @@ class Shell(QObject):
         make_staff: Callable[[], StaffScreen],
         usage: UsageCounter,
         translations_dir: Path,
+        speaker: Speaker,
     ) -> None:
         super().__init__()
         self._config = config
@@ -84,6 +86,8 @@ class Shell(QObject):
         self._staff: StaffScreen | None = None
         self._screens: dict[str, QWidget] = {"home": home}
         self._translations_dir = translations_dir
+        self._speaker = speaker
+        speaker.speaking_changed.connect(self._on_speaking_changed)
         self._translator: QTranslator | None = None
         self._rendered: dict[str, str] = {}
         self.history = History()
@@ -101,6 +105,10 @@ class Shell(QObject):
         home.callback_chosen.connect(lambda: self.go(Route("callback")))
         window.staff_requested.connect(lambda: self.go(Route("staff")))
         self.set_language(self.language)
+
+    @property
+    def speaker(self) -> Speaker:
+        return self._speaker
 
     @property
     def current(self) -> Route:
@@ -202,6 +210,7 @@ class Shell(QObject):
         topic.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
         topic.region_chosen.connect(lambda region: self.go(Route("spine", region)))
         topic.callback_chosen.connect(lambda slug: self.go(Route("callback", f"topic:{slug}")))
+        topic.read_requested.connect(self._read_aloud)
         self._topic = topic
         return topic
 
@@ -215,11 +224,14 @@ class Shell(QObject):
         spine.region_selected.connect(self._on_region_selected)
         spine.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
         spine.callback_chosen.connect(lambda slug: self.go(Route("callback", f"spine:{slug}")))
+        spine.read_requested.connect(self._read_aloud)
         spine.set_regions(self._region_texts())
         self._spine = spine
         return spine
 
     def _show(self, route: Route) -> None:
+        # Whatever was being read belongs to the page being left (or the language left).
+        self._speaker.stop()
         if route.screen == "topic":
             topic = self.library.topic(route.arg)
             if topic is None:
@@ -229,6 +241,11 @@ class Shell(QObject):
         screen = self._screen(route.screen)
         if route.screen == "spine" and self._spine is not None:
             self._spine.show_region(route.arg)
+        if route.screen in ("topic", "spine"):
+            can_read = self._speaker.can_speak(self.language)
+            for view in (self._topic, self._spine):
+                if view is not None:
+                    view.read_button.setVisible(can_read)
 
         self._window.set_screen(screen, can_go_back=self.history.can_go_back)
 
@@ -249,6 +266,7 @@ class Shell(QObject):
     def reset_session(self) -> None:
         """For the next patient: home, nothing typed or chosen anywhere, default look and
         language, no history."""
+        self._speaker.stop()
         if self._callback is not None:
             self._callback.wipe()
         if self._spine is not None:
@@ -304,7 +322,20 @@ class Shell(QObject):
         self._staff = screen
         return screen
 
+    def _read_aloud(self, text: str) -> None:
+        """A page's own text, never a form's: a touch reads it, a second touch stops."""
+        if self._speaker.speaking:
+            self._speaker.stop()
+        else:
+            self._speaker.say(text, self.language)
+
+    def _on_speaking_changed(self, speaking: bool) -> None:  # noqa: FBT001 -- a signal's slot
+        for view in (self._topic, self._spine):
+            if view is not None:
+                view.read_button.set_reading(speaking)
+
     def _on_region_selected(self, slug: str) -> None:
+        self._speaker.stop()
         self.history.replace(Route("spine", slug))
         if slug:
             self._usage("region_tapped", slug)

@@ -355,6 +355,17 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     </message>
 </context>
 <context>
+    <name>ReadAloudButton</name>
+    <message>
+        <source>Stop reading</source>
+        <translation>Dejar de leer</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+</context>
+<context>
     <name>SpineView</name>
     <message>
         <source>This page is being updated. Please choose another part, or ask the front desk.</source>

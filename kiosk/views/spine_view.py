@@ -29,6 +29,7 @@ from kiosk.theme import Palette
 from kiosk.views.buttons import ButtonGrid, WrappingButton, icon_button
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
+from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import scrolling_page
 from kiosk.views.spine_canvas import SpineCanvas
@@ -69,6 +70,7 @@ class SpineView(QWidget):
     region_selected = Signal(str)
     topic_chosen = Signal(str)
     callback_chosen = Signal(str)
+    read_requested = Signal(str)  # the region's text, to read aloud (or stop reading)
 
     def __init__(
         self,
@@ -137,6 +139,8 @@ class SpineView(QWidget):
         self.hurts_button.clicked.connect(self._on_hurts_clicked)
         self.all_parts_button = WrappingButton(role="more")
         self.all_parts_button.clicked.connect(self.clear)
+        self.read_button = ReadAloudButton(self._look, self._icons)
+        self.read_button.clicked.connect(self._on_read_clicked)
 
     def _tool_button(self, icon: str, action: Callable[[], None]) -> QToolButton:
         button = icon_button(icon, "tool", Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -164,7 +168,14 @@ class SpineView(QWidget):
         return scrolling_page(self.list_heading, self.list_hint, self.region_list)
 
     def _build_detail_page(self) -> QWidget:
-        scroll = scrolling_page(self.title_label, self.body_label, self.related)
+        # Read aloud sits under the title, where a patient looking for it first looks.
+        read_row = QHBoxLayout()
+        read_row.addWidget(self.read_button)
+        read_row.addStretch(1)
+        self._read_row = QWidget()
+        self._read_row.setLayout(read_row)
+        read_row.setContentsMargins(0, 0, 0, 0)
+        scroll = scrolling_page(self.title_label, self._read_row, self.body_label, self.related)
         self._detail_scroll = scroll
         # The two things to do next stay in reach below the text, however long it is.
         actions = QWidget()
@@ -253,6 +264,11 @@ class SpineView(QWidget):
         if self.selected_part or parts:
             self.canvas.mark(self.selected_part or parts[len(parts) // 2])
         self.callback_chosen.emit(self.selected_region)
+
+    def _on_read_clicked(self) -> None:
+        text = self._texts.get(self.selected_region)
+        if text is not None and not text.broken:
+            self.read_requested.emit(spoken_text(text.title, text.html))
 
     def _on_reset_clicked(self) -> None:
         self.canvas.reset_zoom()

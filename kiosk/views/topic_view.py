@@ -18,6 +18,7 @@ from kiosk.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
+from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 
@@ -41,6 +42,7 @@ class TopicView(QWidget):
     topic_chosen = Signal(str)
     region_chosen = Signal(str)
     callback_chosen = Signal(str)
+    read_requested = Signal(str)  # the page's text, to read aloud (or stop reading)
 
     def __init__(self, look: LookController, icons: IconSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,12 +64,15 @@ class TopicView(QWidget):
         self.more_button = self._build_more_button()
         self.callback_button = WrappingButton(role="action")
         self.callback_button.clicked.connect(self._on_callback_clicked)
+        self.read_button = ReadAloudButton(look, icons)
+        self.read_button.clicked.connect(self._on_read_clicked)
         actions = QFrame()
         actions.setProperty("role", "action-bar")
         row = QHBoxLayout(actions)
         row.setContentsMargins(32, 16, 32, 16)
         row.setSpacing(20)
-        row.addWidget(self.more_button, 1)
+        row.addWidget(self.more_button, 2)
+        row.addWidget(self.read_button, 2)
         row.addWidget(self.callback_button, 3)
 
         outer = QVBoxLayout(self)
@@ -198,6 +203,10 @@ class TopicView(QWidget):
 
     def _on_body_link_activated(self, href: str) -> None:
         self._follow(href)
+
+    def _on_read_clicked(self) -> None:
+        if self._page is not None and not self._page.broken:
+            self.read_requested.emit(spoken_text(self._page.title, self._page.html))
 
     def _on_callback_clicked(self) -> None:
         self.callback_chosen.emit(self._page.slug if self._page else "")
