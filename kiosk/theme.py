@@ -54,13 +54,13 @@ STANDARD = Palette(
     surface_pressed="#DCE8F2",
     text="#1B2430",
     muted_text="#4A5563",
-    border="#B9C2CC",
+    border="#6B7785",
     accent="#1F5C99",
     accent_text="#FFFFFF",
     accent_pressed="#163F69",
     urgent="#A4262C",
     urgent_text="#FFFFFF",
-    focus="#E07B00",
+    focus="#C86400",
     bar="#16324F",
     bar_text="#FFFFFF",
     spine_bone="#F2E8D5",
@@ -107,19 +107,37 @@ HIGH_CONTRAST = Palette(
 
 PALETTES = (STANDARD, HIGH_CONTRAST)
 
-# (foreground, background) pairs the stylesheet actually paints text with.
+# (foreground, background) pairs the stylesheets paint text with (pressed states included):
+# WCAG 2.1 1.4.3 asks 4.5:1. tests/unit/test_theme.py finds every pair a stylesheet rule sets
+# and fails if one is missing here.
 TEXT_PAIRS = (
     ("text", "background"),
     ("text", "surface"),
     ("text", "surface_pressed"),
+    ("surface", "text"),  # a ticked Shift key
     ("muted_text", "background"),
     ("muted_text", "surface"),
+    ("muted_text", "surface_pressed"),  # a tile's summary while pressed
     ("accent_text", "accent"),
     ("accent_text", "accent_pressed"),
     ("urgent_text", "urgent"),
-    ("urgent", "background"),
+    ("urgent", "background"),  # a form's error message
+    ("urgent", "surface"),
     ("bar_text", "bar"),
     ("accent", "surface"),
+    ("accent", "surface_pressed"),  # a link or choice button while pressed
+    ("accent", "background"),  # links in the reader, the reference code
+)
+# What identifies a control or shows the focus (field and button edges, the focus ring)
+# against what is next to it: WCAG 2.1 1.4.11 asks 3:1.
+NON_TEXT_PAIRS = (
+    ("border", "background"),
+    ("border", "surface"),
+    ("accent", "background"),
+    ("accent", "surface"),
+    ("focus", "background"),
+    ("focus", "surface"),
+    ("focus", "bar"),
 )
 
 

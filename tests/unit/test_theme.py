@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from kiosk.config import TEXT_SIZES
 from kiosk.theme import (
     HIGH_CONTRAST,
+    NON_TEXT_PAIRS,
     PALETTES,
     STANDARD,
     TEXT_PAIRS,
@@ -23,6 +25,43 @@ from kiosk.theme import (
 def test_every_text_colour_reaches_wcag_aa(palette: object, fg: str, bg: str) -> None:
     ratio = contrast_ratio(getattr(palette, fg), getattr(palette, bg))
     assert ratio >= 4.5, f"{fg} on {bg}: {ratio:.2f}"
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
+@pytest.mark.parametrize(("fg", "bg"), NON_TEXT_PAIRS)
+def test_edges_and_the_focus_ring_reach_3_to_1(palette: object, fg: str, bg: str) -> None:
+    ratio = contrast_ratio(getattr(palette, fg), getattr(palette, bg))
+    assert ratio >= 3, f"{fg} next to {bg}: {ratio:.2f}"
+
+
+_RULE = re.compile(r"([^{}]+)\{([^}]*)\}")
+_COLOUR = re.compile(r"(?<![-\w])color:\s*\$(\w+)")
+_BACKGROUND = re.compile(r"background(?:-color)?:\s*\$(\w+)")
+
+
+def _painted_pairs(qss: str) -> set[tuple[str, str]]:
+    """(text colour, background) of each rule, a pressed or ticked rule taking its text colour
+    from the rule it modifies when it sets none."""
+    rules = {}
+    for selectors, body in _RULE.findall(re.sub(r"/\*.*?\*/", "", qss, flags=re.DOTALL)):
+        for selector in selectors.split(","):
+            rules[" ".join(selector.split())] = body
+    pairs = set()
+    for selector, body in rules.items():
+        background = _BACKGROUND.search(body)
+        colour = _COLOUR.search(body) or _COLOUR.search(
+            rules.get(re.sub(r":(pressed|checked)$", "", selector), "")
+        )
+        if colour and background:
+            pairs.add((colour.group(1), background.group(1)))
+    return pairs
+
+
+@pytest.mark.parametrize("sheet", ["style.qss", "keyboard.qss"])
+def test_every_text_colour_pair_in_the_stylesheets_is_checked(assets_dir: Path, sheet: str) -> None:
+    painted = _painted_pairs((assets_dir / sheet).read_text(encoding="utf-8"))
+    assert painted
+    assert painted <= set(TEXT_PAIRS), sorted(painted - set(TEXT_PAIRS))
 
 
 def test_high_contrast_reaches_aaa_for_body_text() -> None:
