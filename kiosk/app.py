@@ -23,6 +23,7 @@ from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView
 from kiosk.views.icons import IconSet
 from kiosk.views.idle_overlay import IdleOverlay
+from kiosk.views.keyboard_access import KeyboardActivation
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.placeholder_view import PlaceholderView
@@ -103,6 +104,7 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
     )
     _keep_purging(window, config, database)
     idle, overlay = _watch_idleness(app, config, window, shell)
+    KeyboardActivation(app, window)
     if kiosk_mode:
         LockDown(app, window)
         if config.kiosk.hide_cursor:

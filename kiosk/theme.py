@@ -164,8 +164,11 @@ def sizes(look: Look) -> dict[str, str]:
         "font_key_large": f"{look.px(BASE_FONT_PX * 1.9, cap=125)}px",
         "font_body": f"{look.px(BASE_FONT_PX)}px",
         "font_button": f"{look.px(BASE_FONT_PX * 0.9)}px",
+        "font_tool": f"{look.px(BASE_FONT_PX * 0.9, cap=150)}px",
         "font_tile": f"{look.px(BASE_FONT_PX * 1.2)}px",
         "font_title": f"{look.px(BASE_FONT_PX * 1.6)}px",
+        # A side panel's heading: one long word ("sacroilíaca") must fit its width at 200 %.
+        "font_panel_title": f"{look.px(BASE_FONT_PX * 1.6, cap=175)}px",
         "font_display": f"{look.px(BASE_FONT_PX * 1.9)}px",
         "touch": f"{TOUCH_TARGET_PX}px",
         "radius": "18px",

@@ -400,6 +400,14 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Ver todas las partes</translation>
     </message>
     <message>
+        <source>Drawing of the spine</source>
+        <translation>Dibujo de la columna</translation>
+    </message>
+    <message>
+        <source>Touch a part to read about it. The list of parts does the same.</source>
+        <translation>Toque una parte para leer sobre ella. La lista de partes hace lo mismo.</translation>
+    </message>
+    <message>
         <source>Neck</source>
         <translation>Cuello</translation>
     </message>

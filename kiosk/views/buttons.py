@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -82,6 +82,7 @@ class WrappingButton(LayoutButton):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.icon_label = self._label("button-icon")
         self.icon_label.hide()
+        self._peers: list[WrappingButton] = [self]
         self.text_label = _WrapWhenNarrowLabel()
         self.text_label.setProperty("role", "button-text")
         self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -110,7 +111,29 @@ class WrappingButton(LayoutButton):
 
     def set_pixmap(self, pixmap: QPixmap) -> None:
         self.icon_label.setPixmap(pixmap)
-        self.icon_label.setVisible(not pixmap.isNull())
+        self._fit_icon(self.width())
+
+    def share_icon_fit(self, peers: Sequence[WrappingButton]) -> None:
+        """Buttons side by side show their icons together or not at all."""
+        for button in peers:
+            button._peers = list(peers)
+
+    def _fits_icon(self, width: int) -> bool:
+        margins = self.layout().contentsMargins()  # type: ignore[union-attr]
+        room = width - margins.left() - margins.right()
+        icon = self.icon_label.sizeHint().width() + 12  # the pair's spacing
+        return self.text_label.minimumSizeHint().width() + icon <= room
+
+    def _fit_icon(self, width: int) -> None:
+        """Show the icon only where the longest word still fits beside it: on a narrow button
+        the words matter more."""
+        fits = all(b._fits_icon(width if b is self else b.width()) for b in self._peers)
+        for button in self._peers:
+            button.icon_label.setVisible(fits and not button.icon_label.pixmap().isNull())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_icon(event.size().width())
 
 
 class WrappingCheckBox(_SizedByLayout, QCheckBox):
@@ -126,6 +149,10 @@ class WrappingCheckBox(_SizedByLayout, QCheckBox):
         self.text_label.setProperty("role", "check-text")
         self.text_label.setWordWrap(True)
         self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        # QCheckBox will not shrink below its one-line width; this one wraps instead.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         row = QHBoxLayout(self)
         # `indent`: room for the box itself, which QCheckBox paints at the left.
         row.setContentsMargins(indent, 4, 0, 4)
@@ -142,7 +169,84 @@ class WrappingCheckBox(_SizedByLayout, QCheckBox):
         return self.rect().contains(pos)
 
 
-class ButtonGrid(QWidget):
+class Columns(QWidget):
+    """Widgets in up to `most` equal columns: as many as fit side by side at their natural
+    width, so a row of big buttons becomes two rows (not a page wider than the screen) at large
+    text, in Spanish or on a narrow panel."""
+
+    def __init__(self, most: int, spacing: int = 14, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._most = most
+        self._spacing = spacing
+        self._widgets: list[QWidget] = []
+        self._columns = 0
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(spacing)
+        # This widget says how small it may get (one column); the grid must not insist on
+        # the width of the arrangement it happens to have now.
+        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_widgets(self, widgets: Sequence[QWidget]) -> None:
+        self._widgets = list(widgets)
+        self._columns = 0
+        self._arrange(self.width())
+
+    def columns_for(self, width: int) -> int:
+        widest = max((w.sizeHint().width() for w in self._widgets), default=0)
+        fit = (width + self._spacing) // max(1, widest + self._spacing)
+        return max(1, min(self._most, len(self._widgets) or 1, fit))
+
+    def _arrange(self, width: int) -> None:
+        columns = self.columns_for(width)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        while self._grid.count():
+            self._grid.takeAt(0)
+        for index, widget in enumerate(self._widgets):
+            self._grid.addWidget(widget, index // columns, index % columns)
+        for column in range(self._most):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((w.minimumSizeHint().width() for w in self._widgets), default=0)
+        return QSize(widest, self.heightForWidth(widest))
+
+    def sizeHint(self) -> QSize:
+        count = min(self._most, len(self._widgets))
+        widest = max((w.sizeHint().width() for w in self._widgets), default=0)
+        width = count * widest + max(0, count - 1) * self._spacing
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        if not self._widgets:
+            return 0
+        columns = self.columns_for(width)
+        cell = (width - (columns - 1) * self._spacing) // columns
+        rows = [self._widgets[i : i + columns] for i in range(0, len(self._widgets), columns)]
+        heights = [
+            max(
+                w.heightForWidth(cell) if w.hasHeightForWidth() else w.sizeHint().height()
+                for w in row
+            )
+            for row in rows
+        ]
+        return sum(heights) + (len(rows) - 1) * self._spacing
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+
+class ButtonGrid(Columns):
     """Big buttons in columns, one per (key, label), reporting the key of the one touched.
 
     The buttons are made once and reused as the items change: a new styled button costs about
@@ -152,21 +256,16 @@ class ButtonGrid(QWidget):
     chosen = Signal(str)
 
     def __init__(self, role: str = "link", columns: int = 2, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(columns, parent=parent)
         self._role = role
-        self._columns = columns
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(14)
         self._pool: list[WrappingButton] = []
         self.buttons: list[WrappingButton] = []
 
     def set_items(self, items: Sequence[tuple[str, str]]) -> None:
         while len(self._pool) < len(items):
             button = WrappingButton(role=self._role)
+            button.setParent(self)
             button.clicked.connect(lambda _=False, b=button: self.chosen.emit(b.property("key")))
-            index = len(self._pool)
-            self._grid.addWidget(button, index // self._columns, index % self._columns)
             self._pool.append(button)
         for button, (key, label) in zip(self._pool, items, strict=False):
             button.setProperty("key", key)
@@ -174,6 +273,7 @@ class ButtonGrid(QWidget):
         for index, button in enumerate(self._pool):
             button.setVisible(index < len(items))
         self.buttons = self._pool[: len(items)]
+        self.set_widgets(self.buttons)
         self.setVisible(bool(items))
 
     def button(self, key: str) -> WrappingButton | None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,7 +29,7 @@ from kiosk.callback import (
     format_as_typed,
     validate,
 )
-from kiosk.views.buttons import WrappingButton, WrappingCheckBox
+from kiosk.views.buttons import Columns, WrappingButton, WrappingCheckBox
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.keyboard_view import KeyboardView
 from kiosk.views.look import LookController
@@ -159,11 +158,10 @@ class CallbackView(QWidget):
         if len(widgets) == 1:
             column.addWidget(widgets[0])
         else:
-            row = QHBoxLayout()
-            row.setSpacing(10)
-            for widget in widgets:
-                row.addWidget(widget)
-            column.addLayout(row)
+            # Side by side while they fit; Mon-Sat at 200 % text becomes two or three rows.
+            row = Columns(most=len(widgets), spacing=10)
+            row.set_widgets(widgets)
+            column.addWidget(row)
         column.addWidget(error)
         column.addSpacing(10)
 

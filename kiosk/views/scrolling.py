@@ -21,6 +21,9 @@ def vertical_scroll(page: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(page)
+    # Tab goes to what is inside, and the area scrolls it into view; the area itself is not a
+    # stop (a screen reader would meet a nameless box). "More below" scrolls from the keyboard.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
 
 

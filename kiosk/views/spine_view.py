@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -19,14 +19,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.anatomy import SpineDrawing, SpineMap
 from kiosk.theme import Palette
-from kiosk.views.buttons import ButtonGrid, WrappingButton, icon_button
+from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.read_aloud import ReadAloudButton, spoken_text
@@ -94,6 +93,9 @@ class SpineView(QWidget):
         self.zoom_in_button = self._tool_button("zoom-in", lambda: self.canvas.zoom_by(1.5))
         self.zoom_out_button = self._tool_button("zoom-out", lambda: self.canvas.zoom_by(1 / 1.5))
         self.reset_button = self._tool_button("reset", self._on_reset_clicked)
+        self.reset_button.share_icon_fit(
+            [self.zoom_in_button, self.zoom_out_button, self.reset_button]
+        )
 
         self._make_panel_widgets()
         self.panel = _Panel()
@@ -120,7 +122,7 @@ class SpineView(QWidget):
 
     def _make_panel_widgets(self) -> None:
         self.list_heading = QLabel()
-        self.list_heading.setProperty("role", "heading")
+        self.list_heading.setProperty("role", "panel-heading")
         self.list_heading.setWordWrap(True)
         self.list_hint = QLabel()
         self.list_hint.setProperty("role", "lead")
@@ -129,7 +131,7 @@ class SpineView(QWidget):
         self.region_list.chosen.connect(self._choose_region)
 
         self.title_label = QLabel()
-        self.title_label.setProperty("role", "heading")
+        self.title_label.setProperty("role", "panel-heading")
         self.title_label.setWordWrap(True)
         self.body_label = ReaderLabel()
         self.body_label.linkActivated.connect(self._on_body_link_activated)
@@ -142,9 +144,11 @@ class SpineView(QWidget):
         self.read_button = ReadAloudButton(self._look, self._icons)
         self.read_button.clicked.connect(self._on_read_clicked)
 
-    def _tool_button(self, icon: str, action: Callable[[], None]) -> QToolButton:
-        button = icon_button(icon, "tool", Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    def _tool_button(self, icon: str, action: Callable[[], None]) -> WrappingButton:
+        # Its words wrap rather than run out of the button on a narrow drawing column.
+        button = WrappingButton(role="tool")
+        button.setProperty("icon_name", icon)
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         button.clicked.connect(action)
         return button
 
@@ -287,11 +291,10 @@ class SpineView(QWidget):
         look = self._look.look
         self.canvas.set_drawing(self._drawing_for(look.palette))
         side = 40
+        ratio = self.devicePixelRatioF()
         for button in (self.zoom_in_button, self.zoom_out_button, self.reset_button):
             name = str(button.property("icon_name"))
-            button.setIcon(self._icons.icon(name, look.palette.accent, side))
-            button.setIconSize(QSize(side, side))
-        ratio = self.devicePixelRatioF()
+            button.set_pixmap(self._icons.pixmap(name, look.palette.accent, side, ratio))
         self.hurts_button.set_pixmap(
             self._icons.pixmap("callback", look.palette.accent_text, side, ratio)
         )
@@ -302,11 +305,16 @@ class SpineView(QWidget):
     def _retranslate(self) -> None:
         self.list_heading.setText(self.tr("Parts of the spine"))
         self.list_hint.setText(self.tr("Touch the drawing, or choose a part here."))
-        self.zoom_in_button.setText(self.tr("Zoom in"))
-        self.zoom_out_button.setText(self.tr("Zoom out"))
-        self.reset_button.setText(self.tr("Whole spine"))
+        self.zoom_in_button.set_text(self.tr("Zoom in"))
+        self.zoom_out_button.set_text(self.tr("Zoom out"))
+        self.reset_button.set_text(self.tr("Whole spine"))
         self.hurts_button.set_text(self.tr("This is where it hurts"))
         self.all_parts_button.set_text(self.tr("Show all parts"))
+        # The drawing is for eyes; the list of parts beside it is the way without them.
+        self.canvas.setAccessibleName(self.tr("Drawing of the spine"))
+        self.canvas.setAccessibleDescription(
+            self.tr("Touch a part to read about it. The list of parts does the same.")
+        )
         names = {
             "neck": self.tr("Neck"),
             "upper-back": self.tr("Upper back"),
