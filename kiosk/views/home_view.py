@@ -108,8 +108,12 @@ class HomeView(QWidget):
         self._columns = columns
         while self._grid.count():
             self._grid.takeAt(0)
-        for index, tile in enumerate(self._tiles_in_order()):
+        tiles = self._tiles_in_order()
+        for index, tile in enumerate(tiles):
             self._grid.addWidget(tile, index // columns, index % columns)
+        # Tab follows the reading order, not the order the tiles happened to be made in.
+        for before, after in zip(tiles, tiles[1:], strict=False):
+            QWidget.setTabOrder(before, after)
         for col in range(4):
             self._grid.setColumnStretch(col, 1 if col < columns else 0)
 

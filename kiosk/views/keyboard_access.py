@@ -28,7 +28,7 @@ class KeyboardActivation(QObject):
         if event.key() not in _ENTER or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
         if isinstance(watched, QAbstractButton) and watched.isEnabled():
-            watched.animateClick()
+            watched.click()
             return True
         if isinstance(watched, QLineEdit):
             watched.focusNextChild()

@@ -63,6 +63,14 @@ class _Panel(QStackedWidget):
         return False
 
 
+class _DrawingColumn(QWidget):
+    """The drawing above its zoom buttons: its share of the screen is fixed too, for the same
+    reason (the zoom buttons wrap their words)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
 class SpineView(QWidget):
     """Reports a region chosen (by tap or list), a related topic, or "this is where it hurts"."""
 
@@ -160,7 +168,7 @@ class SpineView(QWidget):
         row.setSpacing(12)
         for button in (self.zoom_in_button, self.zoom_out_button, self.reset_button):
             row.addWidget(button, 1)
-        column_widget = QWidget()
+        column_widget = _DrawingColumn()
         column = QVBoxLayout(column_widget)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)

@@ -1,0 +1,242 @@
+"""What older patients, screen-reader users and keyboard users notice: nothing clipped or wider
+than the screen at any text size in either language, a name for every control, a sensible Tab
+order, Enter and Space working, focus that shows, and choices that are not told by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QGraphicsView,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from kiosk.app import Kiosk
+from kiosk.navigation import HOME, Route
+
+
+def _settle() -> None:
+    # A changed text re-lays out its parents in posted events, one level per pass.
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _thanks(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("callback"))
+    form = kiosk.window.stack.currentWidget()
+    form.show_saved("7KX-M3R", "(201) 555-0123", ("morning", "evening"))
+
+
+def _idle_warning(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("topic", "symptoms"))
+    kiosk.idle.idle_timer.timeout.emit()
+
+
+SCREENS: dict[str, Callable[[Kiosk], None]] = {
+    "home": lambda k: k.shell.go(HOME),
+    "topic": lambda k: k.shell.go(Route("topic", "treatments")),
+    "spine": lambda k: k.shell.go(Route("spine")),
+    "spine-region": lambda k: k.shell.go(Route("spine", "sacroiliac-joint")),
+    "callback": lambda k: k.shell.go(Route("callback", "topic:surgery")),
+    "thanks": _thanks,
+    "idle-warning": _idle_warning,
+    "attract": lambda k: k.shell.show_attract(),
+}
+
+
+def _visible(kiosk: Kiosk) -> Iterator[QWidget]:
+    for widget in kiosk.window.findChildren(QWidget):
+        if widget.isVisible() and widget.width() > 0:
+            yield widget
+
+
+def _text(widget: QWidget) -> str:
+    return widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+
+
+def _clipped(kiosk: Kiosk) -> list[str]:
+    """Everything a patient would see cut off: wider than the window, a word wider than its
+    label, wrapped text taller than its label, or a button's one line wider than the button."""
+    found = []
+    right_edge = kiosk.window.width()
+    for widget in _visible(kiosk):
+        where = f"{type(widget).__name__}[{widget.property('role')}] {_text(widget)[:30]!r}"
+        if widget.mapTo(kiosk.window, widget.rect().topRight()).x() >= right_edge + 1:
+            found.append(f"{where} runs past the right edge")
+        if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+            rich = widget.text().startswith("<")
+            if widget.wordWrap():
+                if not rich and widget.minimumSizeHint().width() > widget.width() + 1:
+                    found.append(f"{where}: a word is wider than the label")
+                if widget.heightForWidth(widget.width()) > widget.height() + 1:
+                    found.append(f"{where}: wrapped lines are cut off at the bottom")
+            elif not rich and widget.sizeHint().width() > widget.width() + 1:
+                found.append(f"{where}: the line is cut off")
+        plain_button = type(widget).__name__ in ("QPushButton", "QToolButton")
+        if plain_button and _text(widget) and widget.sizeHint().width() > widget.width() + 1:
+            found.append(f"{where}: the button's text is cut off")
+    return found
+
+
+@pytest.fixture
+def shown(kiosk: Kiosk) -> Callable[..., Kiosk]:
+    def show(language: str, size: tuple[int, int], text_size: int, screen: str) -> Kiosk:
+        kiosk.look.set_look(kiosk.look.look._replace(text_size=text_size))
+        kiosk.shell.set_language(language)
+        kiosk.window.resize(*size)
+        SCREENS[screen](kiosk)
+        _settle()
+        return kiosk
+
+    return show
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_nothing_is_clipped_or_wider_than_the_screen(  # type: ignore[no-untyped-def]
+    shown, language: str, size: tuple[int, int], text_size: int
+) -> None:
+    problems = []
+    for screen in SCREENS:
+        kiosk = shown(language, size, text_size, screen)
+        problems += [f"{screen}: {problem}" for problem in _clipped(kiosk)]
+        if kiosk.idle.warning:
+            kiosk.overlay.button.click()
+    assert problems == []
+
+
+def _is_control(widget: QWidget) -> bool:
+    return isinstance(widget, QAbstractButton | QLineEdit | QAbstractItemView | QGraphicsView)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_control_has_a_name_a_screen_reader_can_say(shown, language: str) -> None:  # type: ignore[no-untyped-def]
+    nameless = []
+    controls = 0
+    for screen in SCREENS:
+        kiosk = shown(language, (1080, 1920), 100, screen)
+        for widget in filter(_is_control, _visible(kiosk)):
+            controls += 1
+            interface = QAccessible.queryAccessibleInterface(widget)
+            name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+            if not name.strip():
+                nameless.append(f"{screen}: {type(widget).__name__}[{widget.property('role')}]")
+        if kiosk.idle.warning:
+            kiosk.overlay.button.click()
+    assert controls > 60
+    assert nameless == []
+
+
+def test_the_spine_drawing_points_to_the_list_of_parts(shown) -> None:  # type: ignore[no-untyped-def]
+    kiosk = shown("en", (1080, 1920), 100, "spine")
+    spine = kiosk.window.stack.currentWidget()
+    assert spine.canvas.accessibleName() == "Drawing of the spine"
+    assert "list of parts" in spine.canvas.accessibleDescription()
+    assert spine.region_list.isVisible()
+    assert len(spine.region_list.buttons) == len(kiosk.shell.library.regions)
+
+
+def _activate(kiosk: Kiosk) -> None:
+    """Make the kiosk the active window, as it is on its own screen: keys go to it."""
+    kiosk.window.activateWindow()
+    assert QTest.qWaitForWindowActive(kiosk.window)
+
+
+def _tab_order(kiosk: Kiosk, stops: int) -> list[QWidget]:
+    _activate(kiosk)
+    order = []
+    for _ in range(stops):
+        QTest.keyClick(QApplication.focusWidget() or kiosk.window, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        order.append(focused)
+    return order
+
+
+def test_tab_visits_the_top_bar_then_every_tile_in_reading_order(shown) -> None:  # type: ignore[no-untyped-def]
+    kiosk = shown("en", (1080, 1920), 100, "home")
+    tiles = [kiosk.home.callback_tile, kiosk.home.spine_tile, *kiosk.home.topic_tiles.values()]
+    order = _tab_order(kiosk, 4 + len(tiles))
+    bar = [kiosk.window.home_button, kiosk.window.contrast_button, kiosk.window.text_size_button]
+    assert order[:3] == bar
+    visited_tiles = [w for w in order if w in tiles]
+    assert set(visited_tiles) == set(tiles)
+    places = [(t.mapTo(kiosk.window, t.rect().topLeft()).y(), t.x()) for t in visited_tiles]
+    assert places == sorted(places)
+
+
+def test_enter_and_space_press_the_control_in_focus(shown) -> None:  # type: ignore[no-untyped-def]
+    kiosk = shown("en", (1080, 1920), 100, "home")
+    _activate(kiosk)
+    kiosk.home.topic_tiles["causes"].setFocus()
+    QTest.keyClick(kiosk.home.topic_tiles["causes"], Qt.Key.Key_Return)
+    assert kiosk.shell.current == Route("topic", "causes")
+
+    kiosk.window.home_button.setFocus()
+    QTest.keyClick(kiosk.window.home_button, Qt.Key.Key_Space)
+    assert kiosk.window.stack.currentWidget() is kiosk.home
+
+
+def _tab_to(kiosk: Kiosk, target: QWidget) -> None:
+    for _ in range(40):
+        if QApplication.focusWidget() is target:
+            return
+        QTest.keyClick(QApplication.focusWidget() or kiosk.window, Qt.Key.Key_Tab)
+    pytest.fail(f"Tab never reached {type(target).__name__}")
+
+
+def test_a_patient_can_ask_for_a_call_with_a_keyboard_alone(shown, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk = shown("en", (1080, 1920), 100, "callback")
+    form = kiosk.window.stack.currentWidget()
+    _activate(kiosk)
+    _tab_to(kiosk, form.first_name)
+    QTest.keyClicks(form.first_name, "Zeb")
+    QTest.keyClick(form.first_name, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is form.last_name
+    QTest.keyClicks(form.last_name, "Quux")
+    QTest.keyClick(form.last_name, Qt.Key.Key_Return)
+    QTest.keyClicks(form.phone, "2015550142")
+    _tab_to(kiosk, form.period_buttons["evening"])
+    QTest.keyClick(form.period_buttons["evening"], Qt.Key.Key_Space)
+    _tab_to(kiosk, form.consent)
+    QTest.keyClick(form.consent, Qt.Key.Key_Space)
+    _tab_to(kiosk, form.send_button)
+    with qtbot.waitSignal(form.submitted):
+        QTest.keyClick(form.send_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: form.pages.currentIndex() == 1)
+    assert "(201) 555-0142" in form.next_label.text()
+
+
+def test_focus_shows_on_tiles_choices_and_the_consent_box(shown) -> None:  # type: ignore[no-untyped-def]
+    kiosk = shown("en", (1080, 1920), 100, "callback")
+    form = kiosk.window.stack.currentWidget()
+    _activate(kiosk)
+    for widget in (form.period_buttons["morning"], form.consent, form.send_button):
+        kiosk.window.home_button.setFocus()
+        unfocused = widget.grab().toImage()
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.processEvents()
+        assert widget.hasFocus()
+        assert widget.grab().toImage() != unfocused, type(widget).__name__
+
+
+def test_a_chosen_time_shows_a_tick_not_only_a_colour(shown) -> None:  # type: ignore[no-untyped-def]
+    kiosk = shown("en", (1080, 1920), 100, "callback")
+    form = kiosk.window.stack.currentWidget()
+    morning, evening = form.period_buttons["morning"], form.period_buttons["evening"]
+    morning.click()
+    assert not morning.icon().isNull()
+    assert evening.icon().isNull()
+    morning.click()
+    assert morning.icon().isNull()
