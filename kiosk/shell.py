@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -166,6 +166,8 @@ class Shell(QObject):
         """Switch every text at once, keeping the patient's place."""
         self.language = language
         self.library = self._libraries(language)
+        # Dates, times and numbers as a US reader of the language writes them.
+        QLocale.setDefault(QLocale(f"{language}_US"))
         self._install_translator(language)
         self._home.set_topics([_tile(t) for t in self.library.topics])
         if self._spine is not None:

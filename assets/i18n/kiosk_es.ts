@@ -559,7 +559,7 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     </message>
     <message>
         <source>done</source>
-        <translation>atendida</translation>
+        <translation>completada</translation>
     </message>
     <message>
         <source>Export new (CSV)</source>

@@ -211,7 +211,7 @@ class StaffView(QWidget):
     def _moment(self, moment: dt.datetime) -> str:
         """A date and time the way the kiosk's language writes it ("11/26/26 9:05 AM")."""
         stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-        return self.locale().toString(stamp, QLocale.FormatType.ShortFormat)
+        return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
     def set_requests(self, rows: Sequence[RequestRow], now: dt.datetime) -> None:
         """Fill the list; staff tick the requests they have called back."""

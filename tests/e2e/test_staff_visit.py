@@ -179,3 +179,19 @@ def test_diagnostics_show_the_facts_and_a_touch_test(kiosk: Kiosk, staffed: Data
     assert "Ann" not in facts
     QTest.mouseClick(screen.panel.touch_test, Qt.MouseButton.LeftButton, pos=QPoint(40, 50))
     assert [p.toPoint() for p in screen.panel.touch_test.points] == [QPoint(40, 50)]
+
+
+def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
+    kiosk: Kiosk, staffed: Database
+) -> None:
+    kiosk.shell.set_language("es")
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    first = screen.panel.requests.item(0).text()
+    assert "mañana" in first
+    assert "inglés" in first  # the call's language, in Spanish
+    assert "nueva" in first  # its status
+    assert "morning" not in first
+    received = RequestStore(staffed).requests()[0].created_at.astimezone()
+    assert received.strftime("%d/%m/%Y") in first  # day before month
+    assert screen.panel.counts.text().startswith("Nuevas")
