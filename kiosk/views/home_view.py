@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Signal
@@ -112,7 +113,7 @@ class HomeView(QWidget):
         for index, tile in enumerate(tiles):
             self._grid.addWidget(tile, index // columns, index % columns)
         # Tab follows the reading order, not the order the tiles happened to be made in.
-        for before, after in zip(tiles, tiles[1:], strict=False):
+        for before, after in pairwise(tiles):
             QWidget.setTabOrder(before, after)
         for col in range(4):
             self._grid.setColumnStretch(col, 1 if col < columns else 0)
