@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -199,6 +199,9 @@ class Shell(QObject):
         if translator.load(f"kiosk_{language}", str(self._translations_dir)):
             app.installTranslator(translator)
             self._translator = translator
+        # Qt posts LanguageChange to every widget; deliver it now, so no frame is painted
+        # with some texts in one language and some in the other.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
 
     def _screen(self, name: str) -> QWidget:
         if name not in self._screens:

@@ -1,0 +1,107 @@
+"""The language button: every text on screen changes at once, and the patient keeps their place
+(same screen, same page, same region, everything typed or chosen in the form)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from kiosk.app import Kiosk
+from kiosk.navigation import HOME, Route
+
+TS = "assets/i18n/kiosk_es.ts"
+
+
+@pytest.fixture(scope="module")
+def english_only() -> frozenset[str]:
+    """Screen texts whose Spanish differs from the English ("Discos" stays "Discos")."""
+    from kiosk.config import Config
+
+    root = ET.parse(Config().paths.assets_dir / "i18n" / "kiosk_es.ts").getroot()
+    return frozenset(
+        source
+        for message in root.iter("message")
+        if (source := message.findtext("source") or "") != message.findtext("translation")
+        and "{" not in source
+        # A language's own name, on the button that switches to it, stays as it is.
+        and source not in ("English", "Español")
+    )
+
+
+def _texts(kiosk: Kiosk) -> Iterator[str]:
+    for _ in range(3):
+        QApplication.processEvents()
+    for widget in kiosk.window.findChildren(QWidget):
+        if widget.isVisible() and isinstance(widget, QLabel | QAbstractButton):
+            if widget.text():
+                yield widget.text()
+            if widget.accessibleName():
+                yield widget.accessibleName()
+
+
+@pytest.mark.parametrize(
+    "route",
+    [HOME, Route("topic", "causes"), Route("spine"), Route("spine", "discs"), Route("callback")],
+    ids=str,
+)
+def test_every_visible_text_changes_language_at_once(
+    kiosk: Kiosk, english_only: frozenset[str], route: Route
+) -> None:
+    kiosk.shell.go(route)
+    before = set(_texts(kiosk))
+    assert before & english_only, "the screen shows some English screen texts to begin with"
+    kiosk.window.language_button.click()
+    assert kiosk.shell.current == route
+    left = set(_texts(kiosk)) & english_only
+    assert left == set()
+    kiosk.window.language_button.click()
+    assert set(_texts(kiosk)) & english_only
+
+
+def test_the_page_and_the_region_follow_in_the_new_language(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("topic", "causes"))
+    kiosk.window.language_button.click()
+    assert kiosk.topic.title_label.text() == "Causas"
+    kiosk.shell.go(Route("spine", "lumbar"))
+    kiosk.window.language_button.click()
+    kiosk.window.language_button.click()
+    spine = kiosk.window.stack.currentWidget()
+    assert spine.selected_region == "lumbar"
+    assert spine.title_label.text() == "Espalda baja (columna lumbar)"
+
+
+def test_the_form_keeps_everything_typed_and_says_its_errors_again(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("callback", "topic:surgery"))
+    form = kiosk.window.stack.currentWidget()
+    form.first_name.setText("Zeb")
+    form.phone.setText("555-0142")
+    form.period_buttons["evening"].click()
+    form.note.setText("Mañana mejor")
+    form.send_button.click()
+    assert (
+        form.errors["phone"].text() == "This phone number is too short. Please add the area code."
+    )
+
+    kiosk.window.language_button.click()
+    assert (form.first_name.text(), form.phone.text(), form.note.text()) == (
+        "Zeb",
+        "555-0142",
+        "Mañana mejor",
+    )
+    assert form.period_buttons["evening"].isChecked()
+    assert form.topic_button.isChecked()
+    assert form.errors["phone"].text().startswith("Este número")
+    assert form.errors["last_name"].isVisible()
+    assert form.language_buttons["es"].isChecked()  # the call follows, unless chosen
+    assert form.form().language == "es"
+
+
+def test_a_call_language_the_patient_chose_is_kept(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("callback"))
+    form = kiosk.window.stack.currentWidget()
+    form.language_buttons["en"].click()
+    kiosk.window.language_button.click()
+    assert form.form().language == "en"
