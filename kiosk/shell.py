@@ -177,6 +177,7 @@ class Shell(QObject):
         attract = self._screens.get("attract")
         if attract is not None:
             attract.set_items(self._attract_items())  # type: ignore[attr-defined]
+            attract.set_also_in(self._invitations_in_other_languages())  # type: ignore[attr-defined]
         following = self._following_language()
         self._window.set_language_choice(
             LANGUAGE_NAMES.get(following, following) if following != language else ""
@@ -298,8 +299,22 @@ class Shell(QObject):
 
         view = AttractView()
         view.set_items(self._attract_items())
+        view.set_also_in(self._invitations_in_other_languages())
         view.set_drawing(self._spine_picture(720))
         return view
+
+    def _invitations_in_other_languages(self) -> list[str]:
+        source = "Touch the screen to start"  # AttractView's text, in English in the code
+        invitations = []
+        for language in self._config.kiosk.languages:
+            if language == self.language:
+                continue
+            translator = QTranslator()
+            if translator.load(f"kiosk_{language}", str(self._translations_dir)):
+                invitations.append(translator.translate("AttractView", source) or source)
+            elif language == "en":
+                invitations.append(source)
+        return invitations
 
     def _attract_items(self) -> list[tuple[str, str]]:
         return [(t.title, t.summary) for t in self.library.topics if not t.broken]

@@ -19,6 +19,7 @@ class AttractView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[tuple[str, str]] = []
+        self._also: list[str] = []
         self._index = 0
         self.headline = QLabel()
         self.headline.setProperty("role", "display")
@@ -99,9 +100,15 @@ class AttractView(QWidget):
         self.timer.stop()
         super().hideEvent(event)
 
+    def set_also_in(self, invitations: Sequence[str]) -> None:
+        """The invitation in the kiosk's other languages, under its own: a Spanish reader
+        walking past learns the kiosk speaks Spanish before touching it."""
+        self._also = list(invitations)
+        self._retranslate()
+
     def _retranslate(self) -> None:
         self.headline.setText(self.tr("Learn about back pain"))
-        self.prompt.setText(self.tr("Touch the screen to start"))
+        self.prompt.setText("\n".join([self.tr("Touch the screen to start"), *self._also]))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

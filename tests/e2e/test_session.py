@@ -97,6 +97,21 @@ def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> No
     assert not kiosk.shell.attracting
 
 
+def test_the_attract_loop_invites_in_every_language(kiosk: Kiosk) -> None:
+    kiosk.shell.show_attract()
+    attract = kiosk.window.stack.currentWidget()
+    assert attract.prompt.text().splitlines() == [  # type: ignore[union-attr]
+        "Touch the screen to start",
+        "Toque la pantalla para comenzar",
+    ]
+    kiosk.shell.set_language("es")
+    assert attract.title.text() in {t.title for t in kiosk.shell.library.topics}  # type: ignore[union-attr]
+    assert attract.prompt.text().splitlines() == [  # type: ignore[union-attr]
+        "Toque la pantalla para comenzar",
+        "Touch the screen to start",
+    ]
+
+
 @pytest.fixture
 def kiosk_logs(config) -> Iterator[Path]:  # type: ignore[no-untyped-def]
     root = logging.getLogger()
