@@ -490,6 +490,22 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Cantidad</translation>
+    </message>
+    <message>
         <source>Export to: {folder}</source>
         <translation>Exportar a: {folder}</translation>
     </message>
@@ -600,6 +616,10 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Exit the kiosk</source>
         <translation>Salir del quiosco</translation>
+    </message>
+    <message>
+        <source>Callback requests; tick the ones called back</source>
+        <translation>Solicitudes de llamada; marque las ya atendidas</translation>
     </message>
     <message>
         <source>Export statistics (CSV)</source>

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLayout,
@@ -170,51 +169,63 @@ class WrappingCheckBox(_SizedByLayout, QCheckBox):
 
 
 class Columns(QWidget):
-    """Widgets in up to `most` equal columns: as many as fit side by side at their natural
-    width, so a row of big buttons becomes two rows (not a page wider than the screen) at large
-    text, in Spanish or on a narrow panel."""
+    """Widgets in up to `most` equal columns: as many as fit side by side, so a row of big
+    buttons becomes two rows (not a page wider than the screen) at large text, in Spanish or on
+    a narrow panel. Each row is as tall as its tallest widget needs at the column's width.
+
+    It places its widgets itself: QGridLayout's height-for-width rows came out shorter than
+    a wrapped button needed, cutting off its last line.
+    """
 
     def __init__(self, most: int, spacing: int = 14, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._most = most
         self._spacing = spacing
         self._widgets: list[QWidget] = []
-        self._columns = 0
-        self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(0, 0, 0, 0)
-        self._grid.setSpacing(spacing)
-        # This widget says how small it may get (one column); the grid must not insist on
-        # the width of the arrangement it happens to have now.
-        self._grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
     def set_widgets(self, widgets: Sequence[QWidget]) -> None:
         self._widgets = list(widgets)
-        self._columns = 0
-        self._arrange(self.width())
+        for widget in self._widgets:
+            widget.setParent(self)
+        self._place()
+        self.updateGeometry()
 
     def columns_for(self, width: int) -> int:
-        widest = max((w.sizeHint().width() for w in self._widgets), default=0)
+        widest = max(map(_narrowest, self._widgets), default=0)
         fit = (width + self._spacing) // max(1, widest + self._spacing)
         return max(1, min(self._most, len(self._widgets) or 1, fit))
 
-    def _arrange(self, width: int) -> None:
+    def _rows(self, width: int) -> tuple[int, list[tuple[list[QWidget], int]]]:
+        """The column width, and each row's widgets with the row's height."""
         columns = self.columns_for(width)
-        if columns == self._columns:
-            return
-        self._columns = columns
-        while self._grid.count():
-            self._grid.takeAt(0)
-        for index, widget in enumerate(self._widgets):
-            self._grid.addWidget(widget, index // columns, index % columns)
-        for column in range(self._most):
-            self._grid.setColumnStretch(column, 1 if column < columns else 0)
-        self.updateGeometry()
+        cell = max(0, (width - (columns - 1) * self._spacing) // columns)
+        rows = []
+        for start in range(0, len(self._widgets), columns):
+            row = self._widgets[start : start + columns]
+            height = max(
+                max(
+                    w.heightForWidth(cell) if w.hasHeightForWidth() else w.sizeHint().height(),
+                    w.minimumSizeHint().height(),
+                    w.minimumHeight(),  # the stylesheet's min-height (a finger's reach)
+                )
+                for w in row
+            )
+            rows.append((row, height))
+        return cell, rows
+
+    def _place(self) -> None:
+        cell, rows = self._rows(self.width())
+        y = 0
+        for row, height in rows:
+            for column, widget in enumerate(row):
+                widget.setGeometry(column * (cell + self._spacing), y, cell, height)
+            y += height + self._spacing
 
     def minimumSizeHint(self) -> QSize:
-        widest = max((w.minimumSizeHint().width() for w in self._widgets), default=0)
+        widest = max(map(_narrowest, self._widgets), default=0)
         return QSize(widest, self.heightForWidth(widest))
 
     def sizeHint(self) -> QSize:
@@ -227,23 +238,26 @@ class Columns(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        if not self._widgets:
-            return 0
-        columns = self.columns_for(width)
-        cell = (width - (columns - 1) * self._spacing) // columns
-        rows = [self._widgets[i : i + columns] for i in range(0, len(self._widgets), columns)]
-        heights = [
-            max(
-                w.heightForWidth(cell) if w.hasHeightForWidth() else w.sizeHint().height()
-                for w in row
-            )
-            for row in rows
-        ]
-        return sum(heights) + (len(rows) - 1) * self._spacing
+        _cell, rows = self._rows(width)
+        return sum(height for _row, height in rows) + max(0, len(rows) - 1) * self._spacing
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._arrange(event.size().width())
+        self._place()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            # A widget's text or size changed: place them again, and tell our own parent.
+            self._place()
+            self.updateGeometry()
+        return super().event(event)
+
+
+def _narrowest(widget: QWidget) -> int:
+    """How narrow a widget can be: a wrapping button down to its longest word; a plain button
+    (its text on one line) no narrower than that line."""
+    hint = widget.minimumSizeHint() if widget.hasHeightForWidth() else widget.sizeHint()
+    return hint.width()
 
 
 class ButtonGrid(Columns):

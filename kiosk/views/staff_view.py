@@ -239,7 +239,13 @@ class StaffView(QWidget):
     def set_stats(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         self.stats.clear()
         self.stats.setColumnCount(len(header))
-        self.stats.setHorizontalHeaderLabels(list(header))
+        words = {
+            "Day": self.tr("Day"),
+            "Event": self.tr("Event"),
+            "Subject": self.tr("Subject"),
+            "Count": self.tr("Count"),
+        }
+        self.stats.setHorizontalHeaderLabels([words.get(h, h) for h in header])
         self.stats.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
@@ -336,6 +342,8 @@ class StaffView(QWidget):
                 ("exit", self.tr("Exit the kiosk")),
             ]
         )
+        self.requests.setAccessibleName(self.tr("Callback requests; tick the ones called back"))
+        self.stats.setAccessibleName(self.tr("Usage statistics"))
         self.back_to_list.set_text(self.tr("Back to requests"))
         self.stats_export.set_text(self.tr("Export statistics (CSV)"))
 

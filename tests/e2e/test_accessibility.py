@@ -42,6 +42,21 @@ def _idle_warning(kiosk: Kiosk) -> None:
     kiosk.idle.idle_timer.timeout.emit()
 
 
+def _staff_panel(kiosk: Kiosk) -> None:
+    """Signed in as the demo staff member, with the demo's fictional requests listed."""
+    from kiosk.demo import DEMO_PIN, seed
+
+    if not (kiosk.config.paths.data_dir / "demo-seeded").exists():
+        seed(kiosk.config.paths.data_dir)
+        (kiosk.config.paths.data_dir / "demo-seeded").touch()
+    kiosk.shell.go(Route("staff"))
+    screen = kiosk.window.stack.currentWidget()
+    for digit in DEMO_PIN:
+        screen.pin.keys[digit].click()
+    screen.pin.sign_in_button.click()
+    assert screen.currentWidget() is screen.panel
+
+
 SCREENS: dict[str, Callable[[Kiosk], None]] = {
     "home": lambda k: k.shell.go(HOME),
     "topic": lambda k: k.shell.go(Route("topic", "treatments")),
@@ -51,6 +66,7 @@ SCREENS: dict[str, Callable[[Kiosk], None]] = {
     "thanks": _thanks,
     "idle-warning": _idle_warning,
     "attract": lambda k: k.shell.show_attract(),
+    "staff-panel": _staff_panel,
 }
 
 
@@ -61,7 +77,8 @@ def _visible(kiosk: Kiosk) -> Iterator[QWidget]:
 
 
 def _text(widget: QWidget) -> str:
-    return widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+    text = widget.text() if isinstance(widget, QLabel | QAbstractButton) else ""
+    return text or widget.accessibleName()
 
 
 def _clipped(kiosk: Kiosk) -> list[str]:
@@ -82,6 +99,15 @@ def _clipped(kiosk: Kiosk) -> list[str]:
                     found.append(f"{where}: wrapped lines are cut off at the bottom")
             elif not rich and widget.sizeHint().width() > widget.width() + 1:
                 found.append(f"{where}: the line is cut off")
+        buttons = [
+            child
+            for child in widget.children()
+            if isinstance(child, QAbstractButton) and child.isVisible()
+        ]
+        for index, button in enumerate(buttons):
+            for other in buttons[index + 1 :]:
+                if button.geometry().intersects(other.geometry()):
+                    found.append(f"{_text(button)[:20]!r} overlaps {_text(other)[:20]!r}")
         plain_button = type(widget).__name__ in ("QPushButton", "QToolButton")
         if plain_button and _text(widget) and widget.sizeHint().width() > widget.width() + 1:
             found.append(f"{where}: the button's text is cut off")
