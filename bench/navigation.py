@@ -1,4 +1,5 @@
-"""Tap to painted screen: opening a topic in the kiosk against switching to a plain QLabel page.
+"""Tap to painted screen: opening a topic in the kiosk against switching to a plain QLabel page,
+and the language button on a topic page (every text on the screen changes).
 
 Both run in this one process, offscreen, at the same window size. A "tap" is a click on the
 home tile; the time runs until the first paint event reaches the new screen's text. A topic is
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.app import build_kiosk, create_qapplication
 from kiosk.config import load_config
-from kiosk.navigation import HOME
+from kiosk.navigation import HOME, Route
 
 SIZE = (1080, 1920)
 
@@ -83,7 +84,7 @@ def floor_times(app: QApplication, rounds: int) -> list[float]:
     return times
 
 
-def kiosk_times(app: QApplication, rounds: int) -> tuple[list[float], list[float]]:
+def kiosk_times(app: QApplication, rounds: int) -> tuple[list[float], list[float], list[float]]:
     kiosk = build_kiosk(load_config(None), app, kiosk_mode=False)
     kiosk.window.resize(*SIZE)
     kiosk.window.show()
@@ -99,8 +100,15 @@ def kiosk_times(app: QApplication, rounds: int) -> tuple[list[float], list[float
         # The first tap of all also builds the reader; it is timed but left out below.
         elapsed = time_tap(app, tile, kiosk.topic.body_label)
         (first if index < len(slugs) else cached).append(elapsed)
+    # The language button on a topic page: home tiles, the reader, the bars all change.
+    kiosk.shell.go(Route("topic", "causes"))
+    app.processEvents()
+    switches = [
+        time_tap(app, kiosk.window.language_button, kiosk.topic.body_label)
+        for _ in range(rounds * 2)
+    ]
     kiosk.window.close()
-    return first[1:], cached
+    return first[1:], cached, switches[2:]  # the first to each language converts its pages
 
 
 def main() -> None:
@@ -108,7 +116,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     app = create_qapplication(sys.argv[:1])
-    first, cached = kiosk_times(app, args.rounds)
+    first, cached, switches = kiosk_times(app, args.rounds)
     floor = floor_times(app, args.rounds * 3)
     floor_ms = statistics.median(floor) * 1000
     print(
@@ -116,7 +124,11 @@ def main() -> None:
         f"platform {os.environ['QT_QPA_PLATFORM']} (one frame = 16.7 ms)"
     )
     print(f"  plain QLabel page:          median {floor_ms:6.2f} ms")
-    for name, times in (("topic, first open", first), ("topic, cached", cached)):
+    for name, times in (
+        ("topic, first open", first),
+        ("topic, cached", cached),
+        ("language switch on a topic", switches),
+    ):
         median = statistics.median(times) * 1000
         print(
             f"  {name + ':':27s} median {median:6.2f} ms  (max {max(times) * 1000:6.2f})"

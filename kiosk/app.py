@@ -104,7 +104,7 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
     )
     _keep_purging(window, config, database)
     idle, overlay = _watch_idleness(app, config, window, shell)
-    KeyboardActivation(app, window)
+    KeyboardActivation(window)
     if kiosk_mode:
         LockDown(app, window)
         if config.kiosk.hide_cursor:

@@ -143,6 +143,30 @@
         <translation>Sáb</translation>
     </message>
     <message>
+        <source>Monday</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>sábado</translation>
+    </message>
+    <message>
         <source>Yes, the clinic may call me at this number about my request.</source>
         <translation>Sí, doy permiso a la clínica para llamarme a este número sobre mi solicitud.</translation>
     </message>

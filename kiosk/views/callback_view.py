@@ -481,9 +481,18 @@ class CallbackView(QWidget):
             self.tr("Fri"),
             self.tr("Sat"),
         )
-        for button, text in zip(self.day_buttons.values(), days, strict=True):
+        # Screen readers say the whole day, not "Mon".
+        day_names = (
+            self.tr("Monday"),
+            self.tr("Tuesday"),
+            self.tr("Wednesday"),
+            self.tr("Thursday"),
+            self.tr("Friday"),
+            self.tr("Saturday"),
+        )
+        for button, text, name in zip(self.day_buttons.values(), days, day_names, strict=True):
             button.setText(text)
-            button.setAccessibleName(text)
+            button.setAccessibleName(name)
         for period, text in self._period_names().items():
             self.period_buttons[period].setText(text.capitalize())
             self.period_buttons[period].setAccessibleName(text)

@@ -80,7 +80,16 @@ class HomeView(QWidget):
 
     def set_topics(self, topics: Sequence[TopicTile]) -> None:
         """Show these topics, in this order, replacing what was there."""
+        same = [(t.slug, t.icon, t.urgent) for t in topics] == [
+            (t.slug, t.icon, t.urgent) for t in self._topics
+        ]
         self._topics = tuple(topics)
+        if same:
+            # The same pages in another language: new words on the tiles already there
+            # (making and styling nine new tiles took most of a language switch).
+            for topic in self._topics:
+                self.topic_tiles[topic.slug].set_texts(topic.title, topic.summary)
+            return
         for tile in self.topic_tiles.values():
             # Hidden now, deleted once control returns to the event loop.
             tile.hide()
