@@ -38,12 +38,17 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(TS:.ts=.qm)
 
 # Renders every screen in both orientations to screenshots/ for a review by eye.
+SCREENS := home topic:what-is-axial-back-pain topic:get-help-now spine spine:lumbar callback \
+	callback:bottom callback:done idle-warning attract staff
 screenshots: $(STAMP)
 	mkdir -p screenshots
-	for screen in home topic:what-is-axial-back-pain topic:get-help-now spine spine:lumbar spine:discs; do \
+	for screen in $(SCREENS); do \
 	  name=$$(echo $$screen | tr ':' '-'); \
-	  $(BIN)/kiosk screenshot $$screen screenshots/$$name-portrait.png --size 1080x1920; \
-	  $(BIN)/kiosk screenshot $$screen screenshots/$$name-landscape.png --size 1920x1080; \
+	  for look in "en 100" "es 100" "en 200" "es 200"; do \
+	    set -- $$look; \
+	    $(BIN)/kiosk screenshot $$screen screenshots/$$name-$$1-$$2-portrait.png --size 1080x1920 --lang $$1 --text-size $$2; \
+	    $(BIN)/kiosk screenshot $$screen screenshots/$$name-$$1-$$2-landscape.png --size 1920x1080 --lang $$1 --text-size $$2; \
+	  done; \
 	done
 
 bench: $(STAMP)
