@@ -63,9 +63,9 @@ def facts(data_dir: Path, db: Database | None) -> list[tuple[str, Value]]:
         if last
         else QT_TRANSLATE_NOOP("Diagnostics", "none yet")
     )
-    state = (
-        QT_TRANSLATE_NOOP("Diagnostics", "ok") if healthy else QT_TRANSLATE_NOOP(CONTEXT, "DAMAGED")
-    )
+    ok = QT_TRANSLATE_NOOP("Diagnostics", "ok")
+    damaged = QT_TRANSLATE_NOOP("Diagnostics", "DAMAGED")
+    state = ok if healthy else damaged
     return [
         *rows,
         (database, state),

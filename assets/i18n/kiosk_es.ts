@@ -222,6 +222,10 @@
         <translation>bien</translation>
     </message>
     <message>
+        <source>DAMAGED</source>
+        <translation>DAÑADA</translation>
+    </message>
+    <message>
         <source>Last request saved</source>
         <translation>Última solicitud guardada</translation>
     </message>

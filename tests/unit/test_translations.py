@@ -3,6 +3,7 @@ that `kiosk check-content` runs on them, fed a fault each."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,18 @@ def test_the_spanish_file_holds_exactly_the_texts_the_code_shows(tmp_path: Path)
     assert copy.read_text(encoding="utf-8") == TS.read_text(encoding="utf-8"), (
         "screen texts changed: run `make translations` and translate what is new"
     )
+
+
+def test_every_marked_text_names_its_context_literally() -> None:
+    """lupdate cannot read a context from a variable: such a text would never be translated."""
+    marker = re.compile(r"QT_TRANSLATE_NOOP\(\s*(?![\"'])")
+    unreadable = [
+        f"{path.relative_to(REPO)}:{number}"
+        for path in sorted((REPO / "kiosk").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if marker.search(line) and "def QT_TRANSLATE_NOOP" not in line
+    ]
+    assert unreadable == []
 
 
 def test_the_compiled_translations_match_the_spanish_file(tmp_path: Path) -> None:
