@@ -170,6 +170,9 @@ def sizes(look: Look) -> dict[str, str]:
         # A side panel's heading: one long word ("sacroilíaca") must fit its width at 200 %.
         "font_panel_title": f"{look.px(BASE_FONT_PX * 1.6, cap=175)}px",
         "font_display": f"{look.px(BASE_FONT_PX * 1.9)}px",
+        # The attract loop is read from across the room at any size: it grows to 150 % only.
+        "font_attract_display": f"{look.px(BASE_FONT_PX * 1.9, cap=150)}px",
+        "font_attract_title": f"{look.px(BASE_FONT_PX * 1.6, cap=150)}px",
         "touch": f"{TOUCH_TARGET_PX}px",
         "radius": "18px",
         "pad": "20px",

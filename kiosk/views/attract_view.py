@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -18,6 +18,9 @@ class AttractView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Its words grow less than elsewhere (style.qss): they are read from across the room
+        # already, and the drawing needs the height.
+        self.setObjectName("Attract")
         self._items: list[tuple[str, str]] = []
         self._also: list[str] = []
         self._index = 0
@@ -38,6 +41,8 @@ class AttractView(QWidget):
         # The drawing takes whatever height the words leave, so it never forces the window
         # taller (at 200 % text on a small screen it just gets smaller).
         self.drawing.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        # Its height changes whenever the words below it change: fit the picture each time.
+        self.drawing.installEventFilter(self)
         self._picture = QPixmap()
         self.prompt = QLabel()
         self.prompt.setProperty("role", "display")
@@ -74,7 +79,28 @@ class AttractView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_drawing()
+        self._fit_words()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.drawing and event.type() == QEvent.Type.Resize:
+            self._fit_drawing()
+        return False
+
+    def _fit_words(self) -> None:
+        """On a short screen at a large text size, leave out the summary, then the invitation's
+        other languages, rather than squeeze every line until it is cut in half."""
+        own = self.tr("Touch the screen to start")
+        self.summary.show()
+        self.prompt.setText("\n".join([own, *self._also]))
+        if self._fits():
+            return
+        self.summary.hide()
+        if not self._fits():
+            self.prompt.setText(own)
+
+    def _fits(self) -> bool:
+        layout = self.layout()
+        return layout is None or layout.totalHeightForWidth(self.width()) <= self.height()
 
     def set_items(self, items: Sequence[tuple[str, str]]) -> None:
         self._items = list(items)
@@ -86,6 +112,7 @@ class AttractView(QWidget):
             title, summary = self._items[self._index % len(self._items)]
             self.title.setText(title)
             self.summary.setText(summary)
+            self._fit_words()
 
     def _on_timer_timeout(self) -> None:
         self._index += 1
@@ -108,7 +135,7 @@ class AttractView(QWidget):
 
     def _retranslate(self) -> None:
         self.headline.setText(self.tr("Learn about back pain"))
-        self.prompt.setText("\n".join([self.tr("Touch the screen to start"), *self._also]))
+        self._fit_words()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -21,6 +21,9 @@ log = logging.getLogger(__name__)
 
 # The voices a US clinic's patients expect, first; any voice of the language otherwise.
 PREFERRED = {"en": ("en_US",), "es": ("es_US", "es_MX", "es_419")}
+# A little slower than the engine's usual pace (-1.0 to 1.0): many listeners are older, and a
+# waiting room is not quiet.
+RATE = -0.2
 
 
 class Speaker(QObject):
@@ -92,6 +95,7 @@ class Speaker(QObject):
             log.info("read aloud off: speech engine %r: %s", tts.engine(), tts.errorString())
             tts.deleteLater()
             return None
+        tts.setRate(RATE)
         tts.stateChanged.connect(self._on_state_changed)
         log.info("read aloud on: engine %r", tts.engine())
         self._tts = tts

@@ -266,3 +266,12 @@ def test_a_chosen_time_shows_a_tick_not_only_a_colour(shown) -> None:  # type: i
     assert evening.icon().isNull()
     morning.click()
     assert morning.icon().isNull()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_attract_loop_fits_a_small_screen_at_the_largest_text(shown, language: str) -> None:  # type: ignore[no-untyped-def]
+    kiosk = shown(language, (1280, 800), 200, "attract")
+    assert _clipped(kiosk) == []
+    attract = kiosk.window.stack.currentWidget()
+    assert attract.title.isVisible()
+    assert attract.prompt.isVisible()

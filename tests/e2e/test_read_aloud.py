@@ -56,6 +56,7 @@ def test_a_topic_is_read_aloud_title_first_in_an_american_voice(qtbot, speaking:
     engine = speaking.shell.speaker.engine
     assert engine is not None
     assert engine.locale().name() == "en_US"
+    assert engine.rate() < 0  # a little slower than usual, for older listeners
 
     with qtbot.waitSignal(speaking.shell.speaker.speaking_changed) as stopped:
         button.click()
