@@ -88,15 +88,19 @@ class AttractView(QWidget):
 
     def _fit_words(self) -> None:
         """On a short screen at a large text size, leave out the summary, then the invitation's
-        other languages, rather than squeeze every line until it is cut in half."""
+        other languages, then the headline, rather than squeeze lines until they are cut."""
         own = self.tr("Touch the screen to start")
         self.summary.show()
+        self.headline.show()
         self.prompt.setText("\n".join([own, *self._also]))
         if self._fits():
             return
         self.summary.hide()
+        if self._fits():
+            return
+        self.prompt.setText(own)
         if not self._fits():
-            self.prompt.setText(own)
+            self.headline.hide()
 
     def _fits(self) -> bool:
         layout = self.layout()
