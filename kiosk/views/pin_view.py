@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.views.buttons import WrappingButton
+from kiosk.views.scrolling import make_flickable, vertical_scroll
 
 PIN_MAX = 12
 
@@ -28,6 +29,7 @@ class PinView(QWidget):
         self._pin = ""
         self.title = QLabel()
         self.title.setProperty("role", "display")
+        self.title.setWordWrap(True)
         self.dots = QLabel()
         self.dots.setProperty("role", "reference")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -36,17 +38,7 @@ class PinView(QWidget):
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(14)
-        for index, name in enumerate([*"123456789", "clear", "0", "delete"]):
-            key = QPushButton()
-            key.setProperty("role", "key")
-            key.setProperty("kind", "digit" if name.isdigit() else "special")
-            key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            key.setMinimumWidth(160)
-            key.clicked.connect(lambda _=False, n=name: self._press(n))
-            grid.addWidget(key, index // 3, index % 3)
-            self.keys[name] = key
+        grid = self._build_keys()
         self.cancel_button = WrappingButton(role="more")
         self.cancel_button.clicked.connect(self._on_cancel_clicked)
         self.sign_in_button = WrappingButton(role="action")
@@ -69,11 +61,33 @@ class PinView(QWidget):
         column.addWidget(self.message)
         column.addLayout(grid)
         column.addLayout(actions)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
-        outer.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        centred = QWidget()
+        row = QHBoxLayout(centred)
+        row.setContentsMargins(32, 32, 32, 32)
+        row.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # At large text on a landscape screen the pad is taller than the room: it scrolls
+        # rather than make the window taller than the screen.
+        area = vertical_scroll(centred)
+        make_flickable(area)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(area)
         self._retranslate()
         self.reset()
+
+    def _build_keys(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        for index, name in enumerate([*"123456789", "clear", "0", "delete"]):
+            key = QPushButton()
+            key.setProperty("role", "key")
+            key.setProperty("kind", "digit" if name.isdigit() else "special")
+            key.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            key.setMinimumWidth(160)
+            key.clicked.connect(lambda _=False, n=name: self._press(n))
+            grid.addWidget(key, index // 3, index % 3)
+            self.keys[name] = key
+        return grid
 
     @property
     def entered(self) -> int:

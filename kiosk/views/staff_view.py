@@ -7,6 +7,7 @@ audit log are the staff controller's business.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -29,7 +30,7 @@ from kiosk.diagnostics import CONTEXT as DIAGNOSTICS
 from kiosk.diagnostics import Value, Verbatim
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.pin_view import PinView
-from kiosk.views.scrolling import make_flickable
+from kiosk.views.scrolling import make_flickable, vertical_scroll
 from kiosk.views.touch_test import TouchTest
 
 
@@ -66,6 +67,7 @@ class StaffView(QWidget):
         self._rows: tuple[list[RequestRow], dt.datetime] = ([], dt.datetime.now(dt.UTC))
         self.title = QLabel()
         self.title.setProperty("role", "display")
+        self.title.setWordWrap(True)
         self.counts = QLabel()
         self.counts.setProperty("role", "heading")
         self.counts.setWordWrap(True)
@@ -115,13 +117,16 @@ class StaffView(QWidget):
         column.addWidget(self.folders)
         column.addWidget(self.action_grid)
         column.addStretch(1)
+        # Ten big buttons do not fit beside or below the list at large text: they scroll.
+        controls_area = vertical_scroll(controls)
+        make_flickable(controls_area)
         page = QWidget()
         # The list beside the buttons in landscape, above them in portrait (see resizeEvent).
         self._list_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, page)
         self._list_box.setContentsMargins(0, 0, 0, 0)
         self._list_box.setSpacing(20)
         self._list_box.addWidget(self.requests, 3)
-        self._list_box.addWidget(controls, 2)
+        self._list_box.addWidget(controls_area, 2)
         return page
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -151,10 +156,12 @@ class StaffView(QWidget):
         back = WrappingButton(role="more")
         back.set_text(self.tr("Back to requests"))
         back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
+        facts_area = vertical_scroll(self.facts)
+        make_flickable(facts_area)
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.facts)
+        column.addWidget(facts_area, 1)
         column.addWidget(self.touch_test, 1)
         column.addWidget(back)
         return page
@@ -278,7 +285,10 @@ class StaffView(QWidget):
             for widget in (button, *button.findChildren(QWidget)):
                 widget.style().unpolish(widget)
                 widget.style().polish(widget)
-        self.folder_label.setText(self.tr("Export to: {folder}").format(folder=folder))
+        # A long path may break after any "/", "_", "-" or "." rather than widen the panel
+        # past the screen.
+        shown = re.sub(r"([/_.-])", "\\1\u200b", folder)
+        self.folder_label.setText(self.tr("Export to: {folder}").format(folder=shown))
 
     def _on_action_chosen(self, action: str) -> None:
         if action in ("csv", "xlsx"):

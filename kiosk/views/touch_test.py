@@ -16,7 +16,7 @@ class TouchTest(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
-        self.setMinimumHeight(300)
+        self.setMinimumHeight(160)
         self.setAccessibleName("Touch test")
         self.points: list[QPointF] = []
 

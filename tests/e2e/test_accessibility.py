@@ -85,6 +85,9 @@ def _clipped(kiosk: Kiosk) -> list[str]:
     """Everything a patient would see cut off: wider than the window, a word wider than its
     label, wrapped text taller than its label, or a button's one line wider than the button."""
     found = []
+    wanted = kiosk.window.property("wanted_size")
+    if wanted is not None and kiosk.window.size().toTuple() != wanted:
+        found.append(f"the window grew to {kiosk.window.size().toTuple()}: more than fits")
     right_edge = kiosk.window.width()
     for widget in _visible(kiosk):
         where = f"{type(widget).__name__}[{widget.property('role')}] {_text(widget)[:30]!r}"
@@ -120,6 +123,7 @@ def shown(kiosk: Kiosk) -> Callable[..., Kiosk]:
         kiosk.look.set_look(kiosk.look.look._replace(text_size=text_size))
         kiosk.shell.set_language(language)
         kiosk.window.resize(*size)
+        kiosk.window.setProperty("wanted_size", size)
         SCREENS[screen](kiosk)
         _settle()
         return kiosk
@@ -139,7 +143,7 @@ def test_nothing_is_clipped_or_wider_than_the_screen(  # type: ignore[no-untyped
         problems += [f"{screen}: {problem}" for problem in _clipped(kiosk)]
         if kiosk.idle.warning:
             kiosk.overlay.button.click()
-    assert problems == []
+    assert problems == [], "\n".join(problems)
 
 
 def _is_control(widget: QWidget) -> bool:
