@@ -141,12 +141,13 @@ def main(argv: list[str] | None = None) -> int:
 def _check_content(config: Config, content_dir: Path) -> int:
     """Print every problem as file:line: message and each page's reading grade."""
     from kiosk.checks import check_content
-    from kiosk.readability import GRADE_LIMIT
+    from kiosk.readability import FORMULAS, GRADE_LIMIT
 
     reports = check_content(content_dir, config.paths.assets_dir, config.kiosk.languages)
     total = 0
     for language, report in reports.items():
-        print(f"{language}: reading grades (limit {GRADE_LIMIT:g})")
+        formula = FORMULAS.get(language, "no formula for this language")
+        print(f"{language}: reading grades ({formula}, limit {GRADE_LIMIT:g})")
         for page, grade in report.grades:
             shown = "  n/a" if grade is None else f"{grade:5.1f}"
             print(f"  {shown}  {_shown_path(page.path)}")

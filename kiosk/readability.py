@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 
 GRADE_LIMIT = 8.0
+# The formula behind each language's grade, as check-content names it.
+FORMULAS = {"en": "Flesch-Kincaid", "es": "Fernández-Huerta"}
 _MARKUP = re.compile(r"(\*\*|__|[*_`>#])")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ITEM = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")

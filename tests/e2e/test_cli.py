@@ -106,8 +106,9 @@ def test_check_content_on_shipped_content_is_clean_and_prints_grades(
 ) -> None:
     assert run(["check-content", str(content_dir)]) == 0
     out = capsys.readouterr().out
-    assert "en: reading grades (limit 8)" in out
-    assert "symptoms.md" in out
+    assert "en: reading grades (Flesch-Kincaid, limit 8)" in out
+    assert "es: reading grades (Fernández-Huerta, limit 8)" in out
+    assert "content/es/topics/symptoms.md" in out.replace("\\", "/")
     assert out.strip().endswith("no problems found")
 
 
