@@ -31,11 +31,13 @@ test: lint
 # After changing a tr() text: refresh the Spanish .ts (translators fill it in, by hand or with
 # pyside6-linguist), then compile it to the .qm the kiosk loads. Both files are committed;
 # tests/unit/test_translations.py fails while either is stale or a translation is missing.
-TS := assets/i18n/kiosk_es.ts
+# English has a file too, for the plural forms only ("1 second" / "2 seconds"; -pluralonly).
+SOURCES = $$(find kiosk -name '*.py' | sort)
+LUPDATE = $(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en_US
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en_US -target-language es_US \
-	  $$(find kiosk -name '*.py' | sort) -ts $(TS)
-	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(TS:.ts=.qm)
+	$(LUPDATE) -target-language es_US $(SOURCES) -ts assets/i18n/kiosk_es.ts
+	$(LUPDATE) -target-language en_US -pluralonly $(SOURCES) -ts assets/i18n/kiosk_en.ts
+	for ts in assets/i18n/kiosk_*.ts; do $(BIN)/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 # Renders every screen in both orientations to screenshots/ for a review by eye.
 SCREENS := home topic:what-is-axial-back-pain topic:get-help-now spine spine:lumbar callback \

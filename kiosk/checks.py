@@ -20,7 +20,8 @@ PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone", "clinic_address"})
 _LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?")
 _FORMAT_FIELD = re.compile(r"\{(\w*)\}")
 # The screens' own texts are written in English in the code; other languages need a
-# Qt Linguist file `assets/i18n/kiosk_<lang>.ts` with every one of them translated.
+# Qt Linguist file `assets/i18n/kiosk_<lang>.ts` with every one of them translated, and English
+# one with the plural forms ("%n second(s)" -> "1 second", "2 seconds").
 SOURCE_LANGUAGE = "en"
 
 Grader = Callable[[str], "float | None"]
@@ -200,8 +201,8 @@ def check_content(
         extra = [drawing_problem] if drawing_problem is not None else []
         if reference is not None and library is not reference:
             extra += missing_pages(library, reference, content_dir / language)
-        if language != SOURCE_LANGUAGE:
-            extra += translation_problems(assets_dir / "i18n" / f"kiosk_{language}.ts")
+        # English needs its file too, for plural forms only.
+        extra += translation_problems(assets_dir / "i18n" / f"kiosk_{language}.ts")
         reports[language] = report._replace(problems=(*extra, *report.problems))
     return reports
 
@@ -277,15 +278,22 @@ def translation_problems(ts_file: Path) -> list[Problem]:
             where = f"{context.findtext('name')}: {source!r}"
             if translation is None or translation.get("type") in ("obsolete", "vanished"):
                 continue
-            if translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            # A plural has one form per grammatical number ("%n second" / "%n seconds").
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [
+                translation.text or ""
+            ]
+            if translation.get("type") == "unfinished" or not all(f.strip() for f in forms):
                 problems.append(Problem(ts_file, line, f"not translated yet: {where}"))
-            elif sorted(_FORMAT_FIELD.findall(source)) != sorted(
-                _FORMAT_FIELD.findall(translation.text or "")
-            ):
+            elif any(_fields(form) != _fields(source) for form in forms):
                 problems.append(
                     Problem(ts_file, line, f"the translation must keep the {{fields}} of {where}")
                 )
     return problems
+
+
+def _fields(text: str) -> list[str]:
+    """The {fields} and the %n count a text must carry into every translation."""
+    return sorted(_FORMAT_FIELD.findall(text)) + (["%n"] if "%n" in text else [])
 
 
 def _line_of(lines: Iterator[tuple[int, str]], source: str) -> int:

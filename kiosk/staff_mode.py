@@ -143,7 +143,7 @@ class StaffMode(QObject):
         store.set_status([r.id for r in pending], "exported")
         self._audit().record(self.signed_in, "export", f"{count} requests to {path}")
         self._screen.panel.say(
-            self.tr("{count} requests saved to {path}").format(count=count, path=path)
+            self.tr("%n request(s) saved to {path}", "", count).format(path=path)
         )
         self._refresh()
 
@@ -161,7 +161,7 @@ class StaffMode(QObject):
             return
         self._audit().record(self.signed_in, "reexport", f"{count} requests to {path}")
         self._screen.panel.say(
-            self.tr("{count} requests saved to {path}").format(count=count, path=path)
+            self.tr("%n request(s) saved to {path}", "", count).format(path=path)
         )
 
     def _on_mark_done_requested(self, ids: list[str]) -> None:
@@ -176,7 +176,7 @@ class StaffMode(QObject):
         days = self._config.kiosk.retention_days
         count = purge(self._database(), older_than_days=days, now=self._now)
         self._audit().record(self.signed_in, "purge", f"{count} requests older than {days} days")
-        self._screen.panel.say(self.tr("{count} old requests deleted.").format(count=count))
+        self._screen.panel.say(self.tr("%n old request(s) deleted.", "", count))
         self._refresh()
 
     def _on_stats_requested(self) -> None:

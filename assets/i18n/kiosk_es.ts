@@ -259,9 +259,12 @@
 </context>
 <context>
     <name>IdleOverlay</name>
-    <message>
-        <source>The screen will go back to the start in {n} seconds.</source>
-        <translation>La pantalla volverá al inicio en {n} segundos.</translation>
+    <message numerus="yes">
+        <source>The screen will go back to the start in %n second(s).</source>
+        <translation>
+            <numerusform>La pantalla volverá al inicio en %n segundo.</numerusform>
+            <numerusform>La pantalla volverá al inicio en %n segundos.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Are you still there?</source>
@@ -348,9 +351,12 @@
         <source>Staff mode is not set up on this kiosk yet. An administrator can add staff with the command: kiosk staff add NAME</source>
         <translation>El modo de personal aún no está configurado en este quiosco. Un administrador puede agregar personal con el comando: kiosk staff add NAME</translation>
     </message>
-    <message>
-        <source>{n} digits entered</source>
-        <translation>{n} dígitos ingresados</translation>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n dígito ingresado</numerusform>
+            <numerusform>%n dígitos ingresados</numerusform>
+        </translation>
     </message>
     <message>
         <source>Staff sign-in</source>
@@ -466,17 +472,23 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <source>The export failed: {reason}</source>
         <translation>Error al exportar: {reason}</translation>
     </message>
-    <message>
-        <source>{count} requests saved to {path}</source>
-        <translation>{count} solicitudes guardadas en {path}</translation>
+    <message numerus="yes">
+        <source>%n request(s) saved to {path}</source>
+        <translation>
+            <numerusform>%n solicitud guardada en {path}</numerusform>
+            <numerusform>%n solicitudes guardadas en {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old request(s) deleted.</source>
+        <translation>
+            <numerusform>Se borró %n solicitud antigua.</numerusform>
+            <numerusform>Se borraron %n solicitudes antiguas.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tick the requests you have called back first.</source>
         <translation>Primero marque las solicitudes a las que ya devolvió la llamada.</translation>
-    </message>
-    <message>
-        <source>{count} old requests deleted.</source>
-        <translation>Se borraron {count} solicitudes antiguas.</translation>
     </message>
     <message>
         <source>Statistics saved to {path}</source>
@@ -545,9 +557,12 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <source>{n} h ago</source>
         <translation>hace {n} h</translation>
     </message>
-    <message>
-        <source>{n} days ago</source>
-        <translation>hace {n} días</translation>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
     </message>
     <message>
         <source>Mon</source>

@@ -46,7 +46,7 @@ class IdleOverlay(QWidget):
     def warn(self, seconds: int) -> None:
         self._seconds = seconds
         self.countdown.setText(
-            self.tr("The screen will go back to the start in {n} seconds.").format(n=seconds)
+            self.tr("The screen will go back to the start in %n second(s).", "", seconds)
         )
         self.setGeometry(self._host.rect())
         self.show()

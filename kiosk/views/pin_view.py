@@ -153,7 +153,7 @@ class PinView(QWidget):
 
     def _show_dots(self) -> None:
         self.dots.setText("\u25cf " * len(self._pin) if self._pin else "\u2013")
-        self.dots.setAccessibleName(self.tr("{n} digits entered").format(n=len(self._pin)))
+        self.dots.setAccessibleName(self.tr("%n digit(s) entered", "", len(self._pin)))
 
     def _set_enabled(self, enabled: bool) -> None:  # noqa: FBT001
         for key in self.keys.values():

@@ -314,7 +314,7 @@ class StaffView(QWidget):
             return self.tr("{n} min ago").format(n=minutes)
         if minutes < 48 * 60:
             return self.tr("{n} h ago").format(n=minutes // 60)
-        return self.tr("{n} days ago").format(n=minutes // (24 * 60))
+        return self.tr("%n day(s) ago", "", minutes // (24 * 60))
 
     def _words(self) -> dict[str, str]:
         """The request list's codes in words."""

@@ -105,3 +105,31 @@ def test_a_call_language_the_patient_chose_is_kept(kiosk: Kiosk) -> None:
     form.language_buttons["en"].click()
     kiosk.window.language_button.click()
     assert form.form().language == "en"
+
+
+def test_counts_read_right_in_both_languages(kiosk: Kiosk) -> None:
+    qapp = kiosk.app
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    said = {}
+    for language in ("en", "es"):
+        translator = QTranslator()
+        assert translator.load(f"kiosk_{language}", str(kiosk.config.paths.assets_dir / "i18n"))
+        qapp.installTranslator(translator)
+        said[language] = [
+            QCoreApplication.translate(
+                "IdleOverlay", "The screen will go back to the start in %n second(s).", "", n
+            )
+            for n in (1, 2)
+        ]
+        qapp.removeTranslator(translator)
+    assert said == {
+        "en": [
+            "The screen will go back to the start in 1 second.",
+            "The screen will go back to the start in 2 seconds.",
+        ],
+        "es": [
+            "La pantalla volverá al inicio en 1 segundo.",
+            "La pantalla volverá al inicio en 2 segundos.",
+        ],
+    }

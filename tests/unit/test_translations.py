@@ -14,9 +14,17 @@ import pytest
 from kiosk.checks import missing_pages, translation_problems
 from kiosk.content import load_library
 
-TS = Path(__file__).parents[2] / "assets" / "i18n" / "kiosk_es.ts"
-REPO = TS.parents[2]
+I18N = Path(__file__).parents[2] / "assets" / "i18n"
+TS = I18N / "kiosk_es.ts"
+REPO = I18N.parents[1]
 TOOLS = Path(sys.executable).parent
+# Each file and how `make translations` refreshes it: English holds the plural forms only.
+FILES = pytest.mark.parametrize(
+    ("ts", "options"),
+    [(I18N / "kiosk_es.ts", ["-target-language", "es_US"]),
+     (I18N / "kiosk_en.ts", ["-target-language", "en_US", "-pluralonly"])],
+    ids=["es", "en"],
+)  # fmt: skip
 
 
 def _tool(name: str) -> str:
@@ -26,17 +34,20 @@ def _tool(name: str) -> str:
     return found
 
 
-def test_the_spanish_file_holds_exactly_the_texts_the_code_shows(tmp_path: Path) -> None:
+@FILES
+def test_each_file_holds_exactly_the_texts_the_code_shows(
+    tmp_path: Path, ts: Path, options: list[str]
+) -> None:
     """Re-running lupdate changes nothing: no text was added, changed or dropped since."""
-    copy = tmp_path / TS.name
-    shutil.copy(TS, copy)
+    copy = tmp_path / ts.name
+    shutil.copy(ts, copy)
     sources = sorted(str(p.relative_to(REPO)) for p in (REPO / "kiosk").rglob("*.py"))
     subprocess.run(
         [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
-         "-source-language", "en_US", "-target-language", "es_US", *sources, "-ts", str(copy)],
+         "-source-language", "en_US", *options, *sources, "-ts", str(copy)],
         cwd=REPO, check=True, capture_output=True,
     )  # fmt: skip
-    assert copy.read_text(encoding="utf-8") == TS.read_text(encoding="utf-8"), (
+    assert copy.read_text(encoding="utf-8") == ts.read_text(encoding="utf-8"), (
         "screen texts changed: run `make translations` and translate what is new"
     )
 
@@ -53,18 +64,24 @@ def test_every_marked_text_names_its_context_literally() -> None:
     assert unreadable == []
 
 
-def test_the_compiled_translations_match_the_spanish_file(tmp_path: Path) -> None:
-    compiled = tmp_path / "kiosk_es.qm"
+@FILES
+def test_the_compiled_translations_match_their_files(
+    tmp_path: Path, ts: Path, options: list[str]
+) -> None:
+    del options
+    compiled = tmp_path / ts.with_suffix(".qm").name
     subprocess.run(
-        [_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(compiled)],
+        [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(compiled)],
         check=True,
         capture_output=True,
     )
-    assert compiled.read_bytes() == TS.with_suffix(".qm").read_bytes(), "run `make translations`"
+    assert compiled.read_bytes() == ts.with_suffix(".qm").read_bytes(), "run `make translations`"
 
 
-def test_every_screen_text_is_translated_with_its_fields() -> None:
-    assert translation_problems(TS) == []
+@FILES
+def test_every_screen_text_is_translated_with_its_fields(ts: Path, options: list[str]) -> None:
+    del options
+    assert translation_problems(ts) == []
 
 
 TS_HEAD = (
@@ -99,6 +116,20 @@ def test_a_translation_that_drops_or_renames_a_field_is_reported(tmp_path: Path)
     assert problem.message == (
         "the translation must keep the {fields} of HomeView: 'Call us: {phone}'"
     )
+
+
+def test_a_plural_needs_every_form_and_its_count(tmp_path: Path) -> None:
+    path = _ts(
+        tmp_path,
+        "<source>%n day(s) ago</source>\n<translation><numerusform>hace %n día</numerusform>"
+        "<numerusform></numerusform></translation>",
+        "<source>in %n second(s)</source>\n<translation><numerusform>en un segundo</numerusform>"
+        "<numerusform>en %n segundos</numerusform></translation>",
+    )
+    assert [p.message for p in translation_problems(path)] == [
+        "not translated yet: HomeView: '%n day(s) ago'",
+        "the translation must keep the {fields} of HomeView: 'in %n second(s)'",
+    ]
 
 
 def test_a_language_without_a_translation_file_is_reported(tmp_path: Path) -> None:

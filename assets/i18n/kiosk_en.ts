@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>IdleOverlay</name>
+    <message numerus="yes">
+        <source>The screen will go back to the start in %n second(s).</source>
+        <translation>
+            <numerusform>The screen will go back to the start in %n second.</numerusform>
+            <numerusform>The screen will go back to the start in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PinView</name>
+    <message numerus="yes">
+        <source>%n digit(s) entered</source>
+        <translation>
+            <numerusform>%n digit entered</numerusform>
+            <numerusform>%n digits entered</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffMode</name>
+    <message numerus="yes">
+        <source>%n request(s) saved to {path}</source>
+        <translation>
+            <numerusform>%n request saved to {path}</numerusform>
+            <numerusform>%n requests saved to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old request(s) deleted.</source>
+        <translation>
+            <numerusform>%n old request deleted.</numerusform>
+            <numerusform>%n old requests deleted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffView</name>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
