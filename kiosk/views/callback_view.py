@@ -292,9 +292,10 @@ class CallbackView(QWidget):
         ):
             button.setChecked(False)
         self.consent.setChecked(False)
-        for error in self.errors.values():
+        for key, error in self.errors.items():
             error.hide()
             error.clear()
+            self._describe(key)
         self._error_codes.clear()
         self._save_failed = False
         self._saved = None
@@ -346,6 +347,19 @@ class CallbackView(QWidget):
                 self._error_codes.pop(key, None)
             label.setText(self._message(key, code) if code else "")
             label.setVisible(bool(code))
+            self._describe(key)
+
+    def _describe(self, key: str) -> None:
+        """A screen reader says a field's error when the field gets the focus."""
+        field = {
+            "first_name": self.first_name,
+            "last_name": self.last_name,
+            "phone": self.phone,
+            "note": self.note,
+            "consent": self.consent,
+        }.get(key)
+        if field is not None:
+            field.setAccessibleDescription(self.errors[key].text())
 
     def _on_send_clicked(self) -> None:
         request, errors = validate(self.form())
@@ -507,6 +521,7 @@ class CallbackView(QWidget):
         self.home_button.set_text(self.tr("Back to the start"))
         for key, code in self._error_codes.items():
             self.errors[key].setText(self._message(key, code))
+            self._describe(key)
         if self._save_failed:
             self._say_save_failed()
         self._say_saved()

@@ -94,6 +94,7 @@ def test_the_form_keeps_everything_typed_and_says_its_errors_again(kiosk: Kiosk)
     assert form.period_buttons["evening"].isChecked()
     assert form.topic_button.isChecked()
     assert form.errors["phone"].text().startswith("Este número")
+    assert form.phone.accessibleDescription() == form.errors["phone"].text()  # read on focus
     assert form.errors["last_name"].isVisible()
     assert form.language_buttons["es"].isChecked()  # the call follows, unless chosen
     assert form.form().language == "es"
