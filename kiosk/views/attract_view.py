@@ -44,6 +44,7 @@ class AttractView(QWidget):
         # Its height changes whenever the words below it change: fit the picture each time.
         self.drawing.installEventFilter(self)
         self._picture = QPixmap()
+        self._scaled: dict[int, QPixmap] = {}
         self.prompt = QLabel()
         self.prompt.setProperty("role", "display")
         self.prompt.setWordWrap(True)
@@ -64,18 +65,21 @@ class AttractView(QWidget):
     def set_drawing(self, picture: QPixmap) -> None:
         """The spine, as the explorer draws it: an invitation to touch."""
         self._picture = picture
+        self._scaled = {}
         self._fit_drawing()
 
     def _fit_drawing(self) -> None:
         if self._picture.isNull() or self.drawing.height() < 40:
             self.drawing.clear()
             return
-        self.drawing.setPixmap(
-            self._picture.scaledToHeight(
-                min(self.drawing.height(), self._picture.height()),
-                Qt.TransformationMode.SmoothTransformation,
+        height = min(self.drawing.height(), self._picture.height())
+        if height not in self._scaled:
+            # A topic with a two-line summary leaves the drawing less room than one with a
+            # single line: keep each size once scaled (smooth scaling costs ~10 ms a time).
+            self._scaled[height] = self._picture.scaledToHeight(
+                height, Qt.TransformationMode.SmoothTransformation
             )
-        )
+        self.drawing.setPixmap(self._scaled[height])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
