@@ -134,9 +134,10 @@ def write_csv_rows(header: Sequence[str], rows: Iterable[Sequence[str]], path: P
 def write_xlsx(requests: Iterable[StoredRequest], path: Path, tz: dt.tzinfo | None = None) -> int:
     """Write the requests to `path` as an Excel workbook; returns how many were written.
 
-    Every cell is a text cell holding the neutralised text, so nothing can become a formula,
-    even when staff edit a cell later; here the apostrophe shows (`'+12015550123`). The header
-    is bold and stays in view when scrolling; an empty value is an empty cell.
+    Every cell is a text cell, so nothing is a formula; one that starts like a formula
+    (`+12015550123`, `=HYPERLINK(...)`) is also marked "quote prefix", Excel's own mark for text
+    typed after an apostrophe: it shows as typed, no apostrophe, and stays text when staff edit
+    it. The header is bold and stays in view when scrolling; an empty value is an empty cell.
     Errors and privacy are as for write_csv: mark the requests exported only after this returned.
     """
     # openpyxl takes ~80 ms to import: only staff who export to XLSX pay for it.
@@ -157,10 +158,12 @@ def write_xlsx(requests: Iterable[StoredRequest], path: Path, tz: dt.tzinfo | No
     def text_cell(value: str, font: Any = None) -> Any:
         if not value:
             return None  # no cell at all: Excel's own empty cell
-        text = neutralise(value).replace("\r\n", "\n").replace("\r", "\n")  # as XML reads it
+        text = value.replace("\r\n", "\n").replace("\r", "\n")  # as XML reads it
         # Control characters other than tab and newline cannot be stored in XLSX at all.
         cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
         cell.data_type = "s"  # openpyxl would make a formula of any text starting with "="
+        if neutralise(value) != value:
+            cell.quotePrefix = True
         if font is not None:
             cell.font = font
         return cell

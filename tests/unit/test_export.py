@@ -161,7 +161,8 @@ def test_an_export_reads_back_as_the_requests(write: Writer, tmp_path: Path) -> 
     assert body[0][1] == "2026-11-26 14:05"  # 19:05 UTC, in New York
     assert body[0][3:5] == ["José", "Núñez"]
     assert body[1][4] == "O'Neil"
-    assert body[0][5] == "'+12015550123"  # shown by Excel as +12015550123
+    # CSV: Excel reads the apostrophe as "text" and shows +12015550123; XLSX: quote prefix.
+    assert body[0][5] == ("'+12015550123" if write is write_csv else "+12015550123")
 
 
 @FORMATS
@@ -170,7 +171,7 @@ def test_formulas_come_out_as_text(write: Writer, tmp_path: Path) -> None:
     write(REQUESTS, path)
     first_names = [row[3] for row in READ[write](path)[3:]]
     assert first_names == [
-        as_xml_reads("'" + name) if write is write_xlsx else "'" + name for name in HOSTILE
+        as_xml_reads(name) if write is write_xlsx else "'" + name for name in HOSTILE
     ]
 
 
@@ -291,11 +292,24 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary(
     assert names(spool) == []  # no plain-text copy of the sheet left behind
 
 
-def test_xlsx_cells_are_text_even_without_the_apostrophe(
+def test_xlsx_shows_no_apostrophe_and_marks_formula_like_text_as_text(tmp_path: Path) -> None:
+    """Excel's quote prefix: shown as typed, and still text when staff edit the cell."""
+    path = tmp_path / "requests.xlsx"
+    write_xlsx(REQUESTS, path)
+    sheet = openpyxl.load_workbook(path).active
+    phone = sheet.cell(row=2, column=6)
+    assert (phone.value, phone.quotePrefix) == ("+12015550123", True)
+    hostile = sheet.cell(row=4, column=4)
+    assert (hostile.value, hostile.quotePrefix) == ('=HYPERLINK("http://example.com","x")', True)
+    plain = sheet.cell(row=2, column=4)
+    assert (plain.value, plain.quotePrefix) == ("José", False)
+
+
+def test_xlsx_cells_are_text_even_without_the_quote_prefix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The second defence alone: a cell forced to text stays text, "=" or not."""
-    monkeypatch.setattr(export, "neutralise", lambda cell: cell)
+    """The first defence alone: a cell forced to text stays text, "=" or not."""
+    monkeypatch.setattr(export, "neutralise", lambda cell: cell)  # no quote prefix either
     path = tmp_path / "requests.xlsx"
     write_xlsx(REQUESTS, path)
     first_names = [row[3] for row in read_xlsx(path)[3:]]
