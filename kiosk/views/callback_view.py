@@ -33,7 +33,7 @@ from kiosk.views.buttons import Columns, WrappingButton, WrappingCheckBox
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.keyboard_view import KeyboardView
 from kiosk.views.look import LookController
-from kiosk.views.scrolling import make_flickable, vertical_scroll
+from kiosk.views.scrolling import make_flickable, scrolling_page, vertical_scroll
 
 CONSENT_VERSION = "2026-11-26"
 
@@ -208,19 +208,16 @@ class CallbackView(QWidget):
         self.next_label.setWordWrap(True)
         self.home_button = WrappingButton(role="action")
         self.home_button.clicked.connect(self.home_requested)
-        page = QWidget()
-        page.setProperty("role", "page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(64, 64, 64, 64)
-        column.setSpacing(28)
-        column.addWidget(self.thanks_title)
-        column.addWidget(self.reference_caption)
-        column.addWidget(self.reference_label)
-        column.addWidget(self.next_label)
-        column.addWidget(self.home_button)
-        column.addStretch(1)
         # Scrollable, so at 200 % text on a landscape screen it never forces the window taller.
-        return vertical_scroll(page)
+        return scrolling_page(
+            self.thanks_title,
+            self.reference_caption,
+            self.reference_label,
+            self.next_label,
+            self.home_button,
+            margins=(64, 64, 64, 64),
+            spacing=28,
+        )
 
     # -- what the shell tells it ---------------------------------------------------------------
 
