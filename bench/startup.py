@@ -1,4 +1,4 @@
-"""Cold start of the kiosk against a bare PySide6 window on the same machine.
+"""Cold start of the kiosk (`kiosk run`) against a bare PySide6 window on the same machine.
 
 Each run is a fresh process, timed from just before it is spawned to the moment the first
 paint event reaches the measured widget (the kiosk's home screen; the bare window's one
@@ -45,18 +45,24 @@ app.exec()
 """
 )
 
+# The real entry point, `kiosk run --windowed`: argument parsing, configuration, logging and
+# crash handling included. The probe is attached to the home screen as the kiosk builds it.
 KIOSK = (
     FIRST_PAINT
     + """
-from kiosk.app import build_kiosk, create_qapplication
-from kiosk.config import load_config
-app = create_qapplication(sys.argv[:1])
-kiosk = build_kiosk(load_config(None), app, kiosk_mode=False)
+import tempfile
+import kiosk.app
+built = kiosk.app.build_kiosk
 probe = FirstPaint()
-kiosk.home.callback_tile.installEventFilter(probe)
-kiosk.window.resize({width}, {height})
-kiosk.window.show()
-app.exec()
+
+def build_and_watch(*args, **kwargs):
+    result = built(*args, **kwargs)
+    result.home.callback_tile.installEventFilter(probe)
+    return result
+
+kiosk.app.build_kiosk = build_and_watch
+from kiosk.cli import main
+main(["run", "--windowed", "--size", "{width}x{height}", "--data-dir", tempfile.mkdtemp()])
 """
 )
 
