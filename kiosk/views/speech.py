@@ -48,8 +48,13 @@ class Speaker(QObject):
         self._engine()
 
     def can_speak(self, language: str) -> bool:
+        """An engine that works now (speech-dispatcher may have stopped since) and a voice."""
         tts = self._engine()
-        return tts is not None and self._locale(tts, language) is not None
+        if tts is None:
+            return False
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 -- loaded by now
+
+        return tts.state() != QTextToSpeech.State.Error and self._locale(tts, language) is not None
 
     def say(self, text: str, language: str) -> None:
         """Read `text` in `language`'s voice, instead of whatever was being read."""
