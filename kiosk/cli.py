@@ -178,9 +178,14 @@ def _run(config: Config, args: argparse.Namespace) -> int:
 
     config.paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     # One event per line, to data/logs/kiosk.log and stderr (the journal). Never patient data.
-    logs.configure(config.paths.data_dir)
+    # The file opens once home is on screen (what is logged before waits for it).
+    logs.configure(config.paths.data_dir, defer_file=True)
     app = create_qapplication(sys.argv[:1])
     kiosk = build_kiosk(config, app, kiosk_mode=not args.windowed)
+    from kiosk.views.deferred import after_first_paint
+
+    after_first_paint(kiosk.home, logs.open_file)
+    QTimer.singleShot(5000, logs.open_file)  # in case home is never painted (no screen)
     # An error in the kiosk's own code is logged and the patient lands on home, not on a trace.
     safety.install(config.paths.data_dir, lambda: QTimer.singleShot(0, kiosk.shell.go_home))
     if args.windowed:

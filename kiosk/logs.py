@@ -9,7 +9,6 @@ Qt's messages go to stderr, which systemd's journal keeps.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 from pathlib import Path
 
 LOG_DIR = "logs"
@@ -24,20 +23,61 @@ class _OneLine(logging.Formatter):
         return super().format(record).replace("\r", "\\r").replace("\n", " | ")
 
 
-def configure(data_dir: Path) -> Path:
-    """Send the kiosk's logging to data_dir/logs/kiosk.log (1 MB x 5) and to stderr."""
+def configure(data_dir: Path, *, defer_file: bool = False) -> Path:
+    """Send the kiosk's logging to data_dir/logs/kiosk.log (1 MB x 5) and to stderr.
+
+    With `defer_file`, records wait in memory until `open_file()`: the rotating handler's module
+    (sockets, pickle, queues) costs ~10 ms, which a cold start should not pay before the patient
+    sees the home screen. Every record still reaches stderr (the journal) at once.
+    """
     folder = data_dir / LOG_DIR
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = folder / LOG_FILE
-    formatter = _OneLine(FORMAT)
-    to_file = logging.handlers.RotatingFileHandler(
-        path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-    )
     to_stderr = logging.StreamHandler()
+    to_stderr.setFormatter(_OneLine(FORMAT))
     root = logging.getLogger()
     root.setLevel(logging.INFO)
-    for handler in (to_file, to_stderr):
-        handler.setFormatter(formatter)
-        root.addHandler(handler)
-    path.chmod(0o600)
+    root.addHandler(to_stderr)
+    global _pending  # noqa: PLW0603 -- one log file per process
+    _pending = _Pending(path)
+    root.addHandler(_pending)
+    if not defer_file:
+        open_file()
     return path
+
+
+class _Pending(logging.Handler):
+    """Keeps records until the log file is open (at most PENDING_MAX, oldest dropped)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+        del self.records[:-PENDING_MAX]
+
+
+PENDING_MAX = 1000
+_pending: _Pending | None = None
+
+
+def open_file() -> None:
+    """Open the rotating log file and write what waited for it; does nothing the second time."""
+    global _pending
+    pending, _pending = _pending, None
+    if pending is None:
+        return
+    import logging.handlers  # noqa: PLC0415 -- see configure()
+
+    to_file = logging.handlers.RotatingFileHandler(
+        pending.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+    )
+    to_file.setFormatter(_OneLine(FORMAT))
+    pending.path.chmod(0o600)
+    for record in pending.records:
+        to_file.handle(record)
+    root = logging.getLogger()
+    root.addHandler(to_file)
+    root.removeHandler(pending)
