@@ -6,16 +6,30 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
+    QLayout,
     QScrollArea,
     QScroller,
     QScrollerProperties,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 
 def vertical_scroll(page: QWidget) -> QScrollArea:
-    """A frameless area that scrolls `page` up and down only (it never scrolls sideways)."""
+    """A frameless area that scrolls `page` up and down only (it never scrolls sideways).
+
+    The page is exactly as tall as its words need at the width it has. By default Qt keeps a
+    page at least as tall as it would be at its narrowest (every label wrapped the most),
+    which left an empty screen below a form's last button at 200 % text in landscape.
+    """
+    layout = page.layout()
+    if layout is not None:
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+    policy = page.sizePolicy()
+    policy.setVerticalPolicy(QSizePolicy.Policy.Ignored)  # QScrollArea asks heightForWidth
+    policy.setHeightForWidth(True)
+    page.setSizePolicy(policy)
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

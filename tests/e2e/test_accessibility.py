@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QWidget,
 )
 
@@ -102,6 +103,10 @@ def _clipped(kiosk: Kiosk) -> list[str]:
                     found.append(f"{where}: wrapped lines are cut off at the bottom")
             elif not rich and widget.sizeHint().width() > widget.width() + 1:
                 found.append(f"{where}: the line is cut off")
+        if isinstance(widget, QScrollArea) and (page := widget.widget()) is not None:
+            needed = max(widget.viewport().height(), page.heightForWidth(page.width()))
+            if page.height() > needed + 2:
+                found.append(f"{where}: {page.height() - needed} px of empty page to scroll to")
         buttons = [
             child
             for child in widget.children()
