@@ -69,7 +69,7 @@ class AttractView(QWidget):
         self._fit_drawing()
 
     def _fit_drawing(self) -> None:
-        if self._picture.isNull() or self.drawing.height() < 40:
+        if self._picture.isNull() or self.drawing.height() < 120:  # a sliver says nothing
             self.drawing.clear()
             return
         height = min(self.drawing.height(), self._picture.height())
