@@ -189,7 +189,8 @@ class Columns(QWidget):
     def set_widgets(self, widgets: Sequence[QWidget]) -> None:
         self._widgets = list(widgets)
         for widget in self._widgets:
-            widget.setParent(self)
+            if widget.parentWidget() is not self:
+                widget.setParent(self)  # (a new parent hides a widget; the same one need not)
         self._place()
         self.updateGeometry()
 
