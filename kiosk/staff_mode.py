@@ -81,12 +81,23 @@ class StaffMode(QObject):
             directory = self._directory()
         except StorageError as exc:
             self._screen.pin.show_not_set_up()
-            self._screen.pin.message.setText(str(exc))
+            self._screen.pin.message.setText(self._storage_message(exc))
             return
         if not directory.has_staff():
             self._screen.pin.show_not_set_up()
         elif (wait := directory.retry_after()) > 0:
             self._screen.pin.show_wait(wait)
+
+    def _storage_message(self, exc: StorageError) -> str:
+        """What went wrong with the request database, in the kiosk's language, for staff."""
+        messages = {
+            "key": self.tr("The database key is missing or wrong. Ask IT."),
+            "corrupt": self.tr("The request database is damaged. Ask IT."),
+            "unwritable": self.tr("The request database cannot be written. Ask IT."),
+            "full": self.tr("The disk is full. Ask IT to free some space."),
+            "locked": self.tr("The request database is busy. Try again in a minute."),
+        }
+        return messages.get(exc.kind, self.tr("The request database failed. Ask IT."))
 
     def close(self) -> None:
         if self.signed_in:
@@ -102,7 +113,7 @@ class StaffMode(QObject):
         try:
             result = self._directory().sign_in(pin)
         except StorageError as exc:
-            self._screen.pin.message.setText(str(exc))
+            self._screen.pin.message.setText(self._storage_message(exc))
             return
         if result.ok:
             self.signed_in = result.name

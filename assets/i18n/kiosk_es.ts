@@ -491,6 +491,30 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Primero marque las solicitudes a las que ya devolvió la llamada.</translation>
     </message>
     <message>
+        <source>The database key is missing or wrong. Ask IT.</source>
+        <translation>Falta la clave de la base de datos o no es correcta. Avise al equipo de TI.</translation>
+    </message>
+    <message>
+        <source>The request database is damaged. Ask IT.</source>
+        <translation>La base de datos de solicitudes está dañada. Avise al equipo de TI.</translation>
+    </message>
+    <message>
+        <source>The request database cannot be written. Ask IT.</source>
+        <translation>No se puede escribir en la base de datos de solicitudes. Avise al equipo de TI.</translation>
+    </message>
+    <message>
+        <source>The disk is full. Ask IT to free some space.</source>
+        <translation>El disco está lleno. Pida al equipo de TI que libere espacio.</translation>
+    </message>
+    <message>
+        <source>The request database is busy. Try again in a minute.</source>
+        <translation>La base de datos de solicitudes está ocupada. Inténtelo de nuevo en un minuto.</translation>
+    </message>
+    <message>
+        <source>The request database failed. Ask IT.</source>
+        <translation>Falló la base de datos de solicitudes. Avise al equipo de TI.</translation>
+    </message>
+    <message>
         <source>Statistics saved to {path}</source>
         <translation>Estadísticas guardadas en {path}</translation>
     </message>

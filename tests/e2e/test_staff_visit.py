@@ -195,3 +195,17 @@ def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
     received = RequestStore(staffed).requests()[0].created_at.astimezone()
     assert received.strftime("%d/%m/%Y") in first  # day before month
     assert screen.panel.counts.text().startswith("Nuevas")
+
+
+def test_a_wrong_database_key_is_told_to_staff_in_words_not_a_trace(
+    kiosk: Kiosk, staffed: Database
+) -> None:
+    from kiosk.keys import KEY_FILE
+
+    staffed.close()
+    (kiosk.config.paths.data_dir / KEY_FILE).write_text("ab" * 32 + "\n")  # not its key
+    screen = open_staff(kiosk)
+    assert screen.pin.message.text() == "The database key is missing or wrong. Ask IT."
+    kiosk.shell.set_language("es")
+    screen = open_staff(kiosk)
+    assert screen.pin.message.text().startswith("Falta la clave")
