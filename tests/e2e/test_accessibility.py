@@ -83,8 +83,9 @@ def _text(widget: QWidget) -> str:
 
 
 def _clipped(kiosk: Kiosk) -> list[str]:
-    """Everything a patient would see cut off: wider than the window, a word wider than its
-    label, wrapped text taller than its label, or a button's one line wider than the button."""
+    """Everything a patient would see cut off or in the way: wider than the window, a word
+    wider than its label, wrapped text taller than its label, a button's line wider than the
+    button, buttons on top of each other, blank page to scroll into, a window that grew."""
     found = []
     wanted = kiosk.window.property("wanted_size")
     if wanted is not None and kiosk.window.size().toTuple() != wanted:
@@ -94,32 +95,45 @@ def _clipped(kiosk: Kiosk) -> list[str]:
         where = f"{type(widget).__name__}[{widget.property('role')}] {_text(widget)[:30]!r}"
         if widget.mapTo(kiosk.window, widget.rect().topRight()).x() >= right_edge + 1:
             found.append(f"{where} runs past the right edge")
-        if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
-            rich = widget.text().startswith("<")
-            if widget.wordWrap():
-                if not rich and widget.minimumSizeHint().width() > widget.width() + 1:
-                    found.append(f"{where}: a word is wider than the label")
-                if widget.heightForWidth(widget.width()) > widget.height() + 1:
-                    found.append(f"{where}: wrapped lines are cut off at the bottom")
-            elif not rich and widget.sizeHint().width() > widget.width() + 1:
-                found.append(f"{where}: the line is cut off")
+        found += [f"{where}: {problem}" for problem in _cut_text(widget)]
         if isinstance(widget, QScrollArea) and (page := widget.widget()) is not None:
             needed = max(widget.viewport().height(), page.heightForWidth(page.width()))
             if page.height() > needed + 2:
                 found.append(f"{where}: {page.height() - needed} px of empty page to scroll to")
-        buttons = [
-            child
-            for child in widget.children()
-            if isinstance(child, QAbstractButton) and child.isVisible()
-        ]
-        for index, button in enumerate(buttons):
-            for other in buttons[index + 1 :]:
-                if button.geometry().intersects(other.geometry()):
-                    found.append(f"{_text(button)[:20]!r} overlaps {_text(other)[:20]!r}")
-        plain_button = type(widget).__name__ in ("QPushButton", "QToolButton")
-        if plain_button and _text(widget) and widget.sizeHint().width() > widget.width() + 1:
-            found.append(f"{where}: the button's text is cut off")
+        found += _overlapping_buttons(widget)
     return found
+
+
+def _cut_text(widget: QWidget) -> list[str]:
+    if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
+        rich = widget.text().startswith("<")
+        if not widget.wordWrap():
+            cut = not rich and widget.sizeHint().width() > widget.width() + 1
+            return ["the line is cut off"] if cut else []
+        problems = []
+        if not rich and widget.minimumSizeHint().width() > widget.width() + 1:
+            problems.append("a word is wider than the label")
+        if widget.heightForWidth(widget.width()) > widget.height() + 1:
+            problems.append("wrapped lines are cut off at the bottom")
+        return problems
+    plain_button = type(widget).__name__ in ("QPushButton", "QToolButton")
+    if plain_button and _text(widget) and widget.sizeHint().width() > widget.width() + 1:
+        return ["the button's text is cut off"]
+    return []
+
+
+def _overlapping_buttons(parent: QWidget) -> list[str]:
+    buttons = [
+        child
+        for child in parent.children()
+        if isinstance(child, QAbstractButton) and child.isVisible()
+    ]
+    return [
+        f"{_text(button)[:20]!r} overlaps {_text(other)[:20]!r}"
+        for index, button in enumerate(buttons)
+        for other in buttons[index + 1 :]
+        if button.geometry().intersects(other.geometry())
+    ]
 
 
 @pytest.fixture
