@@ -52,12 +52,12 @@ class CallbackView(QWidget):
         self._icons = icons
         self._topic = ""
         self._topic_title = ""
-        self.first_name = self._line_edit(NAME_MAX)
-        self.last_name = self._line_edit(NAME_MAX)
-        self.phone = self._line_edit(40)
-        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
-        self.phone.textEdited.connect(self._on_phone_edited)
-        self.note = self._line_edit(NOTE_MAX)
+        # The fields a patient types into, by the names validation uses, in form order.
+        self._text_fields = self._make_text_fields()
+        self.first_name = self._text_fields["first_name"]
+        self.last_name = self._text_fields["last_name"]
+        self.phone = self._text_fields["phone"]
+        self.note = self._text_fields["note"]
         self.day_buttons = {day: self._toggle() for day in DAYS}
         self.period_buttons = {period: self._toggle() for period in PERIODS}
         self.topic_button = self._toggle()
@@ -98,13 +98,24 @@ class CallbackView(QWidget):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
-        for field in (self.first_name, self.last_name, self.phone, self.note):
+        for field in self._text_fields.values():
             field.installEventFilter(self)
         look.changed.connect(self._on_look_changed)
         self._retranslate()
         self.wipe()
 
     # -- building ------------------------------------------------------------------------------
+
+    def _make_text_fields(self) -> dict[str, QLineEdit]:
+        phone = self._line_edit(40)
+        phone.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        phone.textEdited.connect(self._on_phone_edited)
+        return {
+            "first_name": self._line_edit(NAME_MAX),
+            "last_name": self._line_edit(NAME_MAX),
+            "phone": phone,
+            "note": self._line_edit(NOTE_MAX),
+        }
 
     def _line_edit(self, limit: int) -> QLineEdit:
         field = QLineEdit()
@@ -280,7 +291,7 @@ class CallbackView(QWidget):
 
     def wipe(self) -> None:
         """Forget everything a patient typed or chose: fields, choices, errors, keyboard."""
-        for field in (self.first_name, self.last_name, self.phone, self.note):
+        for field in self._text_fields.values():
             field.clear()
         for button in (
             *self.day_buttons.values(),
@@ -348,13 +359,7 @@ class CallbackView(QWidget):
 
     def _describe(self, key: str) -> None:
         """A screen reader says a field's error when the field gets the focus."""
-        field = {
-            "first_name": self.first_name,
-            "last_name": self.last_name,
-            "phone": self.phone,
-            "note": self.note,
-            "consent": self.consent,
-        }.get(key)
+        field = {**self._text_fields, "consent": self.consent}.get(key)
         if field is not None:
             field.setAccessibleDescription(self.errors[key].text())
 
@@ -366,10 +371,7 @@ class CallbackView(QWidget):
         if request is None:
             first = next(iter(errors))
             target = {
-                "first_name": self.first_name,
-                "last_name": self.last_name,
-                "phone": self.phone,
-                "note": self.note,
+                **self._text_fields,
                 "consent": self.consent,
                 "when": next(iter(self.period_buttons.values())),
             }[first]
@@ -381,12 +383,7 @@ class CallbackView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             # Check a field once the patient leaves it, not while they type.
-            key = {
-                self.first_name: "first_name",
-                self.last_name: "last_name",
-                self.phone: "phone",
-                self.note: "note",
-            }.get(watched)  # type: ignore[call-overload]
+            key = self._key_of(watched)
             if key is not None and getattr(watched, "text", lambda: "")():
                 self._show_errors(validate(self.form())[1], {key})
         return False
@@ -397,7 +394,8 @@ class CallbackView(QWidget):
             self.phone.setText(shown)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new in (self.first_name, self.last_name, self.phone, self.note):
+        if self._key_of(new) is not None:
+            assert new is not None
             self.keyboard.follow_focus(new)
             if new in (self.first_name, self.last_name) and not new.text():
                 self.keyboard.set_shift(True)
@@ -408,13 +406,12 @@ class CallbackView(QWidget):
         elif new is None or not self.isAncestorOf(new):
             self.keyboard.hide()
 
+    def _key_of(self, widget: QObject | None) -> str | None:
+        """The name of the text field `widget` is, or None."""
+        return next((key for key, field in self._text_fields.items() if field is widget), None)
+
     def _bring_into_view(self, field: QWidget) -> None:
-        key = {
-            self.first_name: "first_name",
-            self.last_name: "last_name",
-            self.phone: "phone",
-            self.note: "note",
-        }.get(field)  # type: ignore[call-overload]
+        key = self._key_of(field)
         if key is not None and self.errors[key].isVisible():
             self._show_whole(self.errors[key])
         self._show_whole(field)
@@ -429,7 +426,7 @@ class CallbackView(QWidget):
         self._scroll.ensureVisible(centre.x(), centre.y(), 40, widget.height() // 2 + 24)
 
     def _on_keyboard_done(self) -> None:
-        order = [self.first_name, self.last_name, self.phone, self.note]
+        order = list(self._text_fields.values())
         current = QApplication.focusWidget()
         if current in order[:-1]:
             order[order.index(current) + 1].setFocus()
@@ -477,12 +474,7 @@ class CallbackView(QWidget):
         }
         for key, text in texts.items():
             self.labels[key].setText(text)
-        for field, key in (
-            (self.first_name, "first_name"),
-            (self.last_name, "last_name"),
-            (self.phone, "phone"),
-            (self.note, "note"),
-        ):
+        for key, field in self._text_fields.items():
             field.setAccessibleName(texts[key])
         days = (
             self.tr("Mon"),
