@@ -27,18 +27,6 @@
         <translation>No pudimos guardar su solicitud. Por favor, avise en la recepción. No se perdió nada de lo que escribió.</translation>
     </message>
     <message>
-        <source>morning</source>
-        <translation>mañana</translation>
-    </message>
-    <message>
-        <source>afternoon</source>
-        <translation>tarde</translation>
-    </message>
-    <message>
-        <source>evening</source>
-        <translation>noche</translation>
-    </message>
-    <message>
         <source>Please fill this in.</source>
         <translation>Por favor, llene este espacio.</translation>
     </message>
@@ -117,54 +105,6 @@
     <message>
         <source>Permission</source>
         <translation>Permiso</translation>
-    </message>
-    <message>
-        <source>Mon</source>
-        <translation>Lun</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>Mar</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>Mié</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>Jue</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>Vie</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>Sáb</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>lunes</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>martes</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>miércoles</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>jueves</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>viernes</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>sábado</translation>
     </message>
     <message>
         <source>Yes, the clinic may call me at this number about my request.</source>
@@ -589,42 +529,6 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         </translation>
     </message>
     <message>
-        <source>Mon</source>
-        <translation>Lun</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>Mar</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>Mié</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>Jue</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>Vie</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>Sáb</translation>
-    </message>
-    <message>
-        <source>morning</source>
-        <translation>mañana</translation>
-    </message>
-    <message>
-        <source>afternoon</source>
-        <translation>tarde</translation>
-    </message>
-    <message>
-        <source>evening</source>
-        <translation>noche</translation>
-    </message>
-    <message>
         <source>English</source>
         <translation>inglés</translation>
     </message>
@@ -714,6 +618,69 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Read next</source>
         <translation>Lea también</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Mon</source>
+        <translation>Lun</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Mié</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Jue</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Vie</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sáb</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>sábado</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>tarde</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>noche</translation>
     </message>
 </context>
 </TS>

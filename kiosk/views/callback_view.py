@@ -34,6 +34,7 @@ from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.keyboard_view import KeyboardView
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable, scrolling_page, vertical_scroll
+from kiosk.views.words import day_abbreviations, day_names, period_names
 
 CONSENT_VERSION = "2026-11-26"
 
@@ -263,7 +264,7 @@ class CallbackView(QWidget):
         if self._saved is None:
             return
         phone, periods = self._saved
-        when = ", ".join(self._period_names()[p] for p in periods)
+        when = ", ".join(period_names()[p] for p in periods)
         reference = self.reference_label.text()
         self.reference_label.setAccessibleName(
             self.tr("Your reference code: {code}").format(code=" ".join(reference))
@@ -436,13 +437,6 @@ class CallbackView(QWidget):
 
     # -- words ---------------------------------------------------------------------------------
 
-    def _period_names(self) -> dict[str, str]:
-        return {
-            "morning": self.tr("morning"),
-            "afternoon": self.tr("afternoon"),
-            "evening": self.tr("evening"),
-        }
-
     def _message(self, key: str, code: str) -> str:
         messages = {
             "required": self.tr("Please fill this in."),
@@ -476,27 +470,11 @@ class CallbackView(QWidget):
             self.labels[key].setText(text)
         for key, field in self._text_fields.items():
             field.setAccessibleName(texts[key])
-        days = (
-            self.tr("Mon"),
-            self.tr("Tue"),
-            self.tr("Wed"),
-            self.tr("Thu"),
-            self.tr("Fri"),
-            self.tr("Sat"),
-        )
-        # Screen readers say the whole day, not "Mon".
-        day_names = (
-            self.tr("Monday"),
-            self.tr("Tuesday"),
-            self.tr("Wednesday"),
-            self.tr("Thursday"),
-            self.tr("Friday"),
-            self.tr("Saturday"),
-        )
-        for button, text, name in zip(self.day_buttons.values(), days, day_names, strict=True):
-            button.setText(text)
-            button.setAccessibleName(name)
-        for period, text in self._period_names().items():
+        short, whole = day_abbreviations(), day_names()
+        for day, button in self.day_buttons.items():
+            button.setText(short[day])
+            button.setAccessibleName(whole[day])  # screen readers say the whole day, not "Mon"
+        for period, text in period_names().items():
             self.period_buttons[period].setText(text.capitalize())
             self.period_buttons[period].setAccessibleName(text)
         self.language_buttons["en"].setText("English")

@@ -32,6 +32,7 @@ from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.pin_view import PinView
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 from kiosk.views.touch_test import TouchTest
+from kiosk.views.words import day_abbreviations, period_names
 
 
 class RequestRow(NamedTuple):
@@ -319,15 +320,8 @@ class StaffView(QWidget):
     def _words(self) -> dict[str, str]:
         """The request list's codes in words."""
         return {
-            "mon": self.tr("Mon"),
-            "tue": self.tr("Tue"),
-            "wed": self.tr("Wed"),
-            "thu": self.tr("Thu"),
-            "fri": self.tr("Fri"),
-            "sat": self.tr("Sat"),
-            "morning": self.tr("morning"),
-            "afternoon": self.tr("afternoon"),
-            "evening": self.tr("evening"),
+            **day_abbreviations(),
+            **period_names(),
             "en": self.tr("English"),
             "es": self.tr("Spanish"),
             "new": self.tr("new"),
