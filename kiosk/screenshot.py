@@ -14,6 +14,13 @@ from kiosk.theme import HIGH_CONTRAST
 CALLBACK_STATES = ("errors", "keyboard", "bottom", "done")
 
 
+def _settle() -> None:
+    """A changed text re-lays its parents out in posted events, a level per pass: let them
+    settle as the event loop would before the next frame."""
+    for _ in range(4):
+        QApplication.processEvents()
+
+
 def _callback_state(kiosk: Kiosk, state: str) -> None:
     from kiosk.views.callback_view import CallbackView  # noqa: PLC0415
 
@@ -29,8 +36,7 @@ def _callback_state(kiosk: Kiosk, state: str) -> None:
     elif state == "bottom":  # the end of the form: consent and the send button
         view.first_name.setText("Ana")
         view.period_buttons["morning"].setChecked(True)
-        for _ in range(4):
-            QApplication.processEvents()
+        _settle()
         for area in view.findChildren(QScrollArea):
             if area.isVisible():  # the form's, not the thank-you page's
                 area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
@@ -105,9 +111,6 @@ def render_screen(
         _callback_state(kiosk, route.arg)
     else:
         kiosk.shell.go(route)
-    # A changed text re-lays its parents out in posted events, a level per pass: let them settle
-    # as the event loop would before the next frame.
-    for _ in range(4):
-        QApplication.processEvents()
+    _settle()
     if not kiosk.window.grab().save(str(out), "PNG"):
         raise OSError(f"cannot write {out}")
