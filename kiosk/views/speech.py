@@ -36,6 +36,7 @@ class Speaker(QObject):
         self._engine_name = engine
         self._tts: QTextToSpeech | None = None
         self._looked = False
+        self._voices: dict[str, QLocale | None] = {}  # language -> the voice chosen for it
         self.speaking = False
 
     @property
@@ -108,6 +109,12 @@ class Speaker(QObject):
         return tts
 
     def _locale(self, tts: QTextToSpeech, language: str) -> QLocale | None:
+        """The voice for `language`, chosen once (asked on every page shown)."""
+        if language not in self._voices:
+            self._voices[language] = self._choose_locale(tts, language)
+        return self._voices[language]
+
+    def _choose_locale(self, tts: QTextToSpeech, language: str) -> QLocale | None:
         locales = tts.availableLocales()
         by_name = {locale.name(): locale for locale in locales}
         for name in PREFERRED.get(language, ()):
