@@ -17,16 +17,24 @@ SYSTEM_CONFIG = Path("/etc/waiting-room-kiosk/kiosk.toml")
 TEXT_SIZES = (100, 125, 150, 175, 200)
 
 
+def _user_data_home() -> Path:
+    """$XDG_DATA_HOME, else ~/.local/share (the XDG Base Directory default)."""
+    configured = Path(os.environ.get("XDG_DATA_HOME", ""))
+    # The specification says a relative value is invalid and must be ignored.
+    return configured if configured.is_absolute() else Path.home() / ".local" / "share"
+
+
 class ConfigError(ValueError):
     """The configuration file cannot be used; the message names the file and the key."""
 
 
 class ClinicConfig(NamedTuple):
-    """Who the clinic is, as shown in the footer and the About page."""
+    """Who the clinic is, as shown in the footer and the About page. The defaults are the
+    clinic the kiosk is built for: a patient told to call must see a number that works."""
 
-    name: str = "Sunny Valley Spine & Pain Clinic"
-    phone: str = "(214) 555-0100"
-    address: str = "100 Example Avenue, Dallas, TX"
+    name: str = "Spine and Pain Clinic of Texas"
+    phone: str = "(214) 256-3900"
+    address: str = ""
 
 
 class KioskConfig(NamedTuple):
@@ -49,7 +57,7 @@ class KioskConfig(NamedTuple):
 class PathsConfig(NamedTuple):
     """Where things are kept. Relative paths count from the configuration file's folder."""
 
-    data_dir: Path = Path.home() / ".local" / "share" / "waiting-room-kiosk"
+    data_dir: Path = _user_data_home() / "waiting-room-kiosk"
     content_dir: Path = shipped("content")
     assets_dir: Path = shipped("assets")
 

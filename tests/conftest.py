@@ -1,32 +1,101 @@
-"""Fixtures shared by every test: an offscreen Qt, a throwaway data folder, a built kiosk."""
+"""Fixtures shared by every test: an offscreen Qt, a machine the tests cannot touch (home,
+XDG folders, configuration, display, credentials), a throwaway data folder, a built kiosk."""
 
 from __future__ import annotations
 
+import atexit
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Iterator, MutableMapping
 from pathlib import Path
 
 import pytest
+
+# The user's folders, as XDG names them, and where each test's own copy lives.
+USER_FOLDERS = {
+    "HOME": "home",
+    "XDG_CONFIG_HOME": "config",
+    "XDG_DATA_HOME": "data-home",
+    "XDG_CACHE_HOME": "cache",
+    "XDG_STATE_HOME": "state",
+    "XDG_RUNTIME_DIR": "runtime",
+}
+# What would let a test reach the machine's display, speech server, systemd credentials or
+# configuration instead of its own.
+MACHINE_VARIABLES = (
+    "KIOSK_CONFIG",
+    "CREDENTIALS_DIRECTORY",
+    "DISPLAY",
+    "WAYLAND_DISPLAY",
+    "SPEECHD_ADDRESS",
+    "DBUS_SESSION_BUS_ADDRESS",
+)
+
+
+def _point_user_folders_at(
+    root: Path, environ: MutableMapping[str, str] | pytest.MonkeyPatch
+) -> None:
+    for variable, name in USER_FOLDERS.items():
+        folder = root / name
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # Qt wants a private runtime dir
+        if isinstance(environ, pytest.MonkeyPatch):
+            environ.setenv(variable, str(folder))
+        else:
+            environ[variable] = str(folder)
+
+
+# Before any kiosk import: the configuration's defaults read $HOME and $XDG_DATA_HOME once, at
+# import, so even a default data folder is a temporary one for the whole run.
+_RUN_FOLDER = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
+atexit.register(shutil.rmtree, _RUN_FOLDER, ignore_errors=True)
+_point_user_folders_at(_RUN_FOLDER, os.environ)
+for _variable in MACHINE_VARIABLES:
+    os.environ.pop(_variable, None)
 
 # Before any Qt import: tests never need, or touch, a real display. The offscreen screen is
 # made big enough for a portrait or landscape kiosk (touches outside a screen are dropped) and
 # without window frames (which would shift every touch by a few pixels).
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen.json')}"
 
-from kiosk.config import Config, KioskConfig, PathsConfig
+# Imported only now, after the environment above is set (hence E402).
+import kiosk.config as kiosk_config  # noqa: E402
+from kiosk.config import Config, KioskConfig, PathsConfig  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_from_the_machine(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every test, and every command it runs, gets its own home and XDG folders and an empty
+    configuration file: never the real user's folders, $KIOSK_CONFIG or /etc's kiosk.toml.
+    (Beside the test's tmp_path, not in it: tests count what their tmp_path holds.)"""
+    user = tmp_path_factory.mktemp("user")
+    _point_user_folders_at(user, monkeypatch)
+    for variable in MACHINE_VARIABLES:
+        monkeypatch.delenv(variable, raising=False)
+    empty = user / "kiosk.toml"
+    empty.write_text("# no settings: the defaults\n", encoding="utf-8")
+    monkeypatch.setenv(kiosk_config.ENV_CONFIG, str(empty))
+    monkeypatch.setattr(kiosk_config, "SYSTEM_CONFIG", user / "etc" / "kiosk.toml")
+
+
+# Read aloud off unless a test asks for an engine: what the screens show must not depend on
+# whether this machine runs speech-dispatcher.
+QUIET = KioskConfig(speech_engine="none")
 
 
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
-    """The shipped defaults, with a fresh data folder per test."""
-    return Config().with_data_dir(tmp_path / "data")
+    """The shipped defaults, read aloud off, with a fresh data folder per test."""
+    return Config(kiosk=QUIET).with_data_dir(tmp_path / "data")
 
 
 @pytest.fixture
 def bilingual_config(tmp_path: Path) -> Config:
     """Defaults with two languages configured, so the language button shows."""
     return Config(
-        kiosk=KioskConfig(languages=("en", "es")), paths=PathsConfig(data_dir=tmp_path / "data")
+        kiosk=QUIET._replace(languages=("en", "es")), paths=PathsConfig(data_dir=tmp_path / "data")
     )
 
 

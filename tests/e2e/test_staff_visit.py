@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -182,8 +183,15 @@ def test_diagnostics_show_the_facts_and_a_touch_test(kiosk: Kiosk, staffed: Data
 
 
 def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
-    kiosk: Kiosk, staffed: Database
+    kiosk: Kiosk, db: Database
 ) -> None:
+    StaffDirectory(db).add("Dana Front", PIN)
+    # The 5th of January: day and month both under 10, where 05/01 and 5/1 differ and only
+    # the order tells day from month. A fixed date, so the test means the same on any day.
+    received = dt.datetime(2026, 1, 5, 18, 0, tzinfo=dt.UTC)
+    RequestStore(db).save(
+        request("Ann"), reference="ACE-479", consent_text="Yes", consent_version="1", now=received
+    )
     kiosk.shell.set_language("es")
     screen = open_staff(kiosk)
     sign_in(screen)
@@ -192,8 +200,8 @@ def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
     assert "inglés" in first  # the call's language, in Spanish
     assert "nueva" in first  # its status
     assert "morning" not in first
-    received = RequestStore(staffed).requests()[0].created_at.astimezone()
-    assert received.strftime("%d/%m/%Y") in first  # day before month
+    shown = received.astimezone()  # the kiosk's time zone, whichever it is
+    assert f" {shown.day}/{shown.month}/{shown.year} " in f" {first} "  # day before month
     assert screen.panel.counts.text().startswith("Nuevas")
 
 
