@@ -1,0 +1,114 @@
+"""Read aloud through the engine a clinic installs, not Qt's mock: speech-dispatcher with its
+espeak-ng module, started by the test on its own socket with silent (ALSA null) sound.
+
+Skipped where speech-dispatcher is not installed, except in CI (`CI=true`), where a missing
+engine is a failure: .ci/run installs it, and a skip there would hide a broken package list.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import Kiosk
+from kiosk.config import Config
+from kiosk.navigation import Route
+from kiosk.views.speech import Speaker
+
+# The server's own settings: espeak-ng only, sound to ALSA's null device (CI has no sound
+# card, and a waiting room must not hear the tests).
+SPEECHD_CONF = """\
+AudioOutputMethod "alsa"
+AudioALSADevice "null"
+AddModule "espeak-ng" "sd_espeak-ng" "espeak-ng.conf"
+DefaultModule espeak-ng
+"""
+ESPEAK_MODULE = Path("/usr/lib/speech-dispatcher-modules/sd_espeak-ng")
+
+
+def _require_speech_dispatcher() -> str:
+    binary = shutil.which("speech-dispatcher")
+    if binary and ESPEAK_MODULE.exists():
+        return binary
+    reason = "speech-dispatcher with speech-dispatcher-espeak-ng is not installed"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}, and CI must test the real engine (.ci/run installs it)")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def speech_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A private speech-dispatcher; the kiosk's speech library finds it by $SPEECHD_ADDRESS."""
+    binary = _require_speech_dispatcher()
+    conf = tmp_path / "speechd"
+    (conf / "modules").mkdir(parents=True)
+    (conf / "speechd.conf").write_text(SPEECHD_CONF, encoding="utf-8")
+    (conf / "modules" / "espeak-ng.conf").write_text("", encoding="utf-8")
+    socket, pid_file = tmp_path / "speechd.sock", tmp_path / "speechd.pid"
+    # -d returns once the socket is listening; -t 30: it leaves by itself 30 s after its last
+    # client, should the teardown below never run.
+    server = [binary, "-d", "-C", conf, "-c", "unix_socket", "-S", socket, "-t", "30"]
+    logs = ["-P", pid_file, "-L", tmp_path, "-l", "1"]
+    subprocess.run(
+        [*server, *logs],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,  # it prints every voice it knows
+        check=True,
+        timeout=60,
+    )
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{socket}")
+    yield
+    with contextlib.suppress(OSError, ValueError):  # already gone
+        os.kill(int(pid_file.read_text()), signal.SIGTERM)
+
+
+@pytest.mark.usefixtures("speech_server")
+def test_the_real_engine_has_an_english_and_a_spanish_voice(qapp) -> None:  # type: ignore[no-untyped-def]
+    speaker = Speaker("speechd")
+    engine = speaker.engine
+    assert engine is not None, "Qt's speechd plugin did not load (is libspeechd2 installed?)"
+    assert engine.engine() == "speechd"
+    assert speaker.can_speak("en")
+    assert speaker.can_speak("es")
+
+
+@pytest.mark.usefixtures("speech_server")
+def test_the_real_engine_speaks_and_comes_back_ready(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    speaker = Speaker("speechd")
+    with qtbot.waitSignal(speaker.speaking_changed, timeout=20_000) as started:
+        speaker.say("Hola. Esta página habla del dolor de espalda.", "es")
+    assert started.args == [True]
+    with qtbot.waitSignal(speaker.speaking_changed, timeout=20_000) as finished:
+        pass  # espeak-ng reads the sentence into the null device
+    assert finished.args == [False]
+    engine = speaker.engine
+    assert engine is not None
+    assert engine.locale().language() == engine.locale().Language.Spanish
+
+
+@pytest.mark.usefixtures("speech_server")
+def test_with_speech_dispatcher_installed_the_kiosk_offers_read_aloud(
+    qapp,  # type: ignore[no-untyped-def]
+    qtbot,
+    config: Config,
+) -> None:
+    from kiosk.app import build_kiosk
+
+    auto = config._replace(kiosk=config.kiosk._replace(speech_engine="auto"))
+    kiosk: Kiosk = build_kiosk(auto, qapp, kiosk_mode=False)
+    qtbot.addWidget(kiosk.window)
+    kiosk.window.resize(1080, 1920)
+    kiosk.window.show()
+    kiosk.shell.speaker.prepare()
+    kiosk.shell.go(Route("topic", "symptoms"))
+    assert kiosk.topic.read_button.isVisible()
+    kiosk.shell.set_language("es")
+    assert kiosk.topic.read_button.isVisible()  # espeak-ng has a Spanish voice too
+    qapp.setStyleSheet("")
