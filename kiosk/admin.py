@@ -62,7 +62,8 @@ def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser], None
         help="which requests (default: new; they are then marked exported)",
     )
     demo = commands.add_parser(
-        "demo-data", help="fill an empty data folder with fictional staff, requests and counts"
+        "demo-data",
+        help="fill a new folder (--data-dir, required) with fictional staff, requests and counts",
     )
     for parser in (add, remove, listing, audit, stats, purge, export, demo):
         common(parser)
@@ -81,6 +82,10 @@ def run(
     from kiosk.database import Database, StorageError  # noqa: PLC0415
 
     if args.command == "demo-data":
+        if args.data_dir is None:
+            # Never the configured folder by default: that is the real kiosk's.
+            print("kiosk: demo-data needs --data-dir PATH, a folder of its own", file=sys.stderr)
+            return 1
         return _demo_data(config, stdout or sys.stdout)
     try:
         db = Database.open(config.paths.data_dir)
@@ -165,11 +170,11 @@ def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextI
 
 def _demo_data(config: Config, stdout: TextIO) -> int:
     from kiosk.database import StorageError  # noqa: PLC0415
-    from kiosk.demo import DEMO_PIN, DEMO_STAFF, seed  # noqa: PLC0415
+    from kiosk.demo import DEMO_PIN, DEMO_STAFF, NotADemoFolderError, seed  # noqa: PLC0415
 
     try:
         seed(config.paths.data_dir)
-    except StorageError as exc:
+    except (StorageError, NotADemoFolderError) as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     print(

@@ -1,7 +1,9 @@
 """Fictional data for demonstrations and screenshots: a staff member, requests, statistics.
 
 Every name is invented and every phone number is in the 555-01xx range reserved for fiction.
-Never used on a real kiosk's data folder.
+Never used on a real kiosk's data folder: the demo staff member's PIN is published in the
+README, so `seed` refuses a folder whose database it did not make itself (it leaves a marker
+file in every folder it makes).
 """
 
 from __future__ import annotations
@@ -10,11 +12,13 @@ import datetime as dt
 from pathlib import Path
 
 from kiosk.callback import CallbackRequest, Phone
-from kiosk.database import Database
+from kiosk.database import DATABASE, Database
 from kiosk.staff import StaffDirectory
 from kiosk.storage import RequestStore
 from kiosk.usage import UsageStats
 
+MARKER = "DEMO-DATA.txt"
+MARKER_TEXT = "Made by `kiosk demo-data`: fictional staff and requests, never a real kiosk's.\n"
 DEMO_STAFF = "Demo Staff"
 DEMO_PIN = "246810"
 _PEOPLE = (
@@ -24,8 +28,22 @@ _PEOPLE = (
 )
 
 
+class NotADemoFolderError(ValueError):
+    """The folder holds a database that demo data did not make: a real kiosk's, perhaps."""
+
+
 def seed(data_dir: Path) -> None:
-    """Fill an empty data folder with the demo staff member, requests and counts."""
+    """Fill an empty data folder with the demo staff member, requests and counts (again, in a
+    folder made this way: nothing is added twice)."""
+    marker = data_dir / MARKER
+    if (data_dir / DATABASE).exists() and not marker.exists():
+        raise NotADemoFolderError(
+            f"{data_dir} holds a database that demo data did not make: it may be a real "
+            "kiosk's, so no demo staff member (whose PIN is published) is added to it"
+        )
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # The marker first: killed before the database exists, the folder is still a demo one.
+    marker.write_text(MARKER_TEXT, encoding="utf-8")
     db = Database.open(data_dir)
     try:
         staff = StaffDirectory(db)

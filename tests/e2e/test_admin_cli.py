@@ -91,3 +91,27 @@ def test_demo_data_fills_a_folder_with_fictional_requests(
     phones = {r.phone.e164 for r in RequestStore(Database.open(tmp_path)).requests()}
     assert phones
     assert all(p[5:8] == "555" and p[8:10] == "01" for p in phones)
+    assert run(["demo-data", "--data-dir", str(tmp_path)], monkeypatch) == 0  # `make run` again
+    assert len(RequestStore(Database.open(tmp_path)).requests()) == len(phones)
+
+
+def test_demo_data_never_touches_a_real_kiosks_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.database import Database
+    from kiosk.staff import StaffDirectory
+
+    real = tmp_path / "real"
+    assert run(["staff", "add", "Dana Front", "--pin-stdin", "--data-dir", str(real)],
+               monkeypatch, "482193\n") == 0  # fmt: skip
+    assert run(["demo-data", "--data-dir", str(real)], monkeypatch) == 1
+    assert "demo data did not make" in capsys.readouterr().err
+    assert StaffDirectory(Database.open(real)).names() == ["Dana Front"]  # no "Demo Staff"
+    assert not (real / "DEMO-DATA.txt").exists()
+
+
+def test_demo_data_wants_a_folder_named_not_the_configured_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["demo-data"], monkeypatch) == 1
+    assert "needs --data-dir" in capsys.readouterr().err
