@@ -10,7 +10,10 @@ their messages never hold patient data.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
+import os
+import shutil
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -24,6 +27,23 @@ log = logging.getLogger(__name__)
 
 DATABASE = "requests.db"
 _SIDE_FILES = ("-wal", "-shm")
+SET_ASIDE = ".corrupt-"
+BUSY_WAIT = 5.0  # seconds
+NEARLY_FULL = 256 * 1024  # bytes free: less, and a failed open is put down to a full disk
+
+
+def set_aside_copies(data_dir: Path) -> list[Path]:
+    """The damaged databases moved aside in `data_dir`, oldest first: each is the lasting record
+    that requests saved before it may be in that file (IT must look; staff must be told)."""
+    try:
+        found = [
+            entry
+            for entry in data_dir.iterdir()
+            if entry.name.startswith(DATABASE + SET_ASIDE) and not entry.name.endswith(_SIDE_FILES)
+        ]
+    except OSError:
+        return []
+    return sorted(found)
 
 
 class StorageError(Exception):
@@ -37,15 +57,17 @@ class StorageError(Exception):
 class Database:
     """One open connection, with transactions and errors handled in one place."""
 
-    def __init__(self, path: Path, key: bytes) -> None:
+    def __init__(self, path: Path, key: bytes, *, wait: float = BUSY_WAIT) -> None:
         self.path = path
         self.recovered_from: Path | None = None
         self._key = key
+        self._wait = wait
         self._db = self._open()
 
     @classmethod
-    def open(cls, data_dir: Path) -> Database:
-        """Open (or create) the database in `data_dir`; raises StorageError for staff to read."""
+    def open(cls, data_dir: Path, *, wait: float = BUSY_WAIT) -> Database:
+        """Open (or create) the database in `data_dir`; raises StorageError for staff to read.
+        `wait` is how long to wait for another program's lock before saying "locked"."""
         path = data_dir / DATABASE
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -55,7 +77,7 @@ class Database:
         except OSError as exc:
             reason = f"cannot use the data folder ({exc.strerror})"
             raise StorageError("unwritable", reason) from None
-        return cls(path, key)
+        return cls(path, key, wait=wait)
 
     def write(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
         """Run `sql` once per row, all in one transaction that is on disk when this returns."""
@@ -71,6 +93,15 @@ class Database:
         self._db.close()
 
     def _open(self) -> Any:
+        try:
+            return self._open_or_recover()
+        except sqlcipher3.Error as exc:
+            raise _error(exc, self.path.parent) from None
+        except OSError as exc:  # the key check file, or moving a damaged file aside
+            reason = f"cannot use the data folder ({exc.strerror})"
+            raise StorageError("unwritable", reason) from None
+
+    def _open_or_recover(self) -> Any:
         fresh = not self.path.exists()
         check = self.path.with_name(self.path.name + ".keycheck")
         if not fresh and check.is_file() and check.read_text().strip() != fingerprint(self._key):
@@ -81,10 +112,12 @@ class Database:
             )
         try:
             db = self._connect()
-        except sqlcipher3.DatabaseError as exc:
-            if fresh or not check.is_file():
-                raise _error(exc) from None
-            # The key is the right one, so the file itself is damaged.
+        except sqlcipher3.Error as exc:
+            # Only proven damage moves the file: SQLite says it is not a database, or malformed,
+            # while the key is the one it was made with. A full disk, a lock or a read-only
+            # folder is a passing fault, and the file stays exactly where it is.
+            if fresh or not check.is_file() or not _proves_damage(exc):
+                raise
             self._move_aside()
             db = self._connect()
         if fresh:
@@ -92,10 +125,7 @@ class Database:
         return db
 
     def _connect(self) -> Any:
-        try:
-            db = sqlcipher3.connect(str(self.path), isolation_level=None, timeout=5.0)
-        except sqlcipher3.Error as exc:
-            raise _error(exc) from None
+        db = sqlcipher3.connect(str(self.path), isolation_level=None, timeout=self._wait)
         try:
             db.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
             db.execute("PRAGMA cipher_log_level = NONE")
@@ -112,12 +142,14 @@ class Database:
         return db
 
     def _move_aside(self) -> None:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        """Rename the damaged file and its WAL and shared-memory files to names no file has:
+        linked first, so an existing file (an earlier set-aside) is never replaced."""
+        target = _unused_aside_name(self.path)
         for suffix in ("", *_SIDE_FILES):
             source = self.path.with_name(self.path.name + suffix)
             if source.exists():
-                source.rename(target.with_name(target.name + suffix))
+                os.link(source, target.with_name(target.name + suffix))
+                source.unlink()
         self.recovered_from = target
         log.error(
             "requests database was damaged; moved aside to %s and started afresh", target.name
@@ -133,13 +165,13 @@ class Database:
                 raise
             self._db.execute("COMMIT")
         except sqlcipher3.Error as exc:
-            raise _error(exc) from None
+            raise _error(exc, self.path.parent) from None
 
     def _read(self, sql: str, args: tuple[object, ...]) -> list[Any]:
         try:
             return list(self._db.execute(sql, args).fetchall())
         except sqlcipher3.Error as exc:
-            raise _error(exc) from None
+            raise _error(exc, self.path.parent) from None
 
 
 def _migrate(db: Any) -> None:
@@ -163,10 +195,12 @@ def _migrate(db: Any) -> None:
             raise
 
 
-def _error(exc: Exception) -> StorageError:
-    """Name what went wrong in words staff can act on; SQLite's messages hold no values."""
+def _error(exc: Exception, folder: Path | None = None) -> StorageError:
+    """Name what went wrong in words staff can act on; SQLite's messages hold no values.
+    On a full disk SQLite may only say "disk I/O error" (its shared-memory file cannot grow), so
+    the free space of `folder` is looked at too."""
     text = str(exc).lower()
-    if "full" in text:
+    if "full" in text or (folder is not None and _nearly_full(folder)):
         return StorageError("full", "the disk is full")
     if "locked" in text or "busy" in text:
         return StorageError("locked", "the database is busy (locked by another program)")
@@ -175,6 +209,34 @@ def _error(exc: Exception) -> StorageError:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError("corrupt", "the database is damaged or the key is wrong")
     return StorageError("unwritable", f"the database failed: {type(exc).__name__}")
+
+
+def _nearly_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL
+    except OSError:
+        return False
+
+
+def _proves_damage(exc: sqlcipher3.Error) -> bool:
+    """SQLite's word that the file itself is bad (SQLITE_NOTADB, SQLITE_CORRUPT). Its passing
+    faults (full, locked, busy, read-only, cannot open, I/O) are OperationalError."""
+    if isinstance(exc, sqlcipher3.OperationalError):
+        return False
+    text = str(exc).lower()
+    return "not a database" in text or "malformed" in text
+
+
+def _unused_aside_name(path: Path) -> Path:
+    """`requests.db.corrupt-<UTC time to the microsecond>[-n]`, free for the file and its WAL
+    and shared-memory files alike."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S.%fZ")
+    for number in range(1000):
+        name = f"{path.name}{SET_ASIDE}{stamp}" + (f"-{number}" if number else "")
+        names = [name + suffix for suffix in ("", *_SIDE_FILES)]
+        if not any(path.with_name(each).exists() for each in names):
+            return path.with_name(name)
+    raise FileExistsError(errno.EEXIST, "no free name to set the damaged database aside")
 
 
 def _write_atomically(path: Path, text: str) -> None:
