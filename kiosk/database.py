@@ -122,6 +122,7 @@ class Database:
             db = self._connect()
         if fresh:
             _write_atomically(check, fingerprint(self._key) + "\n")
+        _make_private(self.path)
         return db
 
     def _connect(self) -> Any:
@@ -209,6 +210,15 @@ def _error(exc: Exception, folder: Path | None = None) -> StorageError:
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return StorageError("corrupt", "the database is damaged or the key is wrong")
     return StorageError("unwritable", f"the database failed: {type(exc).__name__}")
+
+
+def _make_private(path: Path) -> None:
+    """The database and its WAL and shared-memory files for the kiosk's user alone, whatever
+    umask the process was started with (SQLite makes them 0644 under the usual 022)."""
+    for suffix in ("", *_SIDE_FILES):
+        side = path.with_name(path.name + suffix)
+        if side.exists() and side.stat().st_mode & 0o077:
+            side.chmod(0o600)
 
 
 def _nearly_full(folder: Path) -> bool:

@@ -30,9 +30,7 @@ def configure(data_dir: Path, *, defer_file: bool = False) -> Path:
     (sockets, pickle, queues) costs ~10 ms, which a cold start should not pay before the patient
     sees the home screen. Every record still reaches stderr (the journal) at once.
     """
-    folder = data_dir / LOG_DIR
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = folder / LOG_FILE
+    path = data_dir / LOG_DIR / LOG_FILE
     to_stderr = logging.StreamHandler()
     to_stderr.setFormatter(_OneLine(FORMAT))
     root = logging.getLogger()
@@ -71,13 +69,24 @@ def open_file() -> None:
         return
     import logging.handlers  # noqa: PLC0415 -- see configure()
 
-    to_file = logging.handlers.RotatingFileHandler(
-        pending.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-    )
+    root = logging.getLogger()
+    try:
+        pending.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        to_file = logging.handlers.RotatingFileHandler(
+            pending.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+        )
+        pending.path.chmod(0o600)
+    except OSError as exc:
+        # A read-only or full data folder: the journal (stderr) still has every line.
+        root.removeHandler(pending)
+        logging.getLogger(__name__).warning(
+            "no log file: %s cannot be written (%s); logging to the journal only",
+            pending.path.parent,
+            exc.strerror,
+        )
+        return
     to_file.setFormatter(_OneLine(FORMAT))
-    pending.path.chmod(0o600)
     for record in pending.records:
         to_file.handle(record)
-    root = logging.getLogger()
     root.addHandler(to_file)
     root.removeHandler(pending)

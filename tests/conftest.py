@@ -6,6 +6,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
@@ -141,3 +142,52 @@ def _no_windows_left_behind() -> Iterator[None]:
         window.close()
         window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+
+
+class Disk:
+    """A small tmpfs mounted for one test: filled, freed, made read-only."""
+
+    def __init__(self, mountpoint: Path) -> None:
+        self.path = mountpoint
+        self.filler = mountpoint / "filler"
+
+    def fill(self) -> None:
+        descriptor = os.open(self.filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while True:
+                os.write(descriptor, b"\0" * 4096)
+        except OSError:
+            pass  # ENOSPC: full
+        finally:
+            os.close(descriptor)
+
+    def free(self) -> None:
+        self.filler.unlink()
+
+    def read_only(self) -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(self.path)], check=True)
+
+
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Disk]:
+    """A 600 KB tmpfs of the test's own: root only; skipped elsewhere, but never in CI, where
+    `CI=true` makes a missing mount a failure."""
+    mountpoint = tmp_path / "disk"
+    mountpoint.mkdir()
+    mounted = os.geteuid() == 0 and shutil.which("mount") is not None
+    if mounted:
+        result = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=600k,mode=0700", "tmpfs", str(mountpoint)],
+            capture_output=True,
+            check=False,
+        )
+        mounted = result.returncode == 0
+    if not mounted:
+        reason = "needs root and a tmpfs mount to stage a full or read-only disk"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason}; CI runs as root and must test it")
+        pytest.skip(reason)
+    try:
+        yield Disk(mountpoint)
+    finally:
+        subprocess.run(["umount", "-l", str(mountpoint)], check=False)

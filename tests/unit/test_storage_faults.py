@@ -1,8 +1,7 @@
 """Passing faults never cost a healthy database: a full disk, another program's lock, a
 read-only folder. Only proven damage moves a file aside, and a set-aside file is never replaced.
 
-The disk tests mount a small tmpfs of their own (root only; skipped elsewhere, but never in CI,
-where `CI=true` makes a missing mount a failure).
+The disk tests mount a small tmpfs of their own (the `disk` fixture in tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ import kiosk.database
 from kiosk.callback import CallbackRequest, Phone
 from kiosk.database import Database, set_aside_copies
 from kiosk.storage import DATABASE, RequestStore, StorageError
+from tests.conftest import Disk
 
 REQUEST = CallbackRequest(
     "Ann", "Lee", Phone("+12015550123", "(201) 555-0123", ""), (), ("morning",), "", "", "en"
@@ -38,53 +37,6 @@ def saved_requests(folder: Path, count: int) -> Path:
 
 def files(folder: Path) -> dict[str, bytes]:
     return {entry.name: entry.read_bytes() for entry in folder.iterdir() if entry.is_file()}
-
-
-class Disk:
-    """A small tmpfs mounted for one test: filled, freed, made read-only."""
-
-    def __init__(self, mountpoint: Path) -> None:
-        self.path = mountpoint
-        self.filler = mountpoint / "filler"
-
-    def fill(self) -> None:
-        descriptor = os.open(self.filler, os.O_WRONLY | os.O_CREAT, 0o600)
-        try:
-            while True:
-                os.write(descriptor, b"\0" * 4096)
-        except OSError:
-            pass  # ENOSPC: full
-        finally:
-            os.close(descriptor)
-
-    def free(self) -> None:
-        self.filler.unlink()
-
-    def read_only(self) -> None:
-        subprocess.run(["mount", "-o", "remount,ro", str(self.path)], check=True)
-
-
-@pytest.fixture
-def disk(tmp_path: Path) -> Iterator[Disk]:
-    mountpoint = tmp_path / "disk"
-    mountpoint.mkdir()
-    mounted = os.geteuid() == 0 and shutil.which("mount") is not None
-    if mounted:
-        result = subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=600k,mode=0700", "tmpfs", str(mountpoint)],
-            capture_output=True,
-            check=False,
-        )
-        mounted = result.returncode == 0
-    if not mounted:
-        reason = "needs root and a tmpfs mount to stage a full or read-only disk"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI runs as root and must test it")
-        pytest.skip(reason)
-    try:
-        yield Disk(mountpoint)
-    finally:
-        subprocess.run(["umount", "-l", str(mountpoint)], check=False)
 
 
 def test_a_full_disk_never_sets_a_healthy_database_aside(tmp_path: Path, disk: Disk) -> None:
@@ -197,3 +149,17 @@ def test_errors_at_first_open_are_storage_errors(tmp_path: Path) -> None:
     with pytest.raises(StorageError):
         Database.open(data)
     assert set_aside_copies(data) == []
+
+
+def test_database_files_are_private_under_any_umask(tmp_path: Path) -> None:
+    usual = os.umask(0o022)  # what a shell or a plain service starts with
+    try:
+        data = saved_requests(tmp_path / "data", 1)
+        database = Database.open(data)  # open: the WAL and shared-memory files exist now
+        modes = {entry.name: entry.stat().st_mode & 0o777 for entry in data.iterdir()}
+        database.close()
+    finally:
+        os.umask(usual)
+    assert {DATABASE, DATABASE + "-wal", DATABASE + "-shm"} <= modes.keys()
+    assert set(modes.values()) == {0o600}, modes
+    assert (data.stat().st_mode & 0o777) == 0o700
