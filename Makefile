@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 test: lint
+	$(BIN)/kiosk doctor --system
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
 
 # The whole suite again on the other side of the date line and in another language: no test

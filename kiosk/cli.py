@@ -9,14 +9,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from kiosk import __version__
 from kiosk.admin import add_commands as add_admin_commands
 from kiosk.admin import run as run_admin
 from kiosk.config import TEXT_SIZES, Config, ConfigError, find_config_file, load_config
 from kiosk.navigation import Route, RouteError
+
+if TYPE_CHECKING:
+    from kiosk.doctor import Voices
 
 USAGE_ERROR = 2
 ADMIN_COMMANDS = ("staff", "audit", "stats", "purge", "export", "demo-data")
@@ -85,6 +89,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     check.add_argument("--config", type=Path, metavar="PATH", help="configuration file (TOML)")
 
+    doctor = commands.add_parser(
+        "doctor", help="check the machine and the installation; one line per check, exit 1 on any ✗"
+    )
+    _common(doctor)
+    doctor.add_argument(
+        "--system",
+        action="store_true",
+        help="only the machine: Qt's libraries, the display platform, fonts",
+    )
+
     shot = commands.add_parser("screenshot", help="render one screen to a PNG, no display needed")
     shot.add_argument(
         "screen", type=_route, help="home, topic:<slug>, spine, spine:<region>, callback, staff"
@@ -126,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(words)
     if args.command is None:
         args = parser.parse_args(["run", *words])
+    if args.command == "doctor":  # before loading the configuration: checking it is its job
+        return _doctor(args)
     try:
         config = load_config(find_config_file(args.config))
     except ConfigError as exc:
@@ -161,6 +177,33 @@ def _check_content(config: Config, content_dir: Path) -> int:
         total += len(report.problems)
     print(f"{total} problem{'s' if total != 1 else ''} found" if total else "no problems found")
     return 1 if total else 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    """Print one ✓ or ✗ line per check; 1 if any check failed."""
+    from kiosk import doctor
+
+    checks = doctor.run(
+        None if args.system else find_config_file(args.config),
+        data_dir=args.data_dir.resolve() if args.data_dir else None,
+        system_only=args.system,
+        voices=_probe_voices,
+    )
+    marks = ("✓", "✗")
+    try:
+        "".join(marks).encode(sys.stdout.encoding or "ascii")
+    except (UnicodeEncodeError, LookupError):
+        marks = ("ok  ", "FAIL")  # a terminal that cannot show them
+    for check in checks:
+        print(check.line(marks))
+    return 0 if all(check.ok for check in checks) else 1
+
+
+def _probe_voices(engine: str, languages: Sequence[str]) -> Voices:
+    # Qt loads here, for this one check, so the others run when Qt cannot.
+    from kiosk.views.voices import probe_voices
+
+    return probe_voices(engine, languages)
 
 
 def _shown_path(path: Path) -> str:

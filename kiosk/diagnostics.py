@@ -1,19 +1,22 @@
 """What staff and IT need to see at a glance when something seems wrong: disk, database,
-version, uptime, crashes and the end of the log. No patient data is ever part of it.
+version, uptime, crashes, `kiosk doctor`'s checks and the end of the log. No patient data is
+ever part of it.
 
 Labels and words are English, marked with `QT_TRANSLATE_NOOP` so `pyside6-lupdate` collects
-them; the staff view translates them and formats times for the kiosk's language."""
+them; the staff view translates them and formats times for the kiosk's language. A doctor
+check's finding stays English, like the log: it is for IT."""
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import os
 import time
 from pathlib import Path
 
 from kiosk import __version__
 from kiosk.database import Database, StorageError
 from kiosk.logs import LOG_DIR, LOG_FILE
+from kiosk.paths import shipped
 from kiosk.safety import crash_count
 
 STARTED = time.monotonic()
@@ -40,24 +43,47 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
 
 def facts(data_dir: Path, db: Database | None) -> list[tuple[str, Value]]:
     """(label, value) pairs, in the order staff read them."""
-    free = shutil.disk_usage(data_dir if data_dir.exists() else data_dir.parent).free
+    disk, *checks = _doctor_checks(data_dir)
     rows: list[tuple[str, Value]] = [
         (QT_TRANSLATE_NOOP("Diagnostics", "Version"), Verbatim(__version__)),
         (
             QT_TRANSLATE_NOOP("Diagnostics", "Up for"),
             dt.timedelta(seconds=round(time.monotonic() - STARTED)),
         ),
-        (QT_TRANSLATE_NOOP("Diagnostics", "Free disk"), Verbatim(f"{free / 1e9:.1f} GB")),
+        disk,
         (QT_TRANSLATE_NOOP("Diagnostics", "Crashes recovered"), crash_count(data_dir)),
     ]
+    return [*rows, *_database(db), *checks]
+
+
+def _doctor_checks(data_dir: Path) -> list[tuple[str, Value]]:
+    """The free disk first, then the doctor's checks that make sense in a running kiosk: not
+    the configuration and speech (the kiosk started with them), not the database (above)."""
+    from kiosk import doctor, qt_libraries  # noqa: PLC0415 -- doctor imports QT_TRANSLATE_NOOP
+
+    checks = [
+        doctor.check_disk(data_dir),
+        # ldd on the Qt plugins, ~0.2 s: once per process (libraries do not change under it).
+        *doctor.check_machine(qt_libraries.pyside_folder(), os.environ, shipped("assets")),
+        doctor.check_data_folder(data_dir),
+        doctor.check_key(data_dir, os.environ)[1],
+        doctor.check_clock(),
+    ]
+    return [
+        (check.name, Verbatim(f"{'✓' if check.ok else '✗'} {check.finding}"))
+        for check in doctor.summary(checks)
+    ]
+
+
+def _database(db: Database | None) -> list[tuple[str, Value]]:
     database = QT_TRANSLATE_NOOP("Diagnostics", "Database")
     if db is None:
-        return [*rows, (database, QT_TRANSLATE_NOOP("Diagnostics", "not open"))]
+        return [(database, QT_TRANSLATE_NOOP("Diagnostics", "not open"))]
     try:
         healthy = db.integrity_ok()
         last = db.read("SELECT max(created_at) FROM requests")[0][0]
     except StorageError as exc:
-        return [*rows, (database, Verbatim(f"error: {exc.kind}"))]
+        return [(database, Verbatim(f"error: {exc.kind}"))]
     saved: Value = (
         dt.datetime.fromisoformat(last).astimezone()
         if last
@@ -66,11 +92,7 @@ def facts(data_dir: Path, db: Database | None) -> list[tuple[str, Value]]:
     ok = QT_TRANSLATE_NOOP("Diagnostics", "ok")
     damaged = QT_TRANSLATE_NOOP("Diagnostics", "DAMAGED")
     state = ok if healthy else damaged
-    return [
-        *rows,
-        (database, state),
-        (QT_TRANSLATE_NOOP("Diagnostics", "Last request saved"), saved),
-    ]
+    return [(database, state), (QT_TRANSLATE_NOOP("Diagnostics", "Last request saved"), saved)]
 
 
 def log_tail(data_dir: Path, lines: int = LOG_LINES) -> list[str]:

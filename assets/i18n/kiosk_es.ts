@@ -138,8 +138,40 @@
         <translation>Encendido desde hace</translation>
     </message>
     <message>
+        <source>Qt libraries</source>
+        <translation>Bibliotecas de Qt</translation>
+    </message>
+    <message>
+        <source>Display platform</source>
+        <translation>Plataforma de pantalla</translation>
+    </message>
+    <message>
+        <source>Fonts</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Speech voices</source>
+        <translation>Voces para leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Carpeta de datos</translation>
+    </message>
+    <message>
+        <source>Database key</source>
+        <translation>Clave de la base de datos</translation>
+    </message>
+    <message>
         <source>Free disk</source>
         <translation>Espacio libre en disco</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Reloj</translation>
     </message>
     <message>
         <source>Crashes recovered</source>

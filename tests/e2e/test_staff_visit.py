@@ -182,6 +182,34 @@ def test_diagnostics_show_the_facts_and_a_touch_test(kiosk: Kiosk, staffed: Data
     assert [p.toPoint() for p in screen.panel.touch_test.points] == [QPoint(40, 50)]
 
 
+def test_diagnostics_show_the_doctors_checks_in_the_staff_language(
+    kiosk: Kiosk, staffed: Database
+) -> None:
+    """`kiosk doctor`'s checks, labelled in the kiosk's language; the findings are for IT."""
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    screen.panel.action_grid.button("diagnostics").click()
+    facts = screen.panel.facts.text().splitlines()
+    for label in ("Qt libraries: ✓", "Display platform: ✓ offscreen", "Fonts: ✓"):
+        assert any(line.startswith(label) for line in facts), label
+    assert sum(line.startswith("Qt libraries:") for line in facts) == 1  # not one per plugin
+    data_dir = kiosk.config.paths.data_dir
+    assert f"Data folder: ✓ {data_dir} (0700, " in screen.panel.facts.text()
+    assert f"Database key: ✓ {data_dir / 'db.key'}" in screen.panel.facts.text()
+    assert any(line.startswith("Clock: ") for line in facts)
+
+    data_dir.chmod(0o755)
+    screen.panel.sign_out_requested.emit()
+    kiosk.shell.set_language("es")
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    screen.panel.action_grid.button("diagnostics").click()
+    facts = screen.panel.facts.text()
+    assert "Carpeta de datos: ✗ " in facts
+    assert "should be 0700" in facts
+    assert "Bibliotecas de Qt: ✓" in facts
+
+
 def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
     kiosk: Kiosk, db: Database
 ) -> None:

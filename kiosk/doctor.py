@@ -1,0 +1,418 @@
+"""`kiosk doctor`: what a clinic's IT person checks after installing, one finding per line.
+
+Machine checks (the Qt libraries, the display platform, fonts) and installation checks (speech,
+configuration, data folder, key, database, disk, clock). Nothing here imports Qt, so it runs
+when Qt cannot load; the one check that needs Qt (speech voices) is handed a probe. Nothing here
+creates a folder, key or database: what is missing is reported, never made.
+
+Check names are marked with `QT_TRANSLATE_NOOP` for the staff diagnostics screen, which shows
+the same checks (kiosk.diagnostics); findings stay English, for IT, like the log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import pwd
+import re
+import shutil
+import stat
+import subprocess
+import urllib.parse
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from kiosk import qt_libraries
+from kiosk.config import SYSTEM_CONFIG, ClinicConfig, Config, ConfigError, load_config
+from kiosk.database import DATABASE
+from kiosk.diagnostics import QT_TRANSLATE_NOOP
+from kiosk.keys import CREDENTIAL, KEY_FILE, KeyUnavailableError, fingerprint, load_key
+
+LIBRARIES = QT_TRANSLATE_NOOP("Diagnostics", "Qt libraries")
+DISPLAY = QT_TRANSLATE_NOOP("Diagnostics", "Display platform")
+FONTS = QT_TRANSLATE_NOOP("Diagnostics", "Fonts")
+SPEECH = QT_TRANSLATE_NOOP("Diagnostics", "Speech voices")
+CONFIGURATION = QT_TRANSLATE_NOOP("Diagnostics", "Configuration")
+DATA_FOLDER = QT_TRANSLATE_NOOP("Diagnostics", "Data folder")
+KEY = QT_TRANSLATE_NOOP("Diagnostics", "Database key")
+DATABASE_CHECK = QT_TRANSLATE_NOOP("Diagnostics", "Database")
+DISK = QT_TRANSLATE_NOOP("Diagnostics", "Free disk")
+CLOCK = QT_TRANSLATE_NOOP("Diagnostics", "Clock")
+
+FONT_FILE = "AtkinsonHyperlegible_400Regular.ttf"
+SAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "kiosk.sample.toml"
+MIN_FREE_BYTES = 200 * 1000**2
+RELEASE_YEAR = 2026
+LAST_YEAR = 2100
+
+
+class Check(NamedTuple):
+    """One finding: what was checked, whether it is fine, and what was found."""
+
+    name: str  # English, marked for translation ("Data folder")
+    ok: bool
+    finding: str  # English, for IT; on a failure it says what to do
+    part: str = ""  # which part of a many-part check ("platforms")
+
+    def line(self, marks: tuple[str, str] = ("✓", "✗")) -> str:
+        part = f" ({self.part})" if self.part else ""
+        return f"{marks[0] if self.ok else marks[1]} {self.name}{part}: {self.finding}"
+
+
+class Voices(NamedTuple):
+    """What the speech engine offers, as the kiosk's `Speaker` sees it."""
+
+    engine: str  # the engine that loaded ("speechd", "mock"); "" when none did
+    problem: str  # why none loaded ("" when one did)
+    languages: Mapping[str, bool]  # each configured language: a voice the kiosk would use
+    offered: tuple[str, ...] = ()  # every voice's locale name ("en_US")
+
+
+VoiceProbe = Callable[[str, Sequence[str]], Voices]
+
+
+def run(
+    config_file: Path | None,
+    *,
+    data_dir: Path | None = None,
+    system_only: bool = False,
+    env: Mapping[str, str] | None = None,
+    now: dt.datetime | None = None,
+    voices: VoiceProbe | None = None,
+    pyside: Path | None = None,
+) -> list[Check]:
+    """Every check, in the order the IT person reads them. `system_only`: just the machine's
+    (libraries, display, fonts), with the shipped assets and no configuration."""
+    environ = os.environ if env is None else env
+    folder = qt_libraries.pyside_folder() if pyside is None else pyside
+    if system_only:
+        return check_machine(folder, environ, Config().paths.assets_dir)
+    config, config_check = check_config(config_file)
+    checks = [
+        *check_machine(folder, environ, (config or Config()).paths.assets_dir),
+        check_speech(config or Config(), voices),
+        config_check,
+    ]
+    if config is not None and data_dir is not None:
+        config = config.with_data_dir(data_dir)
+    if config is None:
+        reason = "not checked: the configuration cannot be read (give --data-dir to check one)"
+        names = (DATA_FOLDER, KEY, DATABASE_CHECK, DISK)
+        return [*checks, *(Check(name, False, reason) for name in names), check_clock(now)]
+    return [*checks, *check_data(config.paths.data_dir, environ), check_clock(now)]
+
+
+def check_machine(pyside: Path | None, env: Mapping[str, str], assets_dir: Path) -> list[Check]:
+    """The Qt libraries, the display platform and the fonts."""
+    return [*check_libraries(pyside, env), check_display(pyside, env), check_fonts(assets_dir, env)]
+
+
+def check_data(data_dir: Path, env: Mapping[str, str]) -> list[Check]:
+    """The data folder, the key, the database and the disk under them."""
+    key, key_check = check_key(data_dir, env)
+    return [
+        check_data_folder(data_dir),
+        key_check,
+        check_database(data_dir, key),
+        check_disk(data_dir),
+    ]
+
+
+# -- the machine ---------------------------------------------------------------------------------
+
+
+def check_libraries(pyside: Path | None, env: Mapping[str, str]) -> list[Check]:
+    """One check per group of Qt binaries: what the loader cannot find, and the packages.
+    Faults are what the kiosk always loads and the platform in use (the service's one when
+    there is no display here); Read aloud and other platforms get a note on a passing line."""
+    if pyside is None:
+        return [Check(LIBRARIES, False, "PySide6 is not installed in this Python: reinstall")]
+    in_use = qt_libraries.platforms_in_use(env)[0] or (qt_libraries.SERVICE_PLATFORM,)
+    try:
+        return [
+            Check(LIBRARIES, *qt_libraries.group_finding(pyside, group, in_use), group.name)
+            for group in qt_libraries.GROUPS
+        ]
+    except qt_libraries.ScanError as exc:
+        return [Check(LIBRARIES, False, str(exc))]
+
+
+def check_display(pyside: Path | None, env: Mapping[str, str]) -> Check:
+    """The platform the kiosk would use and whether its plugin's libraries are all here.
+
+    No display at all (doctor over SSH) is no fault of the installation: the line passes, names
+    the service's platform and checks that one's plugin instead."""
+    if pyside is None:
+        return Check(DISPLAY, False, "PySide6 is not installed in this Python: reinstall")
+    names, source = qt_libraries.platforms_in_use(env)
+    try:
+        if not names:
+            service = qt_libraries.SERVICE_PLATFORM
+            problem = qt_libraries.platform_problem(pyside, service)
+            found = f"; {problem}" if problem else " has all its libraries"
+            note = (
+                f"none in this session (over SSH?), which is fine; the service's {service} plugin"
+            )
+            return Check(DISPLAY, not problem, f"{note}{found}")
+        problems = [qt_libraries.platform_problem(pyside, name) for name in names]
+    except qt_libraries.ScanError as exc:
+        return Check(DISPLAY, False, str(exc))
+    usable = [name for name, problem in zip(names, problems, strict=True) if not problem]
+    if usable:
+        return Check(DISPLAY, True, f"{usable[0]} (from {source}): all its libraries found")
+    return Check(DISPLAY, False, f"{' or '.join(names)} (from {source}): {'; '.join(problems)}")
+
+
+def check_fonts(assets_dir: Path, env: Mapping[str, str]) -> Check:
+    """The bundled Atkinson Hyperlegible font, and at least one system font (for the symbols it
+    lacks), as fontconfig lists them."""
+    font = assets_dir / "fonts" / FONT_FILE
+    try:
+        head = font.read_bytes()[:4]
+    except OSError:
+        return Check(FONTS, False, f"{font} is missing: reinstall the kiosk or copy assets/fonts")
+    if head not in (b"\x00\x01\x00\x00", b"true", b"OTTO"):
+        return Check(FONTS, False, f"{font} is not a font file: reinstall the kiosk")
+    try:
+        listed = subprocess.run(
+            ["fc-list", ":", "family"],  # noqa: S607 -- wherever fontconfig put it
+            capture_output=True,
+            text=True,
+            check=False,
+            env=dict(env),
+        ).stdout
+    except FileNotFoundError:
+        return Check(FONTS, False, "fc-list not found: apt install fontconfig fonts-dejavu-core")
+    families = {line.strip() for line in listed.splitlines() if line.strip()}
+    if not families:
+        return Check(FONTS, False, "fontconfig finds no fonts: apt install fonts-dejavu-core")
+    return Check(FONTS, True, f"{FONT_FILE} and {len(families)} system font families")
+
+
+# -- the installation ----------------------------------------------------------------------------
+
+
+def check_speech(config: Config, probe: VoiceProbe | None) -> Check:
+    """The voices Read aloud would use for each configured language.
+
+    Without speech the kiosk works and hides the button, so with `speech_engine = "auto"` a
+    missing engine or voice is a note on a passing line. An engine named in the configuration
+    that does not load fails: the clinic asked for it."""
+    engine = config.kiosk.speech_engine
+    if engine == "none":
+        return Check(SPEECH, True, 'off by configuration (speech_engine = "none")')
+    if probe is None:
+        return Check(SPEECH, True, "not checked here")
+    try:
+        voices = probe(engine, config.kiosk.languages)
+    except ImportError as exc:  # Qt itself cannot load: the library lines say why
+        voices = Voices("", f"Qt cannot load ({exc})", {})
+    if voices.problem:
+        advice = "; apt install speech-dispatcher espeak-ng" if engine == "auto" else ""
+        return Check(SPEECH, engine == "auto", f"Read aloud off: {voices.problem}{advice}")
+    said = ", ".join(
+        f"{language} {'yes' if has else 'no voice'}" for language, has in voices.languages.items()
+    )
+    lacking = not all(voices.languages.values())
+    offered = f" (it offers {', '.join(voices.offered) or 'none'})" if lacking else ""
+    hidden = "; Read aloud is hidden where there is no voice" if lacking else ""
+    return Check(SPEECH, True, f"{voices.engine}: {said}{offered}{hidden}")
+
+
+def check_config(
+    path: Path | None, *, samples: Sequence[ClinicConfig] | None = None
+) -> tuple[Config | None, Check]:
+    """The configuration the kiosk would read, valid and edited for this clinic.
+
+    The sample (deploy/kiosk.sample.toml) lists the built-in defaults, which may be a fictional
+    clinic or, later, the real one. So: a phone in 555-0100..0199 (reserved for fiction) always
+    fails, as does a clinic name from a sample whose phone is fictional; and since an unedited
+    copy of a sample with real values cannot be told apart by the clinic's values, a file whose
+    settings all equal the defaults (or that is the sample byte for byte) fails as never edited,
+    and so does having no file at all. Returns the configuration for the other checks: the
+    defaults without a file, None when the file cannot be used."""
+    if path is None:
+        return Config(), Check(
+            CONFIGURATION,
+            False,
+            f"no configuration file (--config, $KIOSK_CONFIG or {SYSTEM_CONFIG}): the kiosk would"
+            " run on its defaults; copy deploy/kiosk.sample.toml there and edit it",
+        )
+    try:
+        config = load_config(path)
+    except ConfigError as exc:
+        return None, Check(CONFIGURATION, False, str(exc))
+    clinic = config.clinic
+    fictional = [s.name for s in (samples or _sample_clinics()) if _is_fictional(s.phone)]
+    if _is_fictional(clinic.phone):
+        problem = f"the clinic phone {clinic.phone} is a fictional sample number"
+    elif clinic.name in fictional:
+        problem = f"the clinic name {clinic.name!r} is the sample's"
+    elif config._replace(source=None) == Config() or _same_bytes(path, SAMPLE_CONFIG):
+        problem = "every setting is still the default (the sample, unedited?)"
+    else:
+        return config, Check(CONFIGURATION, True, f"{path}: {clinic.name}, {clinic.phone}")
+    return config, Check(
+        CONFIGURATION, False, f"{path}: {problem}; set [clinic] and [paths] data_dir there"
+    )
+
+
+def _sample_clinics() -> list[ClinicConfig]:
+    """The built-in defaults and, in a checkout, the sample file's clinic."""
+    clinics = [ClinicConfig()]
+    with contextlib.suppress(ConfigError):  # an installed kiosk has no deploy/ folder
+        clinics.append(load_config(SAMPLE_CONFIG).clinic)
+    return clinics
+
+
+def _is_fictional(phone: str) -> bool:
+    """A US number 555-0100 to 555-0199: reserved for fiction, so no patient can call it."""
+    digits = re.sub(r"\D", "", phone)
+    return len(digits) >= 7 and digits[-7:-2] == "55501"
+
+
+def _same_bytes(path: Path, other: Path) -> bool:
+    try:
+        return path.read_bytes() == other.read_bytes()
+    except OSError:
+        return False
+
+
+def check_data_folder(data_dir: Path) -> Check:
+    """The data folder exists, is private (0700) and belongs to the user running this."""
+    try:
+        info = data_dir.stat()
+    except FileNotFoundError:
+        return Check(
+            DATA_FOLDER,
+            False,
+            f"{data_dir} does not exist: start the kiosk once (or `kiosk staff add`) as its user",
+        )
+    if not stat.S_ISDIR(info.st_mode):
+        return Check(DATA_FOLDER, False, f"{data_dir} is not a folder")
+    problems = []
+    mode = stat.S_IMODE(info.st_mode)
+    if mode != 0o700:
+        problems.append(f"mode {mode:04o}, should be 0700 (chmod 0700 {data_dir})")
+    if info.st_uid != os.getuid():
+        me = _user(os.getuid())
+        problems.append(
+            f"owned by {_user(info.st_uid)}, not {me} who runs this (chown -R {me} {data_dir})"
+        )
+    if problems:
+        return Check(DATA_FOLDER, False, f"{data_dir}: {'; '.join(problems)}")
+    return Check(DATA_FOLDER, True, f"{data_dir} (0700, {_user(info.st_uid)})")
+
+
+def _user(uid: int) -> str:
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
+
+
+def check_key(data_dir: Path, env: Mapping[str, str]) -> tuple[bytes | None, Check]:
+    """The database key, from the systemd credential or db.key: private, readable, 32 bytes
+    (kiosk.keys refuses a key file others can read, with the chmod to run)."""
+    credentials = env.get("CREDENTIALS_DIRECTORY")
+    credential = Path(credentials) / CREDENTIAL if credentials else None
+    key_file = data_dir / KEY_FILE
+    if credential is not None and credential.is_file():
+        source = credential
+    elif key_file.is_file():
+        source = key_file
+    else:
+        return None, Check(
+            KEY,
+            False,
+            f"no {key_file} and no $CREDENTIALS_DIRECTORY/{CREDENTIAL}: the kiosk makes db.key on"
+            " first start; with a TPM credential run doctor through systemd-run (INSTALL.md)",
+        )
+    try:
+        # An existing path as `database`: load_key then never makes a key, whatever happens.
+        key = load_key(data_dir, data_dir if data_dir.exists() else source, env)
+    except KeyUnavailableError as exc:
+        return None, Check(KEY, False, str(exc))
+    return key, Check(KEY, True, f"{source} ({len(key)} bytes)")
+
+
+def check_database(data_dir: Path, key: bytes | None) -> Check:
+    """The database opens with the key and passes SQLite's integrity check.
+
+    Opened read-only and never changed: `Database.open` would create a missing database, set a
+    damaged one aside and migrate an old one, none of which a check may do. With no -wal file
+    (the kiosk is not running) it is opened immutable, so not even SQLite's side files appear,
+    which would belong to whoever runs this (root, say) and lock the kiosk out."""
+    path = data_dir / DATABASE
+    if not path.is_file():
+        return Check(
+            DATABASE_CHECK, False, f"{path} does not exist yet: the kiosk creates it on first start"
+        )
+    if key is None:
+        return Check(DATABASE_CHECK, False, "not checked: no usable key")
+    keycheck = path.with_name(path.name + ".keycheck")
+    if keycheck.is_file() and keycheck.read_text(encoding="ascii").strip() != fingerprint(key):
+        return Check(DATABASE_CHECK, False, f"the key does not match {path}: restore its key")
+    import sqlcipher3  # noqa: PLC0415 -- SQLCipher loads only for this check
+
+    running = path.with_name(path.name + "-wal").exists()
+    uri = f"file:{urllib.parse.quote(str(path))}?mode=ro{'' if running else '&immutable=1'}"
+    try:
+        db = sqlcipher3.connect(uri, uri=True)
+        try:
+            db.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+            db.execute("PRAGMA cipher_log_level = NONE")
+            result = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            db.close()
+    except sqlcipher3.Error as exc:
+        return Check(DATABASE_CHECK, False, f"{path} is damaged or the key is wrong ({exc})")
+    if result != ["ok"]:
+        return Check(
+            DATABASE_CHECK, False, f"{path} is damaged ({result[0]}): restore it from the backup"
+        )
+    return Check(DATABASE_CHECK, True, f"{path}: integrity ok")
+
+
+def check_disk(data_dir: Path, minimum: int = MIN_FREE_BYTES) -> Check:
+    """Free space on the data folder's filesystem (the folder's nearest existing parent)."""
+    where = next(p for p in (data_dir, *data_dir.parents) if p.exists())
+    free = shutil.disk_usage(where).free
+    shown = f"{free / 1e9:.1f} GB" if free >= 1e9 else f"{free / 1e6:.0f} MB"
+    if free < minimum:
+        return Check(
+            DISK, False, f"only {shown} free for {data_dir}; the kiosk needs {minimum / 1e6:.0f} MB"
+        )
+    return Check(DISK, True, f"{shown} free for {data_dir}")
+
+
+def check_clock(now: dt.datetime | None = None) -> Check:
+    """A year from the release to 2100: a dead RTC battery dates every request 1970."""
+    moment = dt.datetime.now(dt.UTC) if now is None else now.astimezone(dt.UTC)
+    shown = f"{moment:%Y-%m-%d %H:%M} UTC"
+    if not RELEASE_YEAR <= moment.year <= LAST_YEAR:
+        return Check(
+            CLOCK,
+            False,
+            f"the clock says {shown}: set it (timedatectl set-ntp true) and check the RTC battery",
+        )
+    return Check(CLOCK, True, shown)
+
+
+def summary(checks: Sequence[Check]) -> list[Check]:
+    """One check per name: the many library lines become one (for the staff screen)."""
+    merged: dict[str, list[Check]] = {}
+    for check in checks:
+        merged.setdefault(check.name, []).append(check)
+    result = []
+    for name, parts in merged.items():
+        if len(parts) == 1:
+            result.append(parts[0]._replace(part=""))
+            continue
+        failing = [c for c in parts if not c.ok]
+        shown = failing or [c for c in parts if not c.finding.startswith("all found")]
+        finding = "; ".join(f"{c.part}: {c.finding}" for c in shown) or "all found"
+        result.append(Check(name, not failing, finding))
+    return result
