@@ -15,6 +15,9 @@ from kiosk.paths import shipped
 ENV_CONFIG = "KIOSK_CONFIG"
 SYSTEM_CONFIG = Path("/etc/waiting-room-kiosk/kiosk.toml")
 TEXT_SIZES = (100, 125, 150, 175, 200)
+MAX_CONFIG_BYTES = 64_000  # the sample, with every comment, is under 3 KB
+# The footer must show the whole name and number in the largest text on a portrait screen.
+MAX_TEXT = {"clinic.name": 60, "clinic.phone": 30, "clinic.address": 120}
 
 
 def _user_data_home() -> Path:
@@ -109,14 +112,27 @@ def load_config(path: Path | None) -> Config:
     import tomllib  # noqa: PLC0415 -- only with a file: start-up without one skips it
 
     try:
+        if path.exists() and not path.is_file():  # a folder, /dev/zero, a pipe: never "forever"
+            what = "a folder" if path.is_dir() else "not a regular file"
+            raise ConfigError(f"{path}: cannot use it as a configuration file ({what})")
         with path.open("rb") as handle:
-            raw = tomllib.load(handle)
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         raise ConfigError(f"{path}: no such configuration file") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror})") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(
+            f"{path}: longer than {MAX_CONFIG_BYTES // 1000} KB; is it the right file?"
+        )
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not text (UTF-8); is it the right file?") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: nested too deeply to be a configuration file") from None
     return _parse(raw, path)
 
 
@@ -175,6 +191,12 @@ def _coerce(key: str, value: Any, expected: type[Any], path: Path) -> Any:
 
 
 def _check_values(config: Config, path: Path) -> None:
+    for key, limit in MAX_TEXT.items():
+        value = getattr(config.clinic, key.split(".")[1])
+        if len(value) > limit:
+            raise ConfigError(
+                f"{path}: '{key}' must be at most {limit} characters, not {len(value)}"
+            )
     kiosk = config.kiosk
     if not kiosk.languages:
         raise ConfigError(f"{path}: 'kiosk.languages' must name at least one language")

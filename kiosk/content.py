@@ -104,6 +104,11 @@ class Library(NamedTuple):
         return next((r for r in self.regions if r.slug == slug), None)
 
 
+# A page is a few KB; these are far beyond any real one and far below what would stall a screen.
+MAX_PAGE_BYTES = 200_000
+MAX_HEADER_LINES = 60
+
+
 def load_library(content_dir: Path, language: str) -> Library:
     """Load every topic and region text of `language`."""
     problems: list[Problem] = []
@@ -135,11 +140,24 @@ def _load_folder(root: Path, schema: Schema, problems: list[Problem]) -> tuple[P
 def read_page(path: Path, schema: Schema, problems: list[Problem]) -> Page:
     """Parse one file, adding what is wrong to `problems`; a page it cannot trust is broken."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_PAGE_BYTES + 1)
+        text = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(path, 0, f"cannot read the file ({_reason(exc)})"))
         return _placeholder(path, {}, {})
+    if len(data) > MAX_PAGE_BYTES:
+        # Nobody reads a page that long in a waiting room, and rendering it would stall the
+        # screen for seconds: a mistake (or a trick) to name, not to show.
+        limit = MAX_PAGE_BYTES // 1000
+        problems.append(Problem(path, 0, f"the file is longer than {limit} KB; split the page"))
+        return _placeholder(path, {}, {})
     values, lines, body_line = _split_header(text)
+    if body_line > MAX_HEADER_LINES:
+        problems.append(
+            Problem(path, 1, f"the header is longer than {MAX_HEADER_LINES} lines (no blank line?)")
+        )
+        return _placeholder(path, values, lines)
     body = "\n".join(text.splitlines()[body_line - 1 :])
     before = len(problems)
     for key, line in lines.items():
@@ -198,24 +216,28 @@ def _split_header(text: str) -> tuple[dict[str, str], dict[str, int], int]:
     Returns the values, the line of each key, and the 1-based line where the body starts.
     Indented lines continue the previous value.
     """
-    values: dict[str, str] = {}
+    parts: dict[str, list[str]] = {}  # joined once at the end: linear in the header's length
     lines: dict[str, int] = {}
     key = ""
     number = 0
+    body_line = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
-            return values, lines, number + 1
+            body_line = number + 1
+            break
         if line[:1] in " \t" and key:
-            values[key] = f"{values[key]} {line.strip()}".strip()
+            parts[key].append(line.strip())
             continue
         name, colon, value = line.partition(":")
         if not colon or not name.strip() or " " in name.strip():
             # No header at all, or the body started without a blank line.
-            return values, lines, number
+            body_line = number
+            break
         key = name.strip().lower()
-        values[key] = value.strip()
+        parts[key] = [value.strip()]
         lines[key] = number
-    return values, lines, number + 1
+    values = {name: " ".join(part for part in words if part) for name, words in parts.items()}
+    return values, lines, body_line or number + 1
 
 
 def _reason(exc: OSError | UnicodeDecodeError) -> str:

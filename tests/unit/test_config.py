@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,33 @@ def test_explicit_file_wins_over_environment(
     monkeypatch.setenv("KIOSK_CONFIG", str(tmp_path / "env.toml"))
     assert find_config_file(tmp_path / "cli.toml") == tmp_path / "cli.toml"
     assert find_config_file(None) == tmp_path / "env.toml"
+
+
+def test_something_that_is_not_a_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "kiosk.toml"
+    os.mkfifo(fifo)  # like /dev/zero or /dev/stdin: reading would never end
+    with pytest.raises(ConfigError, match=r"kiosk\.toml: cannot use it .*not a regular file"):
+        load_config(fifo)
+    with pytest.raises(ConfigError, match="a folder"):
+        load_config(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not text (UTF-8)"),
+        (b"# " + b"x" * 70_000 + b"\n", "longer than 64 KB"),
+        (b"a = " + b"[" * 5_000 + b"]" * 5_000 + b"\n", "nested too deeply"),
+        (b'[clinic]\nname = "' + b"N" * 61 + b'"\n', "'clinic.name' must be at most 60 characters"),
+    ],
+    ids=["binary", "huge", "deep", "long-name"],
+)
+def test_a_file_that_is_not_a_configuration_gets_a_message(
+    tmp_path: Path, content: bytes, fragment: str
+) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_bytes(content)
+    with pytest.raises(ConfigError) as error:
+        load_config(path)
+    assert fragment in str(error.value)
+    assert str(error.value).startswith(f"{path}: ")

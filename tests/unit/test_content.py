@@ -153,3 +153,24 @@ def test_a_broken_file_leaves_the_others_intact(root: Path) -> None:
 def test_missing_folders_are_reported(tmp_path: Path) -> None:
     messages = [p.message for p in load_library(tmp_path, "fr").problems]
     assert messages == ["no topics folder for this language", "no spine folder for this language"]
+
+
+def test_a_page_too_long_to_read_in_a_waiting_room_is_named_not_shown(root: Path) -> None:
+    path = write(
+        root, "topics", "huge.md", GOOD_TOPIC.format(slug="huge", order=1), "word " * 50_000
+    )
+    library = load(root)
+    assert [str(p) for p in library.problems] == [
+        f"{path}:0: the file is longer than 200 KB; split the page"
+    ]
+    assert library.topics[0].broken
+
+
+def test_a_header_that_never_ends_is_named_not_parsed_for_ever(root: Path) -> None:
+    header = GOOD_TOPIC.format(slug="long", order=1) + "".join(f"  more {n}\n" for n in range(80))
+    path = write(root, "topics", "long.md", header)
+    library = load(root)
+    assert [str(p) for p in library.problems] == [
+        f"{path}:1: the header is longer than 60 lines (no blank line?)"
+    ]
+    assert library.topics[0].broken
