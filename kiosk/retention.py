@@ -1,7 +1,9 @@
 """Forgetting patients on schedule: requests already exported or done are deleted after N days.
 
 New requests are never deleted, however old: no one has called those patients yet. Each purge
-is audited, which also records when it last ran so "once a day" survives a restart.
+is audited, which also records when it last ran so "once a day" survives a restart. Files that
+hold patients too go on the same schedule: exports left in the data folder's `exports` (plain
+CSV or XLSX), exports a kill left unfinished, and damaged databases set aside.
 """
 
 from __future__ import annotations
@@ -9,15 +11,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from kiosk.audit import AuditLog
-from kiosk.database import Database
+from kiosk.database import DATABASE, SET_ASIDE, Database
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 30
 ACTION = "requests_purged"
 ONE_DAY = dt.timedelta(days=1)
+EXPORTS = "exports"  # the data folder's own export target (kiosk/drives.py)
+UNFINISHED_EXPORT = ".export-"  # kiosk/export.py writes here, then renames
+UNFINISHED_AFTER = 3600  # seconds: no export takes an hour
 
 
 def _utc_now() -> dt.datetime:
@@ -49,12 +55,51 @@ def purge(
         db.read("PRAGMA secure_delete = ON", ())
         # The status test again: a request is never deleted unless it left "new".
         db.write("DELETE FROM requests WHERE id = ? AND status IN ('exported', 'done')", ids)
+    files = purge_files(db.path.parent, older_than_days=older_than_days, now=now)
     AuditLog(db, now=now).record(
-        "", ACTION, f"{len(ids)} requests exported or done over {older_than_days} days ago"
+        "",
+        ACTION,
+        f"{len(ids)} requests exported or done over {older_than_days} days ago"
+        + (f"; {files} files with patient data" if files else ""),
     )
     if ids:
         _forget_freed_pages(db)
     return len(ids)
+
+
+def purge_files(
+    data_dir: Path, *, older_than_days: int, now: Callable[[], dt.datetime] = _utc_now
+) -> int:
+    """Delete the data folder's files that hold patients once they are `older_than_days` old:
+    exports (by when they were written), set-aside damaged databases (by when they were set
+    aside: the link that moved them changed their ctime), and unfinished exports after an hour.
+    Returns how many were deleted; a file that cannot be deleted is logged and left."""
+    moment = now().timestamp()
+    cutoff = moment - older_than_days * ONE_DAY.total_seconds()
+    doomed: list[Path] = []
+    for export in _files(data_dir / EXPORTS):
+        written = export.stat().st_mtime
+        unfinished = export.name.startswith(UNFINISHED_EXPORT)
+        if written < cutoff or (unfinished and written < moment - UNFINISHED_AFTER):
+            doomed.append(export)
+    for copy in _files(data_dir):
+        if copy.name.startswith(DATABASE + SET_ASIDE) and copy.stat().st_ctime < cutoff:
+            doomed.append(copy)
+    deleted = 0
+    for path in doomed:
+        try:
+            path.unlink()
+            deleted += 1
+        except OSError as exc:
+            log.warning("retention: could not delete %s (%s)", path.name, exc.strerror)
+    return deleted
+
+
+def _files(folder: Path) -> list[Path]:
+    try:
+        return [entry for entry in folder.iterdir() if entry.is_file()]
+    except OSError:
+        return []  # no such folder yet
 
 
 def last_run(db: Database) -> dt.datetime | None:

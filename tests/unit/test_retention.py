@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -126,3 +127,35 @@ def test_nothing_of_a_purged_request_is_left_in_the_write_ahead_log(
 )
 def test_a_purge_is_due_once_a_day(last: dt.datetime | None, expected: bool) -> None:
     assert due(last, NOW) is expected
+
+
+def test_files_with_patients_go_on_the_same_schedule(tmp_path: Path) -> None:
+    database = Database.open(tmp_path)
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    now = dt.datetime.now(dt.UTC)  # the files' own times are the real clock's
+    ages = {  # file -> how long ago it was written
+        "old.csv": dt.timedelta(days=31),
+        "recent.xlsx": dt.timedelta(days=29),
+        ".export-killed.csv": dt.timedelta(hours=2),  # an export a kill left unfinished
+        ".export-writing.csv": dt.timedelta(minutes=1),  # one being written now
+    }
+    for name, age in ages.items():
+        (exports / name).write_text("Zebediah,(201) 555-0123\n", encoding="utf-8")
+        written = (now - age).timestamp()
+        os.utime(exports / name, (written, written))
+    aside = tmp_path / f"{DATABASE}.corrupt-20261201T054712.000000Z"
+    aside.write_bytes(b"encrypted, damaged")  # set aside just now (its ctime)
+
+    purge(database, older_than_days=30, now=lambda: now)
+    assert sorted(entry.name for entry in exports.iterdir()) == [
+        ".export-writing.csv",
+        "recent.xlsx",
+    ]
+    assert aside.exists()
+    assert "2 files with patient data" in AuditLog(database).entries()[0].detail
+
+    purge(database, older_than_days=30, now=lambda: now + dt.timedelta(days=31))
+    assert list(exports.iterdir()) == []
+    assert not aside.exists()
+    assert (tmp_path / DATABASE).exists()  # the live database is never a set-aside copy
