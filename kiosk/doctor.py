@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from kiosk import qt_libraries
 from kiosk.config import SYSTEM_CONFIG, ClinicConfig, Config, ConfigError, load_config
-from kiosk.database import DATABASE
+from kiosk.database import DATABASE, set_aside_copies
 from kiosk.diagnostics import QT_TRANSLATE_NOOP
 from kiosk.keys import CREDENTIAL, KEY_FILE, KeyUnavailableError, fingerprint, load_key
 
@@ -373,7 +373,21 @@ def check_database(data_dir: Path, key: bytes | None) -> Check:
         return Check(
             DATABASE_CHECK, False, f"{path} is damaged ({result[0]}): restore it from the backup"
         )
-    return Check(DATABASE_CHECK, True, f"{path}: integrity ok")
+    return _unless_set_aside(data_dir, Check(DATABASE_CHECK, True, f"{path}: integrity ok"))
+
+
+def _unless_set_aside(data_dir: Path, healthy: Check) -> Check:
+    """A damaged database the kiosk set aside is a fault until IT has looked at it (and moved
+    it away): requests saved before the damage may be in it, and only IT can read them."""
+    copies = set_aside_copies(data_dir)
+    if not copies:
+        return healthy
+    more = f" ({len(copies)} in all)" if len(copies) > 1 else ""
+    return healthy._replace(
+        ok=False,
+        finding=f"{healthy.finding}, but a damaged database was set aside as {copies[-1].name}"
+        f"{more}; requests saved before may be in it: keep it with its key for IT",
+    )
 
 
 def check_disk(data_dir: Path, minimum: int = MIN_FREE_BYTES) -> Check:

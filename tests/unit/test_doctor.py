@@ -408,3 +408,14 @@ def test_the_staff_screen_gets_one_line_for_all_the_libraries(broken: Path) -> N
     assert merged.line() == (
         "✗ Qt libraries: platforms: libqxcb.so lacks libxcb-cursor.so.0; apt install libxcb-cursor0"
     )
+
+
+def test_a_database_set_aside_is_a_fault_until_it_is_looked_at(made_by_kiosk: Path) -> None:
+    from tests.unit.test_storage_faults import damage
+
+    damage(made_by_kiosk)
+    Database.open(made_by_kiosk).close()  # the kiosk sets it aside and starts afresh
+    found = line(doctor.check_data(made_by_kiosk, {}), doctor.DATABASE_CHECK)
+    assert found.startswith("✗ Database: ")
+    assert "integrity ok, but a damaged database was set aside as requests.db.corrupt-" in found
+    assert "keep it with its key for IT" in found
