@@ -48,7 +48,7 @@ def seed(data_dir: Path) -> None:
     try:
         staff = StaffDirectory(db)
         if not staff.has_staff():
-            staff.add(DEMO_STAFF, DEMO_PIN)
+            staff.add(DEMO_STAFF, DEMO_PIN, weak_ok=True)  # refused for real staff
         store = RequestStore(db)
         if not store.requests():
             now = dt.datetime.now(dt.UTC)

@@ -1,12 +1,14 @@
 """Staff who may open the staff screen, each with a PIN, and the PIN pad's sign-in.
 
-PINs are kept only as argon2id hashes. Wrong PINs are counted in the database, not in memory,
-so restarting the kiosk does not cut short the wait that follows five wrong PINs in a row.
+PINs are kept only as argon2id hashes, and one easy to guess is refused. Wrong PINs are
+counted in the database, not in memory, so restarting the kiosk does not cut short the wait
+that follows five wrong PINs in a row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from collections.abc import Callable
 from typing import NamedTuple
@@ -24,6 +26,11 @@ MIN_PIN, MAX_PIN = 6, 64
 FREE_TRIES = 5  # wrong PINs in a row before each try has to wait
 FIRST_WAIT = 30.0  # seconds after the fifth; doubles with each further wrong PIN...
 MAX_WAIT = 15 * 60.0  # ...up to this
+# Patterns people pick that repeated or sequential digits (see `easy_to_guess`) do not cover.
+# 246810 is also the demo folder's PIN, published in the README.
+COMMON_PINS = frozenset(
+    {"112233", "123321", "135790", "135791", "147258", "159753", "246810", "258369", "369258"}
+)
 
 
 def pin_hasher() -> PasswordHasher:
@@ -44,6 +51,20 @@ def wait_after(failures: int) -> float:
     if failures < FREE_TRIES:
         return 0.0
     return min(FIRST_WAIT * 2.0 ** min(failures - FREE_TRIES, 10), MAX_WAIT)
+
+
+def easy_to_guess(pin: str) -> bool:
+    """Whether `pin` is one an onlooker or a guesser tries first.
+
+    One digit repeated (000000), a short block repeated (121212, 123123), digits counting up or
+    down by one, round the dial too (123456, 987654, 789012), or a common pattern (112233).
+    """
+    if pin in COMMON_PINS:
+        return True
+    if any(pin == pin[:size] * (len(pin) // size) for size in range(1, len(pin) // 2 + 1)):
+        return True
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(pin)}
+    return steps in ({1}, {9})
 
 
 class SignInResult(NamedTuple):
@@ -81,17 +102,27 @@ class StaffDirectory:
 
     # -- the staff list ------------------------------------------------------------------------
 
-    def add(self, name: str, pin: str, *, by: str = "") -> None:
-        """Add a staff member; ValueError (naming the rule, never the PIN) if it cannot be."""
+    def add(self, name: str, pin: str, *, by: str = "", weak_ok: bool = False) -> None:
+        """Add a staff member; ValueError (naming the rule, never the PIN) if it cannot be.
+
+        `weak_ok` lets an easy PIN through: only for the demo folder, whose PIN is published.
+        """
         name = name.strip()
         if not 1 <= len(name) <= MAX_NAME or not name.isprintable():
             raise ValueError(f"a staff name must be 1 to {MAX_NAME} printable characters")
         if not _is_pin(pin):
             raise ValueError(f"a PIN must be {MIN_PIN} to {MAX_PIN} digits (0-9), nothing else")
+        if not weak_ok and easy_to_guess(pin):
+            raise ValueError(
+                "that PIN is too easy to guess (repeated or sequential digits, or a common "
+                "pattern); choose another"
+            )
         if self._db.read("SELECT 1 FROM staff WHERE name = ?", (name,)):
             raise ValueError(f"there is already a staff member called {name!r}")
-        # The PIN alone says who signs in, so two people must never share one.
+        # The PIN alone says who signs in, so two people must never share one. Refusing it
+        # tells whoever adds staff that it is someone's PIN: that is logged (not whose it is).
         if self._match(pin) is not None:
+            self._audit.record(name, "staff_add_refused", _by("PIN already in use", by))
             raise ValueError("that PIN is already in use; choose another")
         self._db.write(
             "INSERT INTO staff (name, pin_hash, created_at) VALUES (?, ?, ?)",
@@ -182,6 +213,10 @@ class StaffDirectory:
 
     def _stamp(self) -> str:
         return self._now().astimezone(dt.UTC).isoformat()
+
+
+def _by(detail: str, by: str) -> str:
+    return f"{detail}, by {by}" if by else detail
 
 
 def _is_pin(pin: str) -> bool:

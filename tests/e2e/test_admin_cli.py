@@ -9,6 +9,8 @@ import pytest
 
 from kiosk.cli import main
 
+PIN = "482193"
+
 
 def run(argv: list[str], monkeypatch: pytest.MonkeyPatch, stdin: str = "") -> int:
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
@@ -115,3 +117,35 @@ def test_demo_data_wants_a_folder_named_not_the_configured_one(
 ) -> None:
     assert run(["demo-data"], monkeypatch) == 1
     assert "needs --data-dir" in capsys.readouterr().err
+
+
+def test_a_weak_pin_is_refused_for_real_staff(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Even the demo PIN: `kiosk demo-data` may use it in its own folder, real staff may not."""
+    for pin in ("000000", "123456", "111111", "246810"):
+        argv = ["staff", "add", "Sam", "--pin-stdin", "--data-dir", str(tmp_path)]
+        assert run(argv, monkeypatch, pin + "\n") == 1
+        err = capsys.readouterr().err
+        assert "too easy to guess" in err
+        assert pin not in err
+        assert err.count("\n") == 1
+    assert run(["staff", "list", "--data-dir", str(tmp_path)], monkeypatch) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_a_pin_in_use_is_refused_audited_and_its_owner_not_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    assert run(["staff", "add", "Dana Front", "--pin-stdin", *data], monkeypatch, PIN + "\n") == 0
+    assert run(["staff", "add", "Sam Other", "--pin-stdin", *data], monkeypatch, PIN + "\n") == 1
+    err = capsys.readouterr().err
+    assert "already in use" in err
+    assert "Dana" not in err
+    assert run(["audit", *data], monkeypatch) == 0
+    newest = capsys.readouterr().out.splitlines()[0]
+    assert "staff_add_refused" in newest
+    assert "Sam Other" in newest
+    assert "Dana" not in newest
+    assert PIN not in newest
