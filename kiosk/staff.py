@@ -2,7 +2,8 @@
 
 PINs are kept only as argon2id hashes, and one easy to guess is refused. Wrong PINs are
 counted in the database, not in memory, so restarting the kiosk does not cut short the wait
-that follows five wrong PINs in a row.
+that follows five wrong PINs in a row, and every try is counted before its PIN is checked, so
+tries made at once (from the kiosk and `kiosk export`) cannot all slip in before the wait.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from kiosk.audit import AuditLog
-from kiosk.database import Database
+from kiosk.database import Database, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ MAX_WAIT = 15 * 60.0  # ...up to this
 COMMON_PINS = frozenset(
     {"112233", "123321", "135790", "135791", "147258", "159753", "246810", "258369", "369258"}
 )
+_CLAIM_TRIES = 100  # rounds of "someone else counted a try first" before giving up
 
 
 def pin_hasher() -> PasswordHasher:
@@ -150,46 +152,74 @@ class StaffDirectory:
     def sign_in(self, pin: str) -> SignInResult:
         """Check `pin` against every staff member, unless a wait after wrong PINs is running.
 
-        A try during the wait is refused without checking the PIN and does not add to it.
+        A try during the wait is refused without checking the PIN and does not add to it. A try
+        that may go ahead is first counted as a wrong PIN, in one BEGIN IMMEDIATE transaction
+        that also checks nobody counted one since the wait was read (see `_claim_try`); a right
+        PIN then clears the count. So tries made at the same moment get the turns they would
+        one after another: after the wait, one.
         """
-        failures, wait = self._state()
-        if wait > 0:
-            return SignInResult(ok=False, wait_seconds=wait, failures_before=failures)
+        for _ in range(_CLAIM_TRIES):
+            failures, last, wait = self._state()
+            if wait > 0:
+                return SignInResult(ok=False, wait_seconds=wait, failures_before=failures)
+            if self._claim_try(failures, last):
+                break
+        else:
+            raise StorageError("locked", "too many sign-ins at once; try again")
         name = self._match(pin) if _is_pin(pin) else None
         if name is None:
             failures += 1
-            self._db.write(
-                "INSERT INTO signin_failures (id, count, last_failure_at) VALUES (1, ?, ?)"
-                " ON CONFLICT (id) DO UPDATE SET count = excluded.count,"
-                " last_failure_at = excluded.last_failure_at",
-                [(failures, self._stamp())],
-            )
             self._audit.record("", "sign_in_failed", f"attempt {failures}")
             return SignInResult(ok=False, wait_seconds=wait_after(failures))
-        if failures:
-            self._reset()
+        self._reset()
         self._audit.record(name, "sign_in", f"after {failures} wrong PINs" if failures else "")
         return SignInResult(ok=True, name=name, failures_before=failures)
 
     def retry_after(self) -> float:
         """Seconds until the PIN pad may be used again; 0 when it may."""
-        return self._state()[1]
+        return self._state()[2]
 
-    def _state(self) -> tuple[int, float]:
-        """Wrong PINs in a row, and the seconds left to wait."""
+    def _state(self) -> tuple[int, str | None, float]:
+        """Wrong PINs in a row, when the last was (as stored), and the seconds left to wait."""
         rows = self._db.read("SELECT count, last_failure_at FROM signin_failures WHERE id = 1", ())
-        if not rows or not rows[0][1]:
-            return (int(rows[0][0]) if rows else 0), 0.0
-        failures, last = int(rows[0][0]), dt.datetime.fromisoformat(rows[0][1])
-        elapsed = (self._now() - last).total_seconds()
+        if not rows:
+            # The schema makes the row; a database edited by hand may have lost it.
+            self._db.write("INSERT OR IGNORE INTO signin_failures (id, count) VALUES (1, 0)", [()])
+            return 0, None, 0.0
+        failures, stamp = int(rows[0][0]), rows[0][1]
+        if not stamp:
+            return failures, stamp, 0.0
+        elapsed = (self._now() - dt.datetime.fromisoformat(stamp)).total_seconds()
         if elapsed < 0:
             # The clock was set back. Count from now, or staff would wait until it catches up.
             log.warning("the clock is behind the last wrong PIN; restarting the wait from now")
+            now = self._stamp()
             self._db.write(
-                "UPDATE signin_failures SET last_failure_at = ? WHERE id = 1", [(self._stamp(),)]
+                "UPDATE signin_failures SET last_failure_at = ? WHERE id = 1 AND count = ?"
+                " AND last_failure_at IS ?",
+                [(now, failures, stamp)],
             )
-            elapsed = 0.0
-        return failures, max(0.0, wait_after(failures) - elapsed)
+            return self._state() if self._changed() == 0 else (failures, now, wait_after(failures))
+        return failures, stamp, max(0.0, wait_after(failures) - elapsed)
+
+    def _claim_try(self, failures: int, last: str | None) -> bool:
+        """Count one more wrong PIN if the counter still reads (`failures`, `last`).
+
+        False when another try (another thread, `kiosk export`) counted one first: the caller
+        reads the wait again. The compare and the update are one BEGIN IMMEDIATE transaction
+        (`Database.write`); the PIN is checked after it, so argon2's work never holds the write
+        lock a patient's request waits on.
+        """
+        self._db.write(
+            "UPDATE signin_failures SET count = count + 1, last_failure_at = ?"
+            " WHERE id = 1 AND count = ? AND last_failure_at IS ?",
+            [(self._stamp(), failures, last)],
+        )
+        return self._changed() == 1
+
+    def _changed(self) -> int:
+        """Rows the last UPDATE on this connection changed (a connection is one thread's)."""
+        return int(self._db.read("SELECT changes()", ())[0][0])
 
     def _reset(self) -> None:
         self._db.write(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Literal
 
@@ -10,7 +11,14 @@ from argon2 import PasswordHasher
 
 from kiosk.audit import AuditLog
 from kiosk.database import Database
-from kiosk.staff import MAX_WAIT, SignInResult, StaffDirectory, wait_after
+from kiosk.staff import (
+    FREE_TRIES,
+    MAX_WAIT,
+    SignInResult,
+    StaffDirectory,
+    pin_hasher,
+    wait_after,
+)
 from tests.unit.conftest import Clock
 
 # Fictional staff; PINs no one would choose for real.
@@ -295,3 +303,74 @@ def test_a_hash_made_with_older_settings_is_upgraded_at_sign_in(
     assert "m=16,t=2" in hashes[QUINTA]
     assert "m=8,t=1" in hashes[ORRIN]
     assert staff.sign_in(QUINTA_PIN).ok  # still the same PIN
+
+
+PARALLEL = 17
+
+
+def sign_in_at_once(tmp_path: Path, clock: Clock, pins: list[str]) -> list[SignInResult]:
+    """Every PIN tried at the same moment, each by its own connection to the database file (as
+    the kiosk and `kiosk export` would), with the real argon2 settings so each check takes a
+    while, as on the kiosk."""
+    barrier = threading.Barrier(len(pins))
+    results: list[SignInResult | BaseException] = [SignInResult(ok=False)] * len(pins)
+
+    def attempt(number: int) -> None:
+        db = Database.open(tmp_path)
+        try:
+            directory = StaffDirectory(db, now=clock, hasher=pin_hasher())
+            barrier.wait(timeout=60)
+            results[number] = directory.sign_in(pins[number])
+        except BaseException as exc:  # noqa: BLE001 -- handed to the test below
+            results[number] = exc
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=attempt, args=(n,)) for n in range(len(pins))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    for result in results:
+        if isinstance(result, BaseException):
+            raise result
+    return [r for r in results if isinstance(r, SignInResult)]
+
+
+def checked_since(db: Database, entries: int) -> list[str]:
+    """The sign-in entries (each one PIN checked) added after the first `entries`."""
+    log = [e.action for e in reversed(AuditLog(db).entries())][entries:]
+    return [action for action in log if action in ("sign_in", "sign_in_failed")]
+
+
+def test_tries_at_once_after_the_wait_check_one_pin_only(
+    tmp_path: Path, db: Database, staff: StaffDirectory, clock: Clock
+) -> None:
+    fail(staff, FREE_TRIES)
+    clock.advance(staff.retry_after())
+    entries = len(AuditLog(db).entries())
+    results = sign_in_at_once(tmp_path, clock, [WRONG] * PARALLEL)
+    assert checked_since(db, entries) == ["sign_in_failed"]
+    assert sorted(r.wait_seconds for r in results) == [60.0] * PARALLEL
+    assert staff.retry_after() == 60.0
+
+
+def test_the_right_pin_among_tries_at_once_gets_no_more_than_its_turn(
+    tmp_path: Path, db: Database, staff: StaffDirectory, clock: Clock
+) -> None:
+    """As if they came one after another: one try after the wait, and only when that one is
+    the right PIN do the free tries start again."""
+    fail(staff, FREE_TRIES)
+    clock.advance(staff.retry_after())
+    entries = len(AuditLog(db).entries())
+    pins = [WRONG] * (PARALLEL - 1)
+    pins.insert(PARALLEL // 2, QUINTA_PIN)
+    results = sign_in_at_once(tmp_path, clock, pins)
+    checked = checked_since(db, entries)
+    if checked[0] == "sign_in":  # its turn came first: the free tries start again after it
+        assert checked[1:] == ["sign_in_failed"] * (len(checked) - 1)
+        assert len(checked) <= 1 + FREE_TRIES
+        assert [r.name for r in results if r.ok] == [QUINTA]
+    else:
+        assert checked == ["sign_in_failed"]
+        assert not any(r.ok for r in results)
