@@ -48,7 +48,16 @@ def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser], None
         "export", help="export requests to a CSV or XLSX file (asks for a staff PIN on stdin)"
     )
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
-    export.add_argument("--out", type=Path, required=True, metavar="PATH")
+    export.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="a new file outside the kiosk's data folder",
+    )
+    export.add_argument(
+        "--force", action="store_true", help="replace PATH if it is an existing regular file"
+    )
     export.add_argument(
         "--since",
         type=dt.date.fromisoformat,
@@ -87,6 +96,9 @@ def run(
             print("kiosk: demo-data needs --data-dir PATH, a folder of its own", file=sys.stderr)
             return 1
         return _demo_data(config, stdout or sys.stdout)
+    if (refusal := _refusal(args, config)) is not None:
+        print(f"kiosk: {refusal}", file=sys.stderr)
+        return 1
     try:
         db = Database.open(config.paths.data_dir)
     except StorageError as exc:
@@ -99,6 +111,21 @@ def run(
         return 1
     finally:
         db.close()
+
+
+def _refusal(args: argparse.Namespace, config: Config) -> str | None:
+    """Why the arguments cannot be carried out, found before the database is even opened."""
+    if args.command == "export":
+        from kiosk.export import ExportError, TargetExistsError, check_target  # noqa: PLC0415
+
+        try:
+            # Never the key or the live database: either overwritten loses every request.
+            check_target(args.out, config.paths.data_dir, replace=args.force)
+        except TargetExistsError as exc:
+            return f"{exc} (--force replaces it)"
+        except ExportError as exc:
+            return str(exc)
+    return None
 
 
 def _run(
@@ -157,7 +184,9 @@ def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextI
     if args.since is not None:
         chosen = [r for r in chosen if r.created_at.astimezone().date() >= args.since]
     try:
-        count = (write_xlsx if args.format == "xlsx" else write_csv)(chosen, args.out)
+        count = (write_xlsx if args.format == "xlsx" else write_csv)(
+            chosen, args.out, replace=args.force
+        )
     except ExportError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1

@@ -1,7 +1,8 @@
 """Callback requests exported for front-desk staff to open in Excel: CSV or XLSX, one row each.
 
 Every cell is text, neutralised against formula injection, and each file appears whole or not
-at all, readable only by its owner. Nothing here changes a request's status: that is the caller's.
+at all, readable only by its owner, and never in place of a file already there unless asked.
+Nothing here changes a request's status: that is the caller's.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import datetime as dt
 import errno
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -22,10 +24,13 @@ from kiosk.storage import StoredRequest
 __all__ = [
     "COLUMNS",
     "ExportError",
+    "TargetExistsError",
+    "check_target",
     "neutralise",
     "rows",
     "write_csv",
     "write_csv_rows",
+    "write_new",
     "write_xlsx",
 ]
 
@@ -64,6 +69,10 @@ class ExportError(Exception):
     """An export failed; the message names the folder and the reason, never patient data."""
 
 
+class TargetExistsError(ExportError):
+    """The file to write is already there and was not to be replaced."""
+
+
 def neutralise(cell: str) -> str:
     """The cell with an apostrophe in front when a spreadsheet could read it as a formula.
 
@@ -100,20 +109,30 @@ def rows(requests: Iterable[StoredRequest], tz: dt.tzinfo | None = None) -> Iter
         ]
 
 
-def write_csv(requests: Iterable[StoredRequest], path: Path, tz: dt.tzinfo | None = None) -> int:
+def write_csv(
+    requests: Iterable[StoredRequest],
+    path: Path,
+    tz: dt.tzinfo | None = None,
+    *,
+    replace: bool = False,
+) -> int:
     """Write the requests to `path` as CSV for Excel; returns how many were written.
 
     UTF-8 with a byte-order mark (so Excel shows accents), every field quoted, CRLF line ends,
     the header first. Raises ExportError for staff, leaving no partial file, when the folder
-    cannot be written. Mark the requests exported only after this returned.
+    cannot be written, and TargetExistsError when `path` is already there, unless `replace`.
+    Mark the requests exported only after this returned.
     """
-    return write_csv_rows(COLUMNS, rows(requests, tz), path)
+    return write_csv_rows(COLUMNS, rows(requests, tz), path, replace=replace)
 
 
-def write_csv_rows(header: Sequence[str], rows: Iterable[Sequence[str]], path: Path) -> int:
+def write_csv_rows(
+    header: Sequence[str], rows: Iterable[Sequence[str]], path: Path, *, replace: bool = False
+) -> int:
     """Write `header` and `rows` to `path` as CSV like write_csv; returns the number of rows.
 
-    Every cell is neutralised. The file is private (0600) and replaces `path` in one step.
+    Every cell is neutralised. The file is private (0600) and appears (or, with `replace`,
+    replaces `path`) in one step.
     """
 
     def write(file: IO[bytes]) -> int:
@@ -128,17 +147,24 @@ def write_csv_rows(header: Sequence[str], rows: Iterable[Sequence[str]], path: P
         text.detach()  # the caller syncs and closes the file itself
         return count
 
-    return _write_atomically(path, write)
+    return _write_atomically(path, write, replace=replace)
 
 
-def write_xlsx(requests: Iterable[StoredRequest], path: Path, tz: dt.tzinfo | None = None) -> int:
+def write_xlsx(
+    requests: Iterable[StoredRequest],
+    path: Path,
+    tz: dt.tzinfo | None = None,
+    *,
+    replace: bool = False,
+) -> int:
     """Write the requests to `path` as an Excel workbook; returns how many were written.
 
     Every cell is a text cell, so nothing is a formula; one that starts like a formula
     (`+12015550123`, `=HYPERLINK(...)`) is also marked "quote prefix", Excel's own mark for text
     typed after an apostrophe: it shows as typed, no apostrophe, and stays text when staff edit
     it. The header is bold and stays in view when scrolling; an empty value is an empty cell.
-    Errors and privacy are as for write_csv: mark the requests exported only after this returned.
+    Errors, privacy and `replace` are as for write_csv: mark the requests exported only after
+    this returned.
     """
     # openpyxl takes ~80 ms to import: only staff who export to XLSX pay for it.
     from openpyxl import Workbook  # noqa: PLC0415
@@ -178,13 +204,57 @@ def write_xlsx(requests: Iterable[StoredRequest], path: Path, tz: dt.tzinfo | No
         return count
 
     try:
-        return _write_atomically(path, write)
+        return _write_atomically(path, write, replace=replace)
     except BaseException:
         _discard(sheet)
         raise
 
 
-def _write_atomically(path: Path, write: Callable[[IO[bytes]], int]) -> int:
+def write_new(folder: Path, name: str, write: Callable[[Path], int]) -> tuple[Path, int]:
+    """Write a new file in `folder`: `name`, or `name-2`, `name-3`... if that one is taken.
+
+    For exports named by the minute or second: a stick may already hold another kiosk's file
+    of that name, or one made a moment ago. `write(path)` is called with `replace` left off, so
+    a file that appears meanwhile is stepped past too, never replaced. Returns the path and
+    what `write` returned.
+    """
+    stem, dot, suffix = name.partition(".")
+    for number in range(1, 1000):
+        path = folder / (name if number == 1 else f"{stem}-{number}{dot}{suffix}")
+        if os.path.lexists(path):
+            continue
+        try:
+            return path, write(path)
+        except TargetExistsError:
+            continue
+    raise ExportError(f"cannot write to {folder}: too many files named {stem}")
+
+
+def check_target(path: Path, data_dir: Path, *, replace: bool = False) -> None:
+    """Refuse a target the command line must never write, before anything is written.
+
+    Nothing inside the kiosk's data folder (its key, its database; symlinks are followed), nothing
+    that exists but is not a regular file (a device such as /dev/full, a pipe, a folder), and an
+    existing file only with `replace`. Raises ExportError (TargetExistsError) in one line.
+    """
+    real, data = Path(os.path.realpath(path)), Path(os.path.realpath(data_dir))
+    if real == data or real.is_relative_to(data):
+        raise ExportError(f"{path} is inside the kiosk's data folder ({data_dir}); nothing written")
+    if not os.path.lexists(path):
+        return
+    try:
+        mode = path.stat().st_mode  # what a symlink points at: that is what would be written
+    except OSError:
+        raise ExportError(f"{path} is a broken link; nothing written") from None
+    if stat.S_ISDIR(mode):
+        raise ExportError(f"{path} is a folder; name a file in it")
+    if not stat.S_ISREG(mode):
+        raise ExportError(f"{path} is not a regular file (a device or pipe); nothing written")
+    if not replace:
+        raise TargetExistsError(f"{path} already exists; nothing written")
+
+
+def _write_atomically(path: Path, write: Callable[[IO[bytes]], int], *, replace: bool) -> int:
     """Run `write` on a private temporary file next to `path`, then put it in place whole."""
     folder = path.parent
     try:
@@ -198,7 +268,10 @@ def _write_atomically(path: Path, write: Callable[[IO[bytes]], int]) -> int:
             count = write(file)
             file.flush()
             os.fsync(file.fileno())
-        temporary.replace(path)
+        if replace:
+            temporary.replace(path)
+        else:
+            _place_new(temporary, path)
     except OSError as exc:
         _remove(temporary)
         raise _error(folder, exc) from None
@@ -207,6 +280,23 @@ def _write_atomically(path: Path, write: Callable[[IO[bytes]], int]) -> int:
         raise
     _sync_folder(folder)
     return count
+
+
+def _place_new(temporary: Path, path: Path) -> None:
+    """Give the finished file its name unless that name is taken: a hard link fails rather than
+    replace, with no moment in between; a FAT stick has no links, so there it is looked first."""
+    try:
+        os.link(temporary, path, follow_symlinks=False)
+    except FileExistsError:
+        raise TargetExistsError(f"{path} already exists; nothing written") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        if os.path.lexists(path):
+            raise TargetExistsError(f"{path} already exists; nothing written") from None
+        temporary.replace(path)
+    else:
+        _remove(temporary)  # the file is in place under its name either way
 
 
 def _sync_folder(folder: Path) -> None:

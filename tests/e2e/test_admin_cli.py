@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,113 @@ def test_a_pin_in_use_is_refused_audited_and_its_owner_not_named(
     assert "Sam Other" in newest
     assert "Dana" not in newest
     assert PIN not in newest
+
+
+# -- exports from the command line --------------------------------------------------------------
+
+
+@pytest.fixture
+def kiosk_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder with one staff member and one new request (fictional, 555-01xx)."""
+    from kiosk.callback import CallbackRequest, Phone
+    from kiosk.database import Database
+    from kiosk.storage import RequestStore
+
+    data = tmp_path / "data"
+    argv = ["staff", "add", "Dana Front", "--pin-stdin", "--data-dir", str(data)]
+    assert run(argv, monkeypatch, PIN + "\n") == 0
+    db = Database.open(data)
+    try:
+        RequestStore(db).save(
+            CallbackRequest(
+                "Ann", "Lee", Phone("+12015550123", "(201) 555-0123"),
+                (), ("morning",), "", "", "en",
+            ),
+            reference="ACE-479",
+            consent_text="Yes",
+            consent_version="1",
+        )  # fmt: skip
+    finally:
+        db.close()
+    return data
+
+
+def counts(data: Path) -> dict[str, int]:
+    from kiosk.database import Database
+    from kiosk.storage import RequestStore
+
+    db = Database.open(data)  # also proves the key still opens the database
+    try:
+        return RequestStore(db).counts()
+    finally:
+        db.close()
+
+
+def export(out: Path, data: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -> int:
+    return run(["export", "--out", str(out), "--data-dir", str(data), *extra], monkeypatch, PIN)
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]], ids=["", "force"])
+@pytest.mark.parametrize("name", ["db.key", "requests.db", "requests.db.keycheck", "new.csv"])
+def test_export_never_writes_into_the_data_folder(
+    kiosk_data: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    force: list[str],
+) -> None:
+    target = kiosk_data / name
+    before = target.read_bytes() if target.exists() else None
+    assert export(target, kiosk_data, monkeypatch, *force) == 1
+    err = capsys.readouterr().err
+    assert "inside the kiosk's data folder" in err
+    assert err.count("\n") == 1
+    assert (target.read_bytes() if target.exists() else None) == before
+    assert counts(kiosk_data) == {"new": 1, "exported": 0, "done": 0}
+
+
+def test_export_sees_through_a_symlink_into_the_data_folder(
+    kiosk_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = (kiosk_data / "db.key").read_bytes()
+    usb = tmp_path / "usb"
+    usb.symlink_to(kiosk_data)
+    assert export(usb / "db.key", kiosk_data, monkeypatch) == 1
+    assert export(usb / "new.csv", kiosk_data, monkeypatch) == 1
+    assert (kiosk_data / "db.key").read_bytes() == key
+    assert not (kiosk_data / "new.csv").exists()
+    assert counts(kiosk_data)["new"] == 1
+
+
+def test_export_refuses_an_existing_file_unless_forced(
+    kiosk_data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "report.csv"
+    out.write_text("last week's calls")
+    assert export(out, kiosk_data, monkeypatch) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err
+    assert "--force" in err
+    assert out.read_text() == "last week's calls"
+    assert counts(kiosk_data)["new"] == 1
+    assert export(out, kiosk_data, monkeypatch, "--force") == 0
+    assert "Ann" in out.read_text(encoding="utf-8-sig")
+
+
+def test_export_refuses_what_is_not_a_regular_file_even_forced(
+    kiosk_data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A fifo stands for /dev/full or /dev/stdout: anything that exists but is no plain file."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert export(fifo, kiosk_data, monkeypatch, "--force") == 1
+    assert "not a regular file" in capsys.readouterr().err
+    assert fifo.is_fifo()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".export")) == []
+    assert counts(kiosk_data)["new"] == 1

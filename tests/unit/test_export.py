@@ -18,7 +18,17 @@ import pytest
 
 from kiosk import export
 from kiosk.callback import CallbackRequest, Phone
-from kiosk.export import COLUMNS, ExportError, neutralise, write_csv, write_csv_rows, write_xlsx
+from kiosk.export import (
+    COLUMNS,
+    ExportError,
+    TargetExistsError,
+    check_target,
+    neutralise,
+    write_csv,
+    write_csv_rows,
+    write_new,
+    write_xlsx,
+)
 from kiosk.storage import RequestStore, StoredRequest
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -250,7 +260,7 @@ def test_write_csv_rows_neutralises_every_cell(tmp_path: Path) -> None:
 def test_files_are_private_and_replace_the_old_one_whole(write: Writer, tmp_path: Path) -> None:
     path = target(write, tmp_path)
     write(REQUESTS, path)
-    write(REQUESTS[:1], path)
+    write(REQUESTS[:1], path, replace=True)
     assert path.stat().st_mode & 0o777 == 0o600
     assert names(tmp_path) == [path.name]
     assert len(READ[write](path)) == 2
@@ -289,7 +299,7 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary(
     monkeypatch.setattr(os, "fsync", no_space)
     full = re.escape(f"cannot write to {folder}: {os.strerror(errno.ENOSPC)}")
     with pytest.raises(ExportError, match=f"^{full}$"):
-        write(REQUESTS, path)
+        write(REQUESTS, path, replace=True)
     assert names(folder) == [path.name]
     assert path.read_bytes() == before
     assert names(spool) == []  # no plain-text copy of the sheet left behind
@@ -357,3 +367,102 @@ def test_a_failure_while_reading_requests_leaves_nothing_behind(
         write(failing(), target(write, folder))
     assert names(folder) == []
     assert names(spool) == []  # openpyxl's plain-text spool of the sheet is gone too
+
+
+# -- where an export may go ---------------------------------------------------------------------
+
+
+@FORMATS
+def test_an_existing_file_is_never_replaced_unless_asked(write: Writer, tmp_path: Path) -> None:
+    path = target(write, tmp_path)
+    path.write_bytes(b"someone else's file")
+    with pytest.raises(TargetExistsError, match="already exists"):
+        write(REQUESTS, path)
+    assert path.read_bytes() == b"someone else's file"
+    assert names(tmp_path) == [path.name]  # no temporary left either
+    assert write(REQUESTS, path, replace=True) == len(REQUESTS)
+    assert len(READ[write](path)) == len(REQUESTS) + 1
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A kiosk data folder with its key and database (contents stand-ins: only paths matter)."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "db.key").write_bytes(b"key")
+    (folder / "requests.db").write_bytes(b"db")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "name", ["data/db.key", "data/requests.db", "data/new.csv", "data/../data/exports/x.csv"]
+)
+@pytest.mark.parametrize("replace", [False, True])
+def test_nothing_inside_the_data_folder_may_be_a_target(
+    data_dir: Path, name: str, replace: bool
+) -> None:
+    path = data_dir.parent / name
+    with pytest.raises(ExportError, match="inside the kiosk's data folder"):
+        check_target(path, data_dir, replace=replace)
+
+
+def test_a_symlink_into_the_data_folder_is_seen_through(data_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "harmless.csv").symlink_to(data_dir / "db.key")
+    (tmp_path / "usb").symlink_to(data_dir)
+    for path in (tmp_path / "harmless.csv", tmp_path / "usb" / "new.csv"):
+        with pytest.raises(ExportError, match="inside the kiosk's data folder"):
+            check_target(path, data_dir, replace=True)
+    # And the data folder named through a symlink is still the data folder.
+    with pytest.raises(ExportError, match="inside the kiosk's data folder"):
+        check_target(data_dir / "db.key", tmp_path / "usb", replace=True)
+
+
+def test_a_target_that_is_not_a_regular_file_is_refused_even_with_replace(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "nowhere")
+    for path, why in ((fifo, "not a regular"), (folder, "a folder"), (dangling, "broken link")):
+        with pytest.raises(ExportError, match=why) as error:
+            check_target(path, data_dir, replace=True)
+        assert "\n" not in str(error.value)
+
+
+def test_an_existing_file_may_be_a_target_only_when_asked(data_dir: Path, tmp_path: Path) -> None:
+    existing = tmp_path / "old.csv"
+    existing.write_text("old")
+    with pytest.raises(TargetExistsError, match="already exists"):
+        check_target(existing, data_dir, replace=False)
+    check_target(existing, data_dir, replace=True)
+    check_target(tmp_path / "new.csv", data_dir, replace=False)
+    assert existing.read_text() == "old"
+
+
+def test_write_new_takes_the_next_free_name_and_replaces_nothing(tmp_path: Path) -> None:
+    (tmp_path / "requests.csv").write_text("a")
+    (tmp_path / "requests-2.csv").write_text("b")
+    path, count = write_new(tmp_path, "requests.csv", lambda p: write_csv(REQUESTS, p))
+    assert (path, count) == (tmp_path / "requests-3.csv", len(REQUESTS))
+    assert (tmp_path / "requests.csv").read_text() == "a"
+    assert (tmp_path / "requests-2.csv").read_text() == "b"
+    assert len(read_csv(path)) == len(REQUESTS) + 1
+
+
+def test_write_new_steps_past_a_file_made_while_it_wrote(tmp_path: Path) -> None:
+    tries: list[Path] = []
+
+    def write(path: Path) -> int:
+        tries.append(path)
+        if len(tries) == 1:
+            path.write_text("another kiosk's export, made a moment ago")
+        return write_csv(REQUESTS, path)
+
+    path, _count = write_new(tmp_path, "requests.csv", write)
+    assert tries == [tmp_path / "requests.csv", tmp_path / "requests-2.csv"]
+    assert path == tmp_path / "requests-2.csv"
+    assert (tmp_path / "requests.csv").read_text().startswith("another kiosk")
+    assert names(tmp_path) == ["requests-2.csv", "requests.csv"]
