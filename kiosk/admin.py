@@ -7,6 +7,7 @@ encrypted database the kiosk uses; a PIN is read without echo and never printed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import sys
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from kiosk.config import Config
 
 if TYPE_CHECKING:
+    from kiosk.audit import AuditLog
     from kiosk.database import Database
 
 
@@ -168,8 +170,13 @@ def _run(
 
 
 def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextIO) -> int:
-    """Export as a signed-in staff member would, audited under their name."""
+    """Export as a signed-in staff member would, audited under their name.
+
+    The attempt is logged before the file is written and the outcome after, so a file of
+    patients' numbers never exists without an entry naming who made it.
+    """
     from kiosk.audit import AuditLog  # noqa: PLC0415
+    from kiosk.database import StorageError  # noqa: PLC0415
     from kiosk.export import ExportError, write_csv, write_xlsx  # noqa: PLC0415
     from kiosk.staff import StaffDirectory  # noqa: PLC0415
     from kiosk.storage import RequestStore  # noqa: PLC0415
@@ -183,18 +190,49 @@ def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextI
     chosen = store.requests(None if args.status == "all" else args.status)
     if args.since is not None:
         chosen = [r for r in chosen if r.created_at.astimezone().date() >= args.since]
+    audit, who, out = AuditLog(db), result.name, args.out
     try:
-        count = (write_xlsx if args.format == "xlsx" else write_csv)(
-            chosen, args.out, replace=args.force
-        )
+        audit.record(who, "export_started", f"{len(chosen)} requests to {out} (command line)")
+    except StorageError as exc:
+        print(f"kiosk: {exc}; nothing was exported", file=sys.stderr)
+        return 1
+    try:
+        write = write_xlsx if args.format == "xlsx" else write_csv
+        count = write(chosen, out, replace=args.force)
     except ExportError as exc:
+        _try_record(audit, who, "export_failed", f"to {out}: {exc}")
         print(f"kiosk: {exc}", file=sys.stderr)
         return 1
     if args.status == "new":
-        store.set_status([r.id for r in chosen], "exported")
-    AuditLog(db).record(result.name, "export", f"{count} requests to {args.out} (command line)")
-    print(f"{count} requests written to {args.out}", file=stdout)
+        try:
+            store.set_status([r.id for r in chosen], "exported")
+        except StorageError as exc:
+            _try_record(audit, who, "export_not_marked", f"{count} requests in {out}: {exc}")
+            print(
+                f"kiosk: {count} requests were written to {out} but could not be marked "
+                f"exported ({exc}); they stay new, so the next export includes them again",
+                file=sys.stderr,
+            )
+            return 1
+    try:
+        audit.record(who, "export", f"{count} requests to {out} (command line)")
+    except StorageError as exc:
+        print(
+            f"kiosk: {count} requests were written to {out}, but the audit log could not "
+            f"record it ({exc}); its start is logged",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"{count} requests written to {out}", file=stdout)
     return 0
+
+
+def _try_record(audit: AuditLog, staff: str, action: str, detail: str) -> None:
+    """Log what went wrong if the database still takes it: the first error is the one to tell."""
+    from kiosk.database import StorageError  # noqa: PLC0415
+
+    with contextlib.suppress(StorageError):
+        audit.record(staff, action, detail)
 
 
 def _demo_data(config: Config, stdout: TextIO) -> int:

@@ -192,6 +192,17 @@ def counts(data: Path) -> dict[str, int]:
         db.close()
 
 
+def audit_actions(data: Path) -> list[str]:
+    from kiosk.audit import AuditLog
+    from kiosk.database import Database
+
+    db = Database.open(data)
+    try:
+        return [entry.action for entry in AuditLog(db).entries()]
+    finally:
+        db.close()
+
+
 def export(out: Path, data: Path, monkeypatch: pytest.MonkeyPatch, *extra: str) -> int:
     return run(["export", "--out", str(out), "--data-dir", str(data), *extra], monkeypatch, PIN)
 
@@ -259,4 +270,76 @@ def test_export_refuses_what_is_not_a_regular_file_even_forced(
     assert "not a regular file" in capsys.readouterr().err
     assert fifo.is_fifo()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".export")) == []
+    assert counts(kiosk_data)["new"] == 1
+
+
+def add_trigger(data: Path, sql: str) -> None:
+    """Make the database refuse a write as a full disk would: SQLite's own error, "database or
+    disk is full", raised by a trigger, so the kiosk's real error path runs."""
+    from kiosk.database import Database
+
+    db = Database.open(data)
+    try:
+        db.write(sql, [()])
+    finally:
+        db.close()
+
+
+FULL_ON_STATUS = (
+    "CREATE TRIGGER disk_full BEFORE UPDATE OF status ON requests"
+    " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+)
+FULL_ON_AUDIT = (  # once signed in: the disk fills just as the export is to be logged
+    "CREATE TRIGGER disk_full BEFORE INSERT ON audit WHEN NEW.action LIKE 'export%'"
+    " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+)
+
+
+def test_export_is_audited_before_the_file_is_written(
+    kiosk_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "report.csv"
+    assert export(out, kiosk_data, monkeypatch) == 0
+    assert audit_actions(kiosk_data)[:3] == ["export", "export_started", "sign_in"]
+
+
+def test_no_export_when_the_attempt_cannot_be_audited(
+    kiosk_data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add_trigger(kiosk_data, FULL_ON_AUDIT)
+    out = tmp_path / "report.csv"
+    assert export(out, kiosk_data, monkeypatch) == 1
+    assert "full" in capsys.readouterr().err
+    assert not out.exists()
+    assert counts(kiosk_data)["new"] == 1
+
+
+def test_a_file_written_but_not_marked_exported_says_so(
+    kiosk_data: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    add_trigger(kiosk_data, FULL_ON_STATUS)
+    out = tmp_path / "report.csv"
+    assert export(out, kiosk_data, monkeypatch) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert str(out) in err
+    assert "could not be marked exported" in err
+    assert "stay new" in err
+    assert "Ann" in out.read_text(encoding="utf-8-sig")  # the file is there...
+    assert counts(kiosk_data)["new"] == 1  # ...and the request is still new
+    assert audit_actions(kiosk_data)[:2] == ["export_not_marked", "export_started"]
+
+
+def test_a_failed_export_is_audited(
+    kiosk_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "missing-folder" / "report.csv"
+    assert export(out, kiosk_data, monkeypatch) == 1
+    assert audit_actions(kiosk_data)[:2] == ["export_failed", "export_started"]
     assert counts(kiosk_data)["new"] == 1
