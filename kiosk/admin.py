@@ -181,7 +181,7 @@ def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextI
     from kiosk.staff import StaffDirectory  # noqa: PLC0415
     from kiosk.storage import RequestStore  # noqa: PLC0415
 
-    result = StaffDirectory(db).sign_in(stdin.readline().strip())
+    result = StaffDirectory(db).sign_in(_read_secret("Staff PIN: ", stdin))
     if not result.ok:
         wait = f"; try again in {result.wait_seconds:.0f} s" if result.wait_seconds else ""
         print(f"kiosk: that PIN is not right{wait}", file=sys.stderr)
@@ -252,8 +252,15 @@ def _demo_data(config: Config, stdout: TextIO) -> int:
 
 def _read_pin(from_stdin: bool, stdin: TextIO) -> str:  # noqa: FBT001
     if from_stdin:
-        return stdin.readline().strip()
+        return _read_secret("PIN (6 or more digits): ", stdin)
     first = getpass.getpass("PIN (6 or more digits): ")
     if getpass.getpass("The same PIN again: ") != first:
         raise ValueError("the two PINs differ; nothing was changed")
     return first
+
+
+def _read_secret(prompt: str, stdin: TextIO) -> str:
+    """One line from standard input: unseen when typed at a terminal, as it would be echoed."""
+    if stdin.isatty():
+        return getpass.getpass(prompt)
+    return stdin.readline().strip()

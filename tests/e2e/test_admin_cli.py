@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import os
+import select
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from kiosk.cli import main
 
+KIOSK = Path(sys.executable).with_name("kiosk")
 PIN = "482193"
 
 
@@ -343,3 +347,57 @@ def test_a_failed_export_is_audited(
     assert export(out, kiosk_data, monkeypatch) == 1
     assert audit_actions(kiosk_data)[:2] == ["export_failed", "export_started"]
     assert counts(kiosk_data)["new"] == 1
+
+
+# -- PINs typed at a terminal -------------------------------------------------------------------
+
+
+def _until(master: int, wanted: bytes, seen: bytearray, timeout: float = 60) -> bool:
+    """Read what the terminal shows until `wanted` appears (False at the end or on timeout)."""
+    while wanted not in seen:
+        ready, _, _ = select.select([master], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            chunk = os.read(master, 1024)
+        except OSError:  # EIO: the program ended and closed the terminal
+            return False
+        if not chunk:
+            return False
+        seen.extend(chunk)
+    return True
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["export", "--out", "{out}"], ["staff", "add", "Sam Other", "--pin-stdin"]],
+    ids=["export", "staff-add"],
+)
+def test_a_pin_typed_at_a_terminal_is_not_shown(
+    kiosk_data: Path, tmp_path: Path, command: list[str]
+) -> None:
+    out = tmp_path / "report.csv"
+    argv = [str(KIOSK), *(a.format(out=out) for a in command), "--data-dir", str(kiosk_data)]
+    pin = "735190"
+    typed = PIN if command[0] == "export" else pin
+    master, terminal = os.openpty()
+    # A session of its own, with no controlling terminal: never the one running pytest, and
+    # getpass, finding no /dev/tty, turns off the echo of standard input (this terminal).
+    process = subprocess.Popen(
+        argv, stdin=terminal, stdout=terminal, stderr=terminal, start_new_session=True
+    )
+    os.close(terminal)
+    seen = bytearray()
+    try:
+        # Typed once asked; a program that never asks gets it typed anyway after a while.
+        _until(master, b"PIN", seen, timeout=20)
+        os.write(master, typed.encode() + b"\n")
+        _until(master, b"\0", seen)  # everything, to the end
+        assert process.wait(timeout=60) == 0, bytes(seen)
+    finally:
+        os.close(master)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert typed.encode() not in seen  # the terminal did not echo it
+    assert b"PIN" in seen  # and it was asked for
