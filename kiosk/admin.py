@@ -117,6 +117,9 @@ def run(
 
 def _refusal(args: argparse.Namespace, config: Config) -> str | None:
     """Why the arguments cannot be carried out, found before the database is even opened."""
+    if args.command == "purge" and args.older_than is not None and args.older_than < 1:
+        # Not the configured default instead, as `args.older_than or ...` once made it.
+        return "--older-than must be 1 or more days"
     if args.command == "export":
         from kiosk.export import ExportError, TargetExistsError, check_target  # noqa: PLC0415
 
@@ -164,7 +167,7 @@ def _run(
     elif args.command == "export":
         return _export(args, db, stdin, stdout)
     elif args.command == "purge":
-        days = args.older_than or config.kiosk.retention_days
+        days = config.kiosk.retention_days if args.older_than is None else args.older_than
         print(f"deleted {purge(db, older_than_days=days)} requests", file=stdout)
     return 0
 

@@ -60,6 +60,19 @@ def test_stats_and_purge_run_on_an_empty_kiosk(
     assert capsys.readouterr().out.strip() == "deleted 0 requests"
 
 
+@pytest.mark.parametrize("days", ["0", "-1"])
+def test_purge_refuses_an_age_under_a_day_instead_of_using_the_default(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    days: str,
+) -> None:
+    assert run(["purge", "--older-than", days, "--data-dir", str(tmp_path)], monkeypatch) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == "kiosk: --older-than must be 1 or more days\n"
+
+
 def test_export_from_the_command_line_needs_a_pin_and_marks_new_requests_exported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
