@@ -20,7 +20,7 @@ from kiosk.config import Config
 from kiosk.database import Database, StorageError
 from kiosk.diagnostics import facts, log_tail
 from kiosk.drives import export_folders
-from kiosk.export import ExportError, write_csv, write_csv_rows, write_xlsx
+from kiosk.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
 from kiosk.retention import purge
 from kiosk.staff import StaffDirectory
 from kiosk.storage import RequestStore
@@ -137,43 +137,111 @@ class StaffMode(QObject):
     # -- what staff do -------------------------------------------------------------------------
 
     def _on_export_requested(self, kind: str, folder: str) -> None:
-        store = self._store()
-        pending = store.requests("new")
+        try:
+            store = self._store()
+            pending = store.requests("new")
+        except StorageError as exc:
+            self._screen.panel.say(self._storage_message(exc))
+            return
         if not pending:
             self._screen.panel.say(self.tr("There are no new requests to export."))
             return
         stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
-        path = Path(folder) / f"callback-requests-{stamp}.{kind}"
-        try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            count = (write_xlsx if kind == "xlsx" else write_csv)(pending, path)
-        except (ExportError, OSError) as exc:
-            # Nothing is marked exported: the requests stay new until a file holds them.
-            self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
-            return
-        store.set_status([r.id for r in pending], "exported")
-        self._audit().record(self.signed_in, "export", f"{count} requests to {path}")
-        self._screen.panel.say(
-            self.tr("%n request(s) saved to {path}", "", count).format(path=path)
+        write = write_xlsx if kind == "xlsx" else write_csv
+        written = self._write_audited(
+            "export",
+            folder,
+            f"callback-requests-{stamp}.{kind}",
+            len(pending),
+            lambda path: write(pending, path),
         )
+        if written is None:
+            return  # nothing is marked exported: the requests stay new until a file holds them
+        path, count = written
+        try:
+            store.set_status([r.id for r in pending], "exported")
+        except StorageError as exc:
+            self._try_record("export_not_marked", f"{count} requests in {path}: {exc}")
+            self._screen.panel.say(
+                self.tr(
+                    "%n request(s) saved to {path}. They could not be marked exported, so they "
+                    "stay new and the next export will include them again. {problem}",
+                    "",
+                    count,
+                ).format(path=path, problem=self._storage_message(exc))
+            )
+            self._refresh()
+            return
+        self._say_saved("export", count, path)
         self._refresh()
 
     def _on_reexport_requested(self, days: int, folder: str) -> None:
         """Every request of the last `days` days, whatever its status; statuses unchanged."""
         since = self._now() - dt.timedelta(days=days)
-        chosen = [r for r in self._store().requests() if r.created_at >= since]
+        try:
+            chosen = [r for r in self._store().requests() if r.created_at >= since]
+        except StorageError as exc:
+            self._screen.panel.say(self._storage_message(exc))
+            return
         stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
-        path = Path(folder) / f"callback-requests-last-{days}-days-{stamp}.csv"
+        name = f"callback-requests-last-{days}-days-{stamp}.csv"
+        written = self._write_audited(
+            "reexport", folder, name, len(chosen), lambda path: write_csv(chosen, path)
+        )
+        if written is not None:
+            self._say_saved("reexport", written[1], written[0])
+
+    def _write_audited(
+        self, action: str, folder: str, name: str, count: int, write: Callable[[Path], int]
+    ) -> tuple[Path, int] | None:
+        """Log the attempt, then write a new file in `folder` (never over one already there).
+
+        None, with a message for staff, when either fails: a file of patients' numbers is only
+        written once the audit log says who is writing it.
+        """
+        try:
+            self._audit().record(
+                self.signed_in, f"{action}_started", f"{count} requests to {folder}"
+            )
+        except StorageError as exc:
+            self._screen.panel.say(
+                self.tr("Nothing was exported. {problem}").format(
+                    problem=self._storage_message(exc)
+                )
+            )
+            return None
         try:
             Path(folder).mkdir(parents=True, exist_ok=True)
-            count = write_csv(chosen, path)
+            return write_new(Path(folder), name, write)
         except (ExportError, OSError) as exc:
+            self._try_record(f"{action}_failed", f"to {folder}: {exc}")
             self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
+            return None
+
+    def _say_saved(self, action: str, count: int, path: Path) -> None:
+        """Log a written file and tell staff; if the log is full, they must hear of it."""
+        try:
+            self._audit().record(self.signed_in, action, f"{count} requests to {path}")
+        except StorageError as exc:
+            self._screen.panel.say(
+                self.tr(
+                    "%n request(s) saved to {path}, but the audit log could not record it. "
+                    "{problem}",
+                    "",
+                    count,
+                ).format(path=path, problem=self._storage_message(exc))
+            )
             return
-        self._audit().record(self.signed_in, "reexport", f"{count} requests to {path}")
         self._screen.panel.say(
             self.tr("%n request(s) saved to {path}", "", count).format(path=path)
         )
+
+    def _try_record(self, action: str, detail: str) -> None:
+        """Log what went wrong if the database still takes it; staff are told either way."""
+        try:
+            self._audit().record(self.signed_in, action, detail)
+        except StorageError as exc:
+            log.warning("audit entry %s not written: %s", action, exc.kind)
 
     def _on_mark_done_requested(self, ids: list[str]) -> None:
         if not ids:
@@ -205,10 +273,13 @@ class StaffMode(QObject):
     def _on_stats_export_requested(self, folder: str) -> None:
         header, rows = UsageStats(self._database()).table()
         stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
-        path = Path(folder) / f"usage-statistics-{stamp}.csv"
         try:
             Path(folder).mkdir(parents=True, exist_ok=True)
-            write_csv_rows(header, rows, path)
+            path, _count = write_new(
+                Path(folder),
+                f"usage-statistics-{stamp}.csv",
+                lambda target: write_csv_rows(header, rows, target),
+            )
         except (ExportError, OSError) as exc:
             self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
             return

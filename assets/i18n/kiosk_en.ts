@@ -24,6 +24,20 @@
 <context>
     <name>StaffMode</name>
     <message numerus="yes">
+        <source>%n request(s) saved to {path}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</source>
+        <translation>
+            <numerusform>%n request saved to {path}. It could not be marked exported, so it stays new and the next export will include it again. {problem}</numerusform>
+            <numerusform>%n requests saved to {path}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) saved to {path}, but the audit log could not record it. {problem}</source>
+        <translation>
+            <numerusform>%n request saved to {path}, but the audit log could not record it. {problem}</numerusform>
+            <numerusform>%n requests saved to {path}, but the audit log could not record it. {problem}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n request(s) saved to {path}</source>
         <translation>
             <numerusform>%n request saved to {path}</numerusform>

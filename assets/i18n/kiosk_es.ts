@@ -486,6 +486,24 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <source>The request database failed. Ask IT.</source>
         <translation>Falló la base de datos de solicitudes. Avise al equipo de TI.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n request(s) saved to {path}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</source>
+        <translation>
+            <numerusform>%n solicitud guardada en {path}. No se pudo marcar como exportada, así que sigue como nueva y la próxima exportación la incluirá de nuevo. {problem}</numerusform>
+            <numerusform>%n solicitudes guardadas en {path}. No se pudieron marcar como exportadas, así que siguen como nuevas y la próxima exportación las incluirá de nuevo. {problem}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported. {problem}</source>
+        <translation>No se exportó nada. {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) saved to {path}, but the audit log could not record it. {problem}</source>
+        <translation>
+            <numerusform>%n solicitud guardada en {path}, pero el registro de auditoría no pudo anotarlo. {problem}</numerusform>
+            <numerusform>%n solicitudes guardadas en {path}, pero el registro de auditoría no pudo anotarlo. {problem}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Statistics saved to {path}</source>
         <translation>Estadísticas guardadas en {path}</translation>

@@ -245,3 +245,105 @@ def test_a_wrong_database_key_is_told_to_staff_in_words_not_a_trace(
     kiosk.shell.set_language("es")
     screen = open_staff(kiosk)
     assert screen.pin.message.text().startswith("Falta la clave")
+
+
+# -- exports that go wrong half way ---------------------------------------------------------------
+
+
+def refuse_like_a_full_disk(db: Database, when: str) -> None:
+    """Make the database refuse a write with SQLite's own "database or disk is full", through a
+    trigger (created by a second connection, as the kiosk holds its own): a full data disk in
+    the middle of an export is hard to stage, and this runs the kiosk's real error path."""
+    db.write(
+        f"CREATE TRIGGER disk_full BEFORE {when}"
+        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
+        [()],
+    )
+
+
+def test_a_staff_export_never_replaces_a_file_already_there(
+    kiosk: Kiosk, staffed: Database, tmp_path: Path
+) -> None:
+    """Another kiosk's export (or one made the same second) on the stick keeps its contents."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    now = dt.datetime.now(dt.UTC)
+    theirs = {}
+    for second in range(-1, 60):  # any second this test may take
+        stamp = (now + dt.timedelta(seconds=second)).astimezone().strftime("%Y-%m-%d-%H%M%S")
+        path = usb / f"callback-requests-{stamp}.csv"
+        path.write_text(f"someone else's export {second}")
+        theirs[path] = path.read_text()
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    screen.panel.action_grid.button("csv").click()
+    assert {path: path.read_text() for path in theirs} == theirs
+    (ours,) = set(usb.iterdir()) - set(theirs)
+    assert ours.name.endswith("-2.csv")
+    assert "Ann" in ours.read_text(encoding="utf-8-sig")
+    assert str(ours) in screen.panel.status.text()
+    assert [e.action for e in AuditLog(staffed).entries()[:2]] == ["export", "export_started"]
+
+
+def test_a_staff_export_that_cannot_be_marked_says_so_and_keeps_requests_new(
+    kiosk: Kiosk, staffed: Database, tmp_path: Path
+) -> None:
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    usb = tmp_path / "usb"
+    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    refuse_like_a_full_disk(staffed, "UPDATE OF status ON requests")
+    screen.panel.action_grid.button("csv").click()
+
+    assert kiosk.shell.current == Route("staff")  # still here, not thrown back home
+    assert screen.currentWidget() is screen.panel
+    (exported,) = usb.glob("*.csv")
+    said = screen.panel.status.text()
+    assert str(exported) in said
+    assert "could not be marked exported" in said
+    assert "stay new" in said
+    assert "disk is full" in said
+    assert RequestStore(staffed).counts()["new"] == 2
+    entries = AuditLog(staffed).entries()
+    assert [e.action for e in entries[:2]] == ["export_not_marked", "export_started"]
+    assert all("Ann" not in e.detail for e in entries)
+
+
+@pytest.mark.parametrize("button", ["csv", "again:7"])
+def test_no_staff_export_when_it_cannot_be_audited(
+    kiosk: Kiosk, staffed: Database, tmp_path: Path, button: str
+) -> None:
+    """A file of patients' numbers is only written once the log says who wrote it."""
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    usb = tmp_path / "usb"
+    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    refuse_like_a_full_disk(staffed, "INSERT ON audit WHEN NEW.action LIKE '%export_started'")
+    screen.panel.action_grid.button(button).click()
+
+    assert kiosk.shell.current == Route("staff")
+    assert not usb.exists() or list(usb.iterdir()) == []
+    said = screen.panel.status.text()
+    assert "Nothing was exported" in said
+    assert "disk is full" in said
+    assert RequestStore(staffed).counts()["new"] == 2
+    assert [e.action for e in AuditLog(staffed).entries()[:1]] == ["sign_in"]
+
+
+def test_a_staff_export_the_log_cannot_record_afterwards_says_so(
+    kiosk: Kiosk, staffed: Database, tmp_path: Path
+) -> None:
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    usb = tmp_path / "usb"
+    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    refuse_like_a_full_disk(staffed, "INSERT ON audit WHEN NEW.action = 'export'")
+    screen.panel.action_grid.button("csv").click()
+
+    assert kiosk.shell.current == Route("staff")
+    (exported,) = usb.glob("*.csv")
+    said = screen.panel.status.text()
+    assert f"2 requests saved to {exported}, but the audit log could not record it" in said
+    assert RequestStore(staffed).counts()["exported"] == 2
+    assert AuditLog(staffed).entries()[0].action == "export_started"  # who began it, at least
