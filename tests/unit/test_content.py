@@ -40,10 +40,17 @@ def load(root: Path) -> Library:
 def test_shipped_english_content_loads_cleanly_in_order(content_dir: Path) -> None:
     library = load(content_dir)
     assert library.problems == ()
-    assert len(library.topics) == 9
+    assert len(library.topics) == 12
     assert len(library.regions) == 9
     assert [t.order for t in library.topics] == sorted(t.order for t in library.topics)
-    assert {"what-is-axial-back-pain", "get-help-now", "about"} <= {t.slug for t in library.topics}
+    assert {
+        "what-is-axial-back-pain",
+        "will-it-get-better",
+        "what-you-can-do",
+        "shots-and-procedures",
+        "get-help-now",
+        "about",
+    } <= {t.slug for t in library.topics}
     assert not any(page.broken for page in (*library.topics, *library.regions))
 
 
