@@ -99,8 +99,14 @@ class MainWindow(QWidget):
         self.language_button.setVisible(bool(label))
 
     def show_for_kiosk(self) -> None:
-        """Cover the whole screen. Without a window manager showFullScreen() alone is not
-        enough, so the geometry is set to the screen's first."""
+        """Cover the whole screen, under X11 without a window manager and under cage alike.
+
+        Without a window manager showFullScreen() alone leaves a small window at the top left,
+        so the window takes its screen's geometry first. Under Wayland the compositor places
+        the window and ignores the position, but the size is what the first frame is drawn at,
+        so cage gets a whole screen from the first frame instead of a small one it then
+        resizes. `tests/e2e/test_display_path.py` checks both on real display servers.
+        """
         screen = self.screen()
         self.setGeometry(screen.geometry())
         self.showFullScreen()
