@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 USAGE_ERROR = 2
 ADMIN_COMMANDS = ("staff", "audit", "stats", "purge", "export", "demo-data")
-WINDOWED_SIZE = (1280, 800)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,9 +67,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     run.add_argument(
         "--size",
         type=_size,
-        default=WINDOWED_SIZE,
         metavar="WxH",
-        help="window size with --windowed (default 1280x800)",
+        help="window size with --windowed (default 1280x800, or 800x1280 on a portrait screen, "
+        "shrunk to fit the screen)",
     )
     if only == "run":
         return parser
@@ -232,7 +231,10 @@ def _run(config: Config, args: argparse.Namespace) -> int:
     # An error in the kiosk's own code is logged and the patient lands on home, not on a trace.
     safety.install(config.paths.data_dir, lambda: QTimer.singleShot(0, kiosk.shell.go_home))
     if args.windowed:
-        kiosk.window.resize(*args.size)
+        from kiosk.views.main_window import windowed_size
+
+        free = kiosk.window.screen().availableGeometry()  # without the desktop's panels
+        kiosk.window.resize(*(args.size or windowed_size((free.width(), free.height()))))
         kiosk.window.show()
     else:
         kiosk.window.show_for_kiosk()

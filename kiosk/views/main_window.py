@@ -24,6 +24,22 @@ from kiosk.views.hold_gesture import HoldGesture
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.look import LookController
 
+# What `kiosk run --windowed` opens at when it fits: a small landscape kiosk, or the same
+# turned on its side on a portrait screen.
+WINDOWED_SIZE = (1280, 800)
+
+
+def windowed_size(available: tuple[int, int]) -> tuple[int, int]:
+    """The size a development window opens at on a screen whose free area (without panels) is
+    `available`: 1280x800, or 800x1280 on a portrait screen, shrunk to fit, same shape."""
+    width, height = available
+    want_width, want_height = WINDOWED_SIZE if width >= height else WINDOWED_SIZE[::-1]
+    if want_width <= width and want_height <= height:
+        return want_width, want_height
+    if width * want_height <= height * want_width:  # the width runs out first
+        return width, width * want_height // want_width
+    return height * want_width // want_height, height
+
 
 class MainWindow(QWidget):
     """The frame every screen is shown in; reports what the top bar was asked to do."""

@@ -1,17 +1,20 @@
-"""The kiosk window: refuses to close in kiosk mode, closes normally in development."""
+"""The kiosk window: refuses to close in kiosk mode, closes normally in development, and opens
+at a size that fits the screen in development."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.theme import Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
-from kiosk.views.main_window import MainWindow
+from kiosk.views.main_window import MainWindow, windowed_size
 
 
 @pytest.fixture
@@ -96,3 +99,30 @@ def test_language_button_hidden_with_one_language(make_window) -> None:  # type:
     window.set_language_choice("Español")
     assert window.language_button.isVisible()
     assert window.language_button.text() == "Español"
+
+
+@pytest.mark.parametrize(
+    ("available", "expected"),
+    [
+        ((1920, 1040), (1280, 800)),  # a desktop monitor less its panel: the usual window
+        ((1280, 800), (1280, 800)),  # exactly the free area
+        ((1366, 728), (1164, 728)),  # a 1366x768 laptop less a 40-pixel panel: as tall as fits
+        ((1024, 600), (960, 600)),  # a netbook
+        ((1080, 1880), (800, 1280)),  # a portrait screen 1080 wide: a portrait window
+        ((768, 1326), (768, 1228)),  # a laptop turned on its side: as wide as fits
+    ],
+)
+def test_windowed_size_fits_the_screen(
+    available: tuple[int, int], expected: tuple[int, int]
+) -> None:
+    assert windowed_size(available) == expected
+
+
+@given(st.integers(320, 8192), st.integers(320, 8192))
+def test_windowed_size_never_overflows_and_keeps_its_shape(width: int, height: int) -> None:
+    got_width, got_height = windowed_size((width, height))
+    assert 0 < got_width <= width
+    assert 0 < got_height <= height
+    assert (got_width >= got_height) == (width >= height)  # portrait screen, portrait window
+    long, short = max(got_width, got_height), min(got_width, got_height)
+    assert abs(long * 5 - short * 8) < 8  # 16:10, give or take the rounding down
