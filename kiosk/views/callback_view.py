@@ -81,7 +81,7 @@ class CallbackView(QWidget):
         # What is shown, as codes, so a language change can say it again in the new language.
         self._error_codes: dict[str, str] = {}
         self._save_failed = False
-        self._saved: tuple[str, tuple[str, ...]] | None = None  # phone, periods
+        self._saved: tuple[str, str, tuple[str, ...]] | None = None  # reference, phone, periods
         self._language_chosen = False  # the patient touched "Language for the call"
 
         self.keyboard = KeyboardView(look)
@@ -254,18 +254,17 @@ class CallbackView(QWidget):
 
     def show_saved(self, reference: str, phone: str, periods: tuple[str, ...]) -> None:
         """The request is on disk: thank the patient and wipe what they typed."""
-        self.reference_label.setText(reference)
         self.wipe()
-        self._saved = (phone, periods)
+        self._saved = (reference, phone, periods)
         self._say_saved()
         self.pages.setCurrentIndex(1)
 
     def _say_saved(self) -> None:
         if self._saved is None:
             return
-        phone, periods = self._saved
+        reference, phone, periods = self._saved
         when = ", ".join(period_names()[p] for p in periods)
-        reference = self.reference_label.text()
+        self.reference_label.setText(reference)
         self.reference_label.setAccessibleName(
             self.tr("Your reference code: {code}").format(code=" ".join(reference))
         )
@@ -291,9 +290,10 @@ class CallbackView(QWidget):
         )
 
     def wipe(self) -> None:
-        """Forget everything a patient typed or chose: fields, choices, errors, keyboard."""
+        """Forget everything a patient typed, chose or was told: fields, choices, errors, the
+        keyboard, and the thank-you page's reference code and phone number."""
         for field in self._text_fields.values():
-            field.clear()
+            field.setText("")  # unlike clear(), leaves nothing for undo to bring back
         for button in (
             *self.day_buttons.values(),
             *self.period_buttons.values(),
@@ -308,6 +308,9 @@ class CallbackView(QWidget):
         self._error_codes.clear()
         self._save_failed = False
         self._saved = None
+        for label in (self.reference_label, self.next_label):
+            label.clear()
+            label.setAccessibleName("")
         self._language_chosen = False
         self.status_label.hide()
         self.keyboard.reset()
@@ -402,8 +405,9 @@ class CallbackView(QWidget):
                 self.keyboard.set_shift(True)
             self.keyboard.show()
             # Once the keyboard has taken its room (the layout runs next), bring the field,
-            # and what is wrong with it if anything, into view above it.
-            QTimer.singleShot(0, lambda field=new: self._bring_into_view(field))
+            # and what is wrong with it if anything, into view above it. (Tied to this view:
+            # a form thrown away meanwhile, at an idle reset, scrolls nothing.)
+            QTimer.singleShot(0, self, lambda field=new: self._bring_into_view(field))
         elif new is None or not self.isAncestorOf(new):
             self.keyboard.hide()
 
