@@ -11,13 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
 from kiosk.content import Library, Page
 from kiosk.navigation import HOME, History, Route
+from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
     from kiosk.views.staff_view import StaffScreen
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+# The screens that hold one patient's visit: what they read, chose, typed or sent.
+PER_PATIENT = ("topic", "spine", "callback")
 
 LibraryLoader = Callable[[str], Library]
 ScreenFactory = Callable[[], QWidget]
@@ -88,9 +92,12 @@ class Shell(QObject):
         self._translations_dir = translations_dir
         self._speaker = speaker
         speaker.speaking_changed.connect(self._on_speaking_changed)
+        speaker.availability_changed.connect(self._show_read_buttons)
         self._translator: QTranslator | None = None
         self._rendered: dict[str, str] = {}
         self.history = History()
+        self._restyled = False  # the look changed since the last reset
+        look.changed.connect(self._on_look_changed)
         self.language = config.default_language
         self.library = libraries(self.language)
 
@@ -248,12 +255,17 @@ class Shell(QObject):
         if route.screen == "spine" and self._spine is not None:
             self._spine.show_region(route.arg)
         if route.screen in ("topic", "spine"):
-            can_read = self._speaker.can_speak(self.language)
-            for view in (self._topic, self._spine):
-                if view is not None:
-                    view.read_button.setVisible(can_read)
+            self._show_read_buttons()
 
         self._window.set_screen(screen, can_go_back=self.history.can_go_back)
+
+    def _show_read_buttons(self) -> None:
+        """Read aloud where the engine has a voice for the language; asked again whenever the
+        engine comes (it answers after the home screen is up) or goes (it stopped answering)."""
+        can_read = self._speaker.can_speak(self.language)
+        for view in (self._topic, self._spine):
+            if view is not None:
+                view.read_button.setVisible(can_read)
 
     def _page(self, topic: Page) -> TopicPage:
         related = tuple(
@@ -270,20 +282,58 @@ class Shell(QObject):
         return TopicPage(topic.slug, topic.title, self._html(topic), related)
 
     def reset_session(self) -> None:
-        """For the next patient: home, nothing typed or chosen anywhere, default look and
-        language, no history."""
-        self._speaker.stop()
-        if self._callback is not None:
-            self._callback.wipe()
-        if self._spine is not None:
-            self._spine.reset()
+        """For the next patient: home, default look and language, no history, and nothing
+        anywhere of what the last one read, chose, typed or sent.
+
+        The screens that hold a visit are not wiped field by field (a field added later would
+        be forgotten) but thrown away, and new ones are built once home is on screen again,
+        while nobody is waiting for them.
+        """
         if self._staff is not None and self._staff.mode.signed_in:  # type: ignore[attr-defined]
             self._staff.mode.close()  # type: ignore[attr-defined]
-        self._look.reset()
-        if self.language != self._config.default_language:
-            self.set_language(self._config.default_language)
         self._show(self.history.home())
+        names = [name for name in PER_PATIENT if name in self._screens]
+        doomed = [self._detach(name) for name in names]
+        language = self._config.default_language
+        if self._restyled or self.language != language or not self._home.isVisible():
+            # Restyling or retranslating them would cost far more than deleting them first
+            # (a reset took half a second); nor will a hidden home be painted.
+            _delete(doomed)
+            doomed = []
+        self._look.reset()
+        self._restyled = False
+        if self.language != language:
+            self.set_language(language)
+        if names:
+            # Deleting them costs ~8 ms, building them again ~0.3 s: once home is painted.
+            after_first_paint(self._home, lambda: self._rebuild(doomed, names))
         self._usage("idle_reset", "")
+
+    def _detach(self, name: str) -> QWidget:
+        """Take a screen out of the window and forget it; it is built again on first use."""
+        screen = self._screens.pop(name)
+        if name == "topic":
+            self._topic = None
+        elif name == "spine":
+            self._spine = None
+        elif name == "callback":
+            self._callback = None
+        self._window.stack.removeWidget(screen)
+        screen.hide()
+        return screen
+
+    def _rebuild(self, doomed: list[QWidget], names: list[str]) -> None:
+        """Delete the screens a reset took out, then build new ones, one per turn of the event
+        loop, so a touch that comes meanwhile waits for one screen at most (the spine's
+        ~0.2 s)."""
+        _delete(doomed)
+        if names:
+            self._screen(names[0])
+            # Tied to home: a kiosk closed meanwhile builds nothing more.
+            QTimer.singleShot(0, self._home, lambda: self._rebuild([], names[1:]))
+
+    def _on_look_changed(self) -> None:
+        self._restyled = True
 
     def show_attract(self) -> None:
         """The attract loop, standing for home: nothing to go back to."""
@@ -415,6 +465,14 @@ class Shell(QObject):
             }
             self._rendered[key] = render(page.body, values, base=page.path.parent)
         return self._rendered[key]
+
+
+def _delete(screens: list[QWidget]) -> None:
+    """Delete now, not with deleteLater(): a look reset in between would restyle them first.
+    Safe because a reset comes from the idle timer, never from inside one of these screens."""
+    for screen in screens:
+        if shiboken6.isValid(screen):
+            shiboken6.delete(screen)
 
 
 def _tile(topic: Page) -> TopicTile:

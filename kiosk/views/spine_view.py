@@ -228,11 +228,6 @@ class SpineView(QWidget):
         self.panel.setCurrentIndex(0)
         self.region_selected.emit("")
 
-    def reset(self) -> None:
-        """As the next patient should find it: nothing chosen, the whole spine in view."""
-        self.clear()
-        self.canvas.reset_zoom()
-
     def _select(self, region: str, part: str) -> None:
         self.selected_region, self.selected_part = region, part
         self.canvas.highlight(self._map.parts.get(region, ()), part)

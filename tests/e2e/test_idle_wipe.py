@@ -285,6 +285,29 @@ def first_patient_sends(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped
     form.home_button.click()  # type: ignore[attr-defined]
 
 
+def second_patient_walks_away(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Asks about a topic, half fills in the form (errors showing) and leaves it."""
+    kiosk.home.topic_tiles["surgery"].click()
+    kiosk.topic.callback_button.click()
+    form = kiosk.window.stack.currentWidget()
+    _type(qtbot, form.first_name, SECOND_FIRST)  # type: ignore[attr-defined]
+    _type(qtbot, form.phone, SECOND_PHONE[:9])  # type: ignore[attr-defined]
+    form.send_button.click()  # type: ignore[attr-defined] -- errors shown under the fields
+    form.period_buttons["evening"].click()  # type: ignore[attr-defined]
+    form.language_buttons["es"].click()  # type: ignore[attr-defined]
+
+
+def patient_visits(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    first_patient_sends(kiosk, qtbot)
+    second_patient_walks_away(kiosk, qtbot)
+
+
+def patient_visits_with_larger_contrasting_text(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    kiosk.window.text_size_button.click()
+    kiosk.window.contrast_button.click()
+    patient_visits(kiosk, qtbot)
+
+
 def screens_opened(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
     """An untouched kiosk whose screens have been built: each opened from home, nothing
     chosen, typed or sent."""
@@ -293,6 +316,21 @@ def screens_opened(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
     kiosk.window.home_button.click()
     kiosk.home.callback_tile.click()
     kiosk.window.home_button.click()
+
+
+@pytest.mark.parametrize("visits", [patient_visits, patient_visits_with_larger_contrasting_text])
+def test_after_the_idle_reset_every_widget_is_as_on_a_fresh_kiosk(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: Kiosk, fresh: Kiosk, visits
+) -> None:
+    left = after_reset(kiosk, qtbot, visits)
+    untouched = after_reset(fresh, qtbot, screens_opened)
+
+    assert len(left) > 300, "the walk must reach every screen's widgets"
+    leaks = differences(left, untouched)
+    assert not leaks, "after the reset these differ from a fresh kiosk:\n" + "\n".join(leaks)
+    everything = repr(left)
+    for secret in (FIRST, LAST, "555-01", NOTE, SECOND_FIRST):
+        assert secret not in everything
 
 
 def test_the_next_patient_finds_nothing_of_the_last_one_in_the_form(  # type: ignore[no-untyped-def]

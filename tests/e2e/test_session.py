@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk import logs, safety
 from kiosk.app import Kiosk
 from kiosk.navigation import HOME, Route
-from kiosk.theme import STANDARD
-from kiosk.views.callback_view import CallbackView
 
 NAME, PHONE_DIGITS = "Zebediah", "2015550142"  # fictional (555-01xx)
 
@@ -61,28 +59,6 @@ def test_im_still_here_cancels_the_countdown(kiosk: Kiosk, qtbot) -> None:  # ty
     assert not kiosk.idle.warning
     assert kiosk.idle.idle_timer.isActive()
     assert kiosk.window.stack.currentWidget().first_name.text() == NAME  # type: ignore[union-attr]
-
-
-def test_the_reset_leaves_nothing_a_patient_entered_anywhere(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
-    kiosk.shell.go(Route("spine", "lumbar"))
-    fill_everything(kiosk, qtbot)
-    expire(kiosk)
-
-    assert kiosk.shell.current == HOME
-    assert not kiosk.window.back_button.isVisible()
-    assert kiosk.look.look.text_size == 100
-    assert kiosk.look.look.palette == STANDARD
-    everything = kiosk.window.findChildren(QLineEdit)
-    assert everything, "the walk must reach the form's fields"
-    assert [field.text() for field in everything] == [""] * len(everything)
-    for label in kiosk.window.findChildren(QLabel):
-        assert NAME not in label.text()
-        assert "555-0142" not in label.text()
-    assert not any(box.isChecked() for box in kiosk.window.findChildren(QCheckBox))
-    (form,) = kiosk.window.findChildren(CallbackView)
-    assert not form.has_content()  # no day, time of day or consent left ticked
-    spine = [w for w in kiosk.window.stack.children() if hasattr(w, "selected_region")]
-    assert all(not s.selected_region for s in spine)
 
 
 def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> None:
