@@ -1,5 +1,6 @@
 """Tap to painted screen: opening a topic in the kiosk against switching to a plain QLabel page,
-and the language button on a topic page (every text on the screen changes).
+and the language button on a topic page (every text on the screen changes); and the idle reset,
+from the countdown's end to home painted, with the screens it throws away built again after.
 
 Both run in this one process, offscreen, at the same window size. A "tap" is a click on the
 home tile; the time runs until the first paint event reaches the new screen's text. A topic is
@@ -20,7 +21,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -30,9 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.app import build_kiosk, create_qapplication
+from kiosk.app import Kiosk, build_kiosk, create_qapplication
 from kiosk.config import load_config
 from kiosk.navigation import HOME, Route
+from kiosk.session import COUNTDOWN_SECONDS
 
 SIZE = (1080, 1920)
 
@@ -107,8 +109,63 @@ def kiosk_times(app: QApplication, rounds: int) -> tuple[list[float], list[float
         time_tap(app, kiosk.window.language_button, kiosk.topic.body_label)
         for _ in range(rounds * 2)
     ]
-    kiosk.window.close()
+    _close(kiosk)
     return first[1:], cached, switches[2:]  # the first to each language converts its pages
+
+
+def _visit(kiosk: Kiosk, *, new_look: bool) -> None:
+    """A patient's visit, every screen used: read, choose a part, fill in the form (not sent:
+    the bench writes nothing to the database); and perhaps larger text and high contrast."""
+    if new_look:
+        kiosk.window.text_size_button.click()
+        kiosk.window.contrast_button.click()
+    kiosk.shell.go(Route("topic", "symptoms"))
+    kiosk.shell.go(Route("spine", "lumbar"))
+    kiosk.shell.go(Route("callback", "spine:lumbar"))
+    form = kiosk.window.stack.currentWidget()
+    form.first_name.setText("Ann")
+    form.phone.setText("(201) 555-0123")
+    form.period_buttons["morning"].click()
+    QApplication.processEvents()
+
+
+def reset_times(
+    app: QApplication, rounds: int, *, new_look: bool
+) -> tuple[list[float], list[float]]:
+    """Seconds from the countdown's last second to home painted; and from then until the
+    screens the reset threw away are built again."""
+    kiosk = build_kiosk(load_config(None), app, kiosk_mode=False)
+    kiosk.window.resize(*SIZE)
+    kiosk.window.show()
+    app.processEvents()
+    resets, rebuilds = [], []
+    for _ in range(rounds):
+        _visit(kiosk, new_look=new_look)
+        screens = kiosk.window.stack.count()
+        kiosk.idle.idle_timer.timeout.emit()
+        for _ in range(COUNTDOWN_SECONDS - 1):
+            kiosk.idle.tick_timer.timeout.emit()
+        app.processEvents()
+        probe = PaintProbe()
+        kiosk.home.installEventFilter(probe)
+        start = time.perf_counter()
+        kiosk.idle.tick_timer.timeout.emit()  # the last second: the session is wiped
+        while probe.painted_at is None:
+            app.processEvents()
+        kiosk.home.removeEventFilter(probe)
+        resets.append(probe.painted_at - start)
+        while kiosk.window.stack.count() < screens:
+            app.processEvents()
+        rebuilds.append(time.perf_counter() - probe.painted_at)
+    _close(kiosk)
+    return resets, rebuilds
+
+
+def _close(kiosk: Kiosk) -> None:
+    """Close and delete the window: a restyle in a later run would restyle its widgets too."""
+    kiosk.window.close()
+    kiosk.window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def main() -> None:
@@ -117,6 +174,8 @@ def main() -> None:
     args = parser.parse_args()
     app = create_qapplication(sys.argv[:1])
     first, cached, switches = kiosk_times(app, args.rounds)
+    resets, rebuilds = reset_times(app, args.rounds, new_look=False)
+    restyled, _ = reset_times(app, args.rounds, new_look=True)
     floor = floor_times(app, args.rounds * 3)
     floor_ms = statistics.median(floor) * 1000
     print(
@@ -128,12 +187,16 @@ def main() -> None:
         ("topic, first open", first),
         ("topic, cached", cached),
         ("language switch on a topic", switches),
+        ("idle reset to home painted", resets),
+        ("reset, text size+contrast", restyled),
     ):
         median = statistics.median(times) * 1000
         print(
             f"  {name + ':':27s} median {median:6.2f} ms  (max {max(times) * 1000:6.2f})"
             f"  ratio {median / floor_ms:5.2f}x"
         )
+    rebuilt = statistics.median(rebuilds) * 1000
+    print(f"  after a reset, with home on screen, its screens are built again in {rebuilt:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -297,7 +297,7 @@ class Shell(QObject):
         language = self._config.default_language
         if self._restyled or self.language != language or not self._home.isVisible():
             # Restyling or retranslating them would cost far more than deleting them first
-            # (a reset took half a second); nor will a hidden home be painted.
+            # (restyled, they made a reset take half a second); nor is a hidden home painted.
             _delete(doomed)
             doomed = []
         self._look.reset()
