@@ -8,7 +8,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QPixmap, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.views.labels import plain_label
 
 STEP_MS = 8000
 
@@ -24,19 +26,19 @@ class AttractView(QWidget):
         self._items: list[tuple[str, str]] = []
         self._also: list[str] = []
         self._index = 0
-        self.headline = QLabel()
+        self.headline = plain_label()
         self.headline.setProperty("role", "display")
         self.headline.setWordWrap(True)
         self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setProperty("role", "reference")
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setProperty("role", "heading")
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.drawing = QLabel()
+        self.drawing = plain_label()
         self.drawing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # The drawing takes whatever height the words leave, so it never forces the window
         # taller (at 200 % text on a small screen it just gets smaller).
@@ -45,7 +47,7 @@ class AttractView(QWidget):
         self.drawing.installEventFilter(self)
         self._picture = QPixmap()
         self._scaled: dict[int, QPixmap] = {}
-        self.prompt = QLabel()
+        self.prompt = plain_label()
         self.prompt.setProperty("role", "display")
         self.prompt.setWordWrap(True)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)

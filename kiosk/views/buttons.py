@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.views.labels import plain_label
+
 
 class _WrapWhenNarrowLabel(QLabel):
     """A word-wrapped label that asks for one line's width, and wraps only when squeezed.
@@ -29,6 +31,10 @@ class _WrapWhenNarrowLabel(QLabel):
     A plain word-wrapped QLabel guesses a preferred width and breaks short labels into two
     lines even where the whole line would fit.
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)  # words, never markup (see plain_label)
 
     def sizeHint(self) -> QSize:
         width = self.fontMetrics().horizontalAdvance(self.text()) + 2
@@ -66,7 +72,7 @@ class LayoutButton(_SizedByLayout, QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _label(self, role: str, text: str = "") -> QLabel:
-        label = QLabel(text)
+        label = plain_label(text)
         label.setProperty("role", role)
         label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         return label
@@ -144,7 +150,7 @@ class WrappingCheckBox(_SizedByLayout, QCheckBox):
 
     def __init__(self, indent: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text_label = QLabel()
+        self.text_label = plain_label()
         self.text_label.setProperty("role", "check-text")
         self.text_label.setWordWrap(True)
         self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

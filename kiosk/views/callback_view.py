@@ -32,6 +32,7 @@ from kiosk.callback import (
 from kiosk.views.buttons import Columns, WrappingButton, WrappingCheckBox
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.keyboard_view import KeyboardView
+from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable, scrolling_page, vertical_scroll
 from kiosk.views.words import day_abbreviations, day_names, period_names
@@ -72,7 +73,7 @@ class CallbackView(QWidget):
         self.consent.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.send_button = WrappingButton(role="action")
         self.send_button.clicked.connect(self._on_send_clicked)
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setProperty("role", "error")
         self.status_label.setWordWrap(True)
         self.status_label.hide()
@@ -157,10 +158,10 @@ class CallbackView(QWidget):
             self._mark(button)
 
     def _field(self, column: QVBoxLayout, key: str, *widgets: QWidget) -> None:
-        label = QLabel()
+        label = plain_label()
         label.setProperty("role", "field-label")
         label.setWordWrap(True)
-        error = QLabel()
+        error = plain_label()
         error.setProperty("role", "error")
         error.setWordWrap(True)
         error.hide()
@@ -183,10 +184,10 @@ class CallbackView(QWidget):
         column = QVBoxLayout(page)
         column.setContentsMargins(48, 28, 48, 48)
         column.setSpacing(8)
-        self.form_title = QLabel()
+        self.form_title = plain_label()
         self.form_title.setProperty("role", "display")
         self.form_title.setWordWrap(True)
-        self.form_lead = QLabel()
+        self.form_lead = plain_label()
         self.form_lead.setProperty("role", "lead")
         self.form_lead.setWordWrap(True)
         column.addWidget(self.form_title)
@@ -209,13 +210,13 @@ class CallbackView(QWidget):
         return self._scroll
 
     def _build_thanks(self) -> QWidget:
-        self.thanks_title = QLabel()
+        self.thanks_title = plain_label()
         self.thanks_title.setProperty("role", "display")
-        self.reference_caption = QLabel()
+        self.reference_caption = plain_label()
         self.reference_caption.setProperty("role", "field-label")
-        self.reference_label = QLabel()
+        self.reference_label = plain_label()
         self.reference_label.setProperty("role", "reference")
-        self.next_label = QLabel()
+        self.next_label = plain_label()
         self.next_label.setProperty("role", "heading")
         self.next_label.setWordWrap(True)
         self.home_button = WrappingButton(role="action")

@@ -8,10 +8,11 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.views.deferred import after_first_paint
 from kiosk.views.icons import IconSet, icon_size
+from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 from kiosk.views.tile import Tile
@@ -43,10 +44,10 @@ class HomeView(QWidget):
         self._topics: tuple[TopicTile, ...] = ()
         self._columns = 0
 
-        self._heading = QLabel()
+        self._heading = plain_label()
         self._heading.setProperty("role", "display")
         self._heading.setWordWrap(True)
-        self._hint = QLabel()
+        self._hint = plain_label()
         self._hint.setProperty("role", "lead")
         self._hint.setWordWrap(True)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.views.buttons import WrappingButton
+from kiosk.views.labels import plain_label
 
 
 class IdleOverlay(QWidget):
@@ -18,11 +19,11 @@ class IdleOverlay(QWidget):
         self._host = parent
         self.setObjectName("IdleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.question = QLabel()
+        self.question = plain_label()
         self.question.setProperty("role", "display")
         self.question.setWordWrap(True)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown = QLabel()
+        self.countdown = plain_label()
         self.countdown.setProperty("role", "heading")
         self.countdown.setWordWrap(True)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)

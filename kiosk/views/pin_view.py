@@ -10,9 +10,10 @@ import math
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.views.buttons import WrappingButton
+from kiosk.views.labels import plain_label
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 
 PIN_MAX = 12
@@ -27,13 +28,13 @@ class PinView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._pin = ""
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setProperty("role", "display")
         self.title.setWordWrap(True)
-        self.dots = QLabel()
+        self.dots = plain_label()
         self.dots.setProperty("role", "reference")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setProperty("role", "error")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)

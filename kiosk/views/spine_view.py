@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from kiosk.anatomy import SpineDrawing, SpineMap
 from kiosk.theme import Palette
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet
+from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
@@ -129,16 +129,16 @@ class SpineView(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def _make_panel_widgets(self) -> None:
-        self.list_heading = QLabel()
+        self.list_heading = plain_label()
         self.list_heading.setProperty("role", "panel-heading")
         self.list_heading.setWordWrap(True)
-        self.list_hint = QLabel()
+        self.list_hint = plain_label()
         self.list_hint.setProperty("role", "lead")
         self.list_hint.setWordWrap(True)
         self.region_list = ButtonGrid(role="link")
         self.region_list.chosen.connect(self._choose_region)
 
-        self.title_label = QLabel()
+        self.title_label = plain_label()
         self.title_label.setProperty("role", "panel-heading")
         self.title_label.setWordWrap(True)
         self.body_label = ReaderLabel()

@@ -8,7 +8,6 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from kiosk.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
+from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
@@ -50,12 +50,12 @@ class TopicView(QWidget):
         self._icons = icons
         self._page: TopicPage | None = None
 
-        self.title_label = QLabel()
+        self.title_label = plain_label()
         self.title_label.setProperty("role", "display")
         self.title_label.setWordWrap(True)
         self.body_label = ReaderLabel()
         self.body_label.linkActivated.connect(self._on_body_link_activated)
-        self._related_heading = QLabel()
+        self._related_heading = plain_label()
         self._related_heading.setProperty("role", "heading")
         self.related = ButtonGrid(role="link")
         self.related.chosen.connect(self._follow)

@@ -128,3 +128,12 @@ def test_home_scrolls_by_flicking_once_shown(qtbot, home: HomeView) -> None:  # 
 
     viewport = home.findChild(QScrollArea).viewport()
     qtbot.waitUntil(lambda: QScroller.hasScroller(viewport))
+
+
+def test_a_tile_shows_its_title_and_summary_as_written_never_as_markup(home: HomeView) -> None:
+    evil = '<img src="/etc/hosts">Evil <a href="http://example.com">x</a>'
+    home.set_topics([TopicTile("evil", evil, f"<b>{evil}</b>", "info")])
+    tile = home.topic_tiles["evil"]
+    for label, text in ((tile.title_label, evil), (tile.summary_label, f"<b>{evil}</b>")):
+        assert label.text() == text
+        assert label.textFormat() == Qt.TextFormat.PlainText

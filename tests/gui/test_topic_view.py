@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.theme import Look
@@ -104,3 +105,18 @@ def test_a_broken_page_says_it_is_being_updated(reader: TopicView) -> None:
     reader.show_page(TopicPage("sore-neck", "Sore neck", "", broken=True))
     assert reader.title_label.text() == "Sore neck"
     assert "This page is being updated" in reader.body_label.text()
+
+
+# A title as a content editor might paste it (or someone with write access to content/).
+EVIL = '<img src="/etc/hosts">Evil <a href="http://example.com">x</a>'
+
+
+def test_a_title_shows_its_characters_never_an_image_or_a_link(reader: TopicView) -> None:
+    reader.show_page(TopicPage("evil", EVIL, "<p>Safe body.</p>", related=(("topic:evil", EVIL),)))
+    assert reader.title_label.text() == EVIL
+    assert reader.title_label.textFormat() == Qt.TextFormat.PlainText
+    (related,) = reader.related.buttons
+    assert related.label() == EVIL
+    assert related.text_label.textFormat() == Qt.TextFormat.PlainText
+    # Only the body, which kiosk.markup has made safe, is rich text.
+    assert reader.body_label.textFormat() == Qt.TextFormat.RichText
