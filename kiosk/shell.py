@@ -92,6 +92,7 @@ class Shell(QObject):
         self._translations_dir = translations_dir
         self._speaker = speaker
         speaker.speaking_changed.connect(self._on_speaking_changed)
+        speaker.availability_changed.connect(self._show_read_buttons)
         self._translator: QTranslator | None = None
         self._rendered: dict[str, str] = {}
         self.history = History()
@@ -254,12 +255,17 @@ class Shell(QObject):
         if route.screen == "spine" and self._spine is not None:
             self._spine.show_region(route.arg)
         if route.screen in ("topic", "spine"):
-            can_read = self._speaker.can_speak(self.language)
-            for view in (self._topic, self._spine):
-                if view is not None:
-                    view.read_button.setVisible(can_read)
+            self._show_read_buttons()
 
         self._window.set_screen(screen, can_go_back=self.history.can_go_back)
+
+    def _show_read_buttons(self) -> None:
+        """Read aloud where the engine has a voice for the language; asked again whenever the
+        engine comes (it answers after the home screen is up) or goes (it stopped answering)."""
+        can_read = self._speaker.can_speak(self.language)
+        for view in (self._topic, self._spine):
+            if view is not None:
+                view.read_button.setVisible(can_read)
 
     def _page(self, topic: Page) -> TopicPage:
         related = tuple(

@@ -42,17 +42,17 @@ def probe_voices(engine: str, languages: Sequence[str]) -> Voices:
     speech_log.setLevel(logging.INFO)
     try:
         speaker = Speaker(engine)
-        tts = speaker.engine
+        speaker.wait_until_ready()
     finally:
         speech_log.removeHandler(reasons)
         speech_log.setLevel(level)
-    if tts is None:
+    if speaker.engine is None:
         return Voices("", "; ".join(reasons.said) or "no speech engine", {})
     result = Voices(
-        tts.engine(),
+        speaker.engine,
         "",
         {language: speaker.can_speak(language) for language in languages},
-        tuple(sorted(locale.name() for locale in tts.availableLocales())),
+        tuple(sorted(speaker.voices)),
     )
     speaker.deleteLater()
     del app

@@ -3,11 +3,12 @@ button is there at all. It never speaks what a patient typed."""
 
 from __future__ import annotations
 
+import ctypes.util
 from collections.abc import Iterator
 
 import pytest
 
-from kiosk.app import Kiosk
+from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import Config
 from kiosk.navigation import Route
 from kiosk.views.read_aloud import ReadAloudButton
@@ -21,6 +22,9 @@ def _build(qapp, qtbot, config: Config, engine: str) -> Kiosk:  # type: ignore[n
     qtbot.addWidget(built.window)
     built.window.resize(1080, 1920)
     built.window.show()
+    # The engine starts on its own thread after the first paint; the tests wait for its answer.
+    built.shell.speaker.prepare()
+    qtbot.waitUntil(lambda: built.shell.speaker.ready)
     return built
 
 
@@ -33,10 +37,9 @@ def speaking(qapp, qtbot, config: Config) -> Iterator[Kiosk]:  # type: ignore[no
 
 
 def _spoken_words(kiosk: Kiosk) -> list[str]:
-    engine = kiosk.shell.speaker.engine
-    assert engine is not None, "Qt's mock speech engine did not load"
+    assert kiosk.shell.speaker.engine == "mock", "Qt's mock speech engine did not load"
     words: list[str] = []
-    engine.sayingWord.connect(lambda word, *_: words.append(word))
+    kiosk.shell.speaker.word_spoken.connect(words.append)
     return words
 
 
@@ -53,10 +56,8 @@ def test_a_topic_is_read_aloud_title_first_in_an_american_voice(qtbot, speaking:
     assert button.label() == "Stop reading"
     qtbot.waitUntil(lambda: len(words) >= 3)
     assert words[:2] == ["Symptoms", "Common"]
-    engine = speaking.shell.speaker.engine
-    assert engine is not None
-    assert engine.locale().name() == "en_US"
-    assert engine.rate() < 0  # a little slower than usual, for older listeners
+    assert speaking.shell.speaker.voice == "en_US"
+    assert speaking.shell.speaker.rate < 0  # a little slower than usual, for older listeners
 
     with qtbot.waitSignal(speaking.shell.speaker.speaking_changed) as stopped:
         button.click()
@@ -127,3 +128,82 @@ def test_nothing_typed_in_the_form_is_ever_read_aloud(  # type: ignore[no-untype
     assert said[0].startswith("Surgery.")
     for typed in ("Zeb", "Quux", "555", "private words"):
         assert typed not in said[0]
+
+
+@pytest.fixture
+def silent_speech_server(tmp_path, monkeypatch) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """A speech-dispatcher socket that takes the connection and never says a word, as a hung
+    speech-dispatcher does: Qt's speechd plugin then waits for ever in its constructor."""
+    import socket
+
+    import kiosk.views.speech
+
+    path = tmp_path / "speechd.sock"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path))
+    server.listen()
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
+    monkeypatch.setattr(kiosk.views.speech, "START_LIMIT_MS", 3000)
+    yield
+    server.close()
+
+
+def _ticks_while(qtbot, done) -> int:  # type: ignore[no-untyped-def]
+    """How often a 50 ms timer fired while waiting for `done`: a frozen screen stops it."""
+    from PySide6.QtCore import QTimer
+
+    ticks = [0]
+    timer = QTimer()
+    timer.setInterval(50)
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    timer.start()
+    qtbot.waitUntil(done, timeout=20_000)
+    timer.stop()
+    return ticks[0]
+
+
+@pytest.mark.usefixtures("silent_speech_server")
+def test_a_speech_server_that_never_answers_costs_read_aloud_not_the_screen(  # type: ignore[no-untyped-def]
+    qapp, qtbot, config: Config, caplog
+) -> None:
+    if ctypes.util.find_library("speechd") is None:
+        pytest.skip("Qt's speechd plugin cannot load here (libspeechd2 missing)")
+    caplog.set_level("INFO", logger="kiosk.views.speech")
+    config = config._replace(kiosk=config.kiosk._replace(speech_engine="speechd"))
+    built = build_kiosk(config, qapp, kiosk_mode=False)
+    qtbot.addWidget(built.window)
+    built.window.resize(1080, 1920)
+    built.window.show()
+    built.shell.speaker.prepare()
+    # The 3 s the engine is given pass with the screen alive (about 60 ticks of 50 ms).
+    assert _ticks_while(qtbot, lambda: built.shell.speaker.ready) >= 30
+    assert built.shell.speaker.engine is None
+    assert "read aloud off: the speech engine did not answer within 3 s" in caplog.text
+    # The screen was never held up: a whole visit answers every tap.
+    built.home.topic_tiles["symptoms"].click()
+    assert built.window.stack.currentWidget() is built.topic
+    assert not built.topic.read_button.isVisible()
+    built.window.home_button.click()
+    assert built.shell.current == Route("home")
+    qapp.setStyleSheet("")
+
+
+STUB_SERVICE = "tests.e2e.speech_service_that_hangs"
+
+
+def test_an_engine_that_stops_answering_is_dropped_and_the_button_hidden(  # type: ignore[no-untyped-def]
+    qapp, qtbot, config: Config, caplog, monkeypatch
+) -> None:
+    import kiosk.views.speech
+
+    monkeypatch.setattr(kiosk.views.speech, "SERVICE", STUB_SERVICE)
+    monkeypatch.setattr(kiosk.views.speech, "ANSWER_LIMIT_MS", 500)
+    caplog.set_level("INFO", logger="kiosk.views.speech")
+    built = _build(qapp, qtbot, config, "auto")
+    built.shell.go(Route("topic", "symptoms"))
+    assert built.topic.read_button.isVisible()  # it answered at first
+    built.topic.read_button.click()  # ...and then never again
+    assert _ticks_while(qtbot, lambda: not built.topic.read_button.isVisible()) >= 5
+    assert "read aloud off: the speech engine stopped answering" in caplog.text
+    assert not built.shell.speaker.can_speak("en")
+    qapp.setStyleSheet("")
