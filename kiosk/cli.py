@@ -134,6 +134,8 @@ def _common(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Everything the kiosk writes (database, logs, exports, counters) is for this user alone.
+    os.umask(0o077)
     words = sys.argv[1:] if argv is None else argv
     parser = build_parser(only="run" if not words or words[0] == "run" else None)
     args = parser.parse_args(words)
@@ -218,9 +220,9 @@ def _run(config: Config, args: argparse.Namespace) -> int:
     from kiosk import logs, safety
     from kiosk.app import build_kiosk, create_qapplication
 
-    config.paths.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     # One event per line, to data/logs/kiosk.log and stderr (the journal). Never patient data.
-    # The file opens once home is on screen (what is logged before waits for it).
+    # The file opens once home is on screen (what is logged before waits for it). A data folder
+    # that cannot be written costs the log file only: the kiosk runs, and says so in the journal.
     logs.configure(config.paths.data_dir, defer_file=True)
     app = create_qapplication(sys.argv[:1])
     kiosk = build_kiosk(config, app, kiosk_mode=not args.windowed)
