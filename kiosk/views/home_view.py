@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
@@ -70,6 +70,11 @@ class HomeView(QWidget):
         # The grid takes the rest of the screen, so tiles grow rather than leave a gap.
         column.addLayout(self._grid, 1)
 
+        self._page = page
+        self._page_margins = column.contentsMargins()
+        # QGridLayout gives wrapped tiles rows shorter than their words need (more so once the
+        # scroll bar takes its width): each row is given its tallest tile's height instead.
+        page.installEventFilter(self)
         self._scroll = vertical_scroll(page)
         after_first_paint(self, lambda: make_flickable(self._scroll))
         outer = QVBoxLayout(self)
@@ -90,6 +95,7 @@ class HomeView(QWidget):
             # (making and styling nine new tiles took most of a language switch).
             for topic in self._topics:
                 self.topic_tiles[topic.slug].set_texts(topic.title, topic.summary)
+            self._fit_rows()
             return
         for tile in self.topic_tiles.values():
             # Hidden now, deleted once control returns to the event loop.
@@ -127,6 +133,31 @@ class HomeView(QWidget):
             QWidget.setTabOrder(before, after)
         for col in range(4):
             self._grid.setColumnStretch(col, 1 if col < columns else 0)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row at least as tall as its tallest tile needs at the column's width."""
+        columns = max(1, self._columns)
+        margins = self._page_margins
+        inner = self._page.width() - margins.left() - margins.right()
+        cell = (inner - (columns - 1) * self._grid.horizontalSpacing()) // columns
+        if cell <= 0:
+            return
+        tiles = self._tiles_in_order()
+        for row in range(self._grid.rowCount()):
+            needed = max(
+                (t.heightForWidth(cell) for t in tiles[row * columns : (row + 1) * columns]),
+                default=0,
+            )
+            self._grid.setRowMinimumHeight(row, needed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.LayoutRequest,  # a tile's words changed size
+        ):
+            self._fit_rows()
+        return super().eventFilter(watched, event)
 
     def _apply_icons(self) -> None:
         palette = self._look.look.palette
@@ -154,6 +185,7 @@ class HomeView(QWidget):
         self.spine_tile.set_texts(
             self.tr("Explore the spine"), self.tr("Touch a part of the spine to learn about it.")
         )
+        self._fit_rows()
 
     def _on_look_changed(self) -> None:
         self._columns = 0

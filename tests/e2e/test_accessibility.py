@@ -5,7 +5,9 @@ order, Enter and Space working, focus that shows, and choices that are not told 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -23,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import Kiosk
+from kiosk.config import Config
 from kiosk.navigation import HOME, Route
+from tests.conftest import QUIET
 
 
 def _settle() -> None:
@@ -43,13 +47,27 @@ def _idle_warning(kiosk: Kiosk) -> None:
     kiosk.idle.idle_timer.timeout.emit()
 
 
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's fictional staff member and requests, made once for the module."""
+    from kiosk.demo import seed
+
+    folder = tmp_path_factory.mktemp("demo") / "data"
+    seed(folder)
+    return folder
+
+
+@pytest.fixture
+def config(tmp_path: Path, demo_folder: Path) -> Config:
+    """As tests/conftest.py's, but with a copy of the demo data (staff screens need it)."""
+    shutil.copytree(demo_folder, tmp_path / "data")
+    return Config(kiosk=QUIET).with_data_dir(tmp_path / "data")
+
+
 def _staff_panel(kiosk: Kiosk) -> None:
     """Signed in as the demo staff member, with the demo's fictional requests listed."""
-    from kiosk.demo import DEMO_PIN, seed
+    from kiosk.demo import DEMO_PIN
 
-    if not (kiosk.config.paths.data_dir / "demo-seeded").exists():
-        seed(kiosk.config.paths.data_dir)
-        (kiosk.config.paths.data_dir / "demo-seeded").touch()
     kiosk.shell.go(Route("staff"))
     screen = kiosk.window.stack.currentWidget()
     for digit in DEMO_PIN:
