@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from kiosk.audit import AuditLog
 from kiosk.callback import display
 from kiosk.config import Config
-from kiosk.database import Database, StorageError
+from kiosk.database import Database, StorageError, set_aside_copies
 from kiosk.diagnostics import facts, log_tail
 from kiosk.drives import export_folders
 from kiosk.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
@@ -85,6 +85,14 @@ class StaffMode(QObject):
             return
         if not directory.has_staff():
             self._screen.pin.show_not_set_up()
+            if set_aside_copies(self._config.paths.data_dir):
+                # The staff were in the database set aside: the fresh one has none yet.
+                self._screen.pin.message.setText(
+                    self.tr(
+                        "The request database was damaged and set aside, with the staff list. "
+                        "Ask IT: requests saved before may be in the old file."
+                    )
+                )
         elif (wait := directory.retry_after()) > 0:
             self._screen.pin.show_wait(wait)
 

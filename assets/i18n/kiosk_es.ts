@@ -463,6 +463,10 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Primero marque las solicitudes a las que ya devolvió la llamada.</translation>
     </message>
     <message>
+        <source>The request database was damaged and set aside, with the staff list. Ask IT: requests saved before may be in the old file.</source>
+        <translation>La base de datos de solicitudes se dañó y se apartó, junto con la lista del personal. Avise a IT: las solicitudes guardadas antes pueden estar en el archivo viejo.</translation>
+    </message>
+    <message>
         <source>The database key is missing or wrong. Ask IT.</source>
         <translation>Falta la clave de la base de datos o no es correcta. Avise al equipo de TI.</translation>
     </message>

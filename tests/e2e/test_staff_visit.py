@@ -68,6 +68,20 @@ def test_with_no_staff_the_pad_says_how_to_add_them(kiosk: Kiosk) -> None:
     assert "kiosk staff add" in screen.pin.message.text()
 
 
+def test_after_a_damaged_database_was_set_aside_the_pad_says_so(
+    kiosk: Kiosk, staffed: Database
+) -> None:
+    from tests.unit.test_storage_faults import damage
+
+    staffed.close()
+    damage(kiosk.config.paths.data_dir)  # the staff list goes aside with the damaged file
+    screen = open_staff(kiosk)
+    message = screen.pin.message.text()
+    assert "damaged and set aside" in message
+    assert "Ask IT" in message
+    assert "kiosk staff add" not in message  # not "never set up": the staff were lost with it
+
+
 def test_a_wrong_pin_is_refused_and_logged(kiosk: Kiosk, staffed: Database) -> None:
     screen = open_staff(kiosk)
     sign_in(screen, "000000")

@@ -133,7 +133,10 @@ def test_files_with_patients_go_on_the_same_schedule(tmp_path: Path) -> None:
     database = Database.open(tmp_path)
     exports = tmp_path / "exports"
     exports.mkdir()
-    now = dt.datetime.now(dt.UTC)  # the files' own times are the real clock's
+    clock = tmp_path / "clock"
+    clock.touch()  # "now" as the file system tells it: files' times come from the same clock
+    now = dt.datetime.fromtimestamp(clock.stat().st_ctime, dt.UTC)
+    clock.unlink()
     ages = {  # file -> how long ago it was written
         "old.csv": dt.timedelta(days=31),
         "recent.xlsx": dt.timedelta(days=29),
