@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.database import Database, StorageError
+from kiosk.database import Database, StorageError, set_aside_copies
 from kiosk.logs import LOG_DIR, LOG_FILE
 from kiosk.paths import shipped
 from kiosk.safety import crash_count
@@ -53,7 +53,7 @@ def facts(data_dir: Path, db: Database | None) -> list[tuple[str, Value]]:
         disk,
         (QT_TRANSLATE_NOOP("Diagnostics", "Crashes recovered"), crash_count(data_dir)),
     ]
-    return [*rows, *_database(db), *checks]
+    return [*rows, *_database(db), *_set_aside(data_dir), *checks]
 
 
 def _doctor_checks(data_dir: Path) -> list[tuple[str, Value]]:
@@ -93,6 +93,12 @@ def _database(db: Database | None) -> list[tuple[str, Value]]:
     damaged = QT_TRANSLATE_NOOP("Diagnostics", "DAMAGED")
     state = ok if healthy else damaged
     return [(database, state), (QT_TRANSLATE_NOOP("Diagnostics", "Last request saved"), saved)]
+
+
+def _set_aside(data_dir: Path) -> list[tuple[str, Value]]:
+    """Damaged databases the kiosk moved aside: requests saved before may be in them (IT)."""
+    label = QT_TRANSLATE_NOOP("Diagnostics", "Damaged database set aside")
+    return [(label, Verbatim(f"✗ {copy.name}")) for copy in set_aside_copies(data_dir)]
 
 
 def log_tail(data_dir: Path, lines: int = LOG_LINES) -> list[str]:

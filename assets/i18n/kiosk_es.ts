@@ -201,6 +201,10 @@
         <source>Last request saved</source>
         <translation>Última solicitud guardada</translation>
     </message>
+    <message>
+        <source>Damaged database set aside</source>
+        <translation>Base de datos dañada apartada</translation>
+    </message>
 </context>
 <context>
     <name>HomeView</name>

@@ -163,3 +163,14 @@ def test_database_files_are_private_under_any_umask(tmp_path: Path) -> None:
     assert {DATABASE, DATABASE + "-wal", DATABASE + "-shm"} <= modes.keys()
     assert set(modes.values()) == {0o600}, modes
     assert (data.stat().st_mode & 0o777) == 0o700
+
+
+def test_staff_diagnostics_name_a_database_set_aside(tmp_path: Path) -> None:
+    from kiosk.diagnostics import facts
+
+    data = saved_requests(tmp_path / "data", 1)
+    damage(data)
+    Database.open(data).close()
+    rows = dict(facts(data, None))
+    (copy,) = set_aside_copies(data)
+    assert rows["Damaged database set aside"] == f"✗ {copy.name}"
