@@ -12,7 +12,6 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.views.buttons import icon_button
 from kiosk.views.hold_gesture import HoldGesture
 from kiosk.views.icons import IconSet, icon_size
+from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 
 # What `kiosk run --windowed` opens at when it fits: a small landscape kiosk, or the same
@@ -78,12 +78,12 @@ class MainWindow(QWidget):
         self.language_button = self._bar_button("language", self.language_requested)
         self.stack = QStackedWidget()
         self.stack.setObjectName("Screens")
-        self.clinic_label = QLabel(clinic_name)
+        self.clinic_label = plain_label(clinic_name)  # configuration text: never markup
         # Touches reach the label (for the hidden staff gesture) only if it accepts them.
         self.clinic_label.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.staff_gesture = HoldGesture(self.clinic_label)
         self.staff_gesture.held.connect(self.staff_requested)
-        self.phone_label = QLabel()
+        self.phone_label = plain_label()
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

@@ -17,9 +17,6 @@ from kiosk.navigation import Route
 from kiosk.views.reader_label import ReaderLabel
 
 EVIL = '<img src="/etc/hosts">Evil <a href="http://example.com">x</a>'
-# MainWindow's clinic name and phone number are config text shown as AutoText still:
-# kiosk/views/main_window.py was being changed by someone else when this test was written.
-NOT_YET_PLAIN = {"clinic_label", "phone_label"}
 
 
 def _set_header(path: Path, key: str, value: str) -> None:
@@ -99,8 +96,6 @@ def test_only_the_reader_shows_rich_text_on_any_screen(evil_kiosk: Kiosk) -> Non
     rich = [
         f"{type(label.parentWidget()).__name__}: {label.text()[:40]}"
         for label in kiosk.window.findChildren(QLabel)
-        if label.textFormat() != Qt.TextFormat.PlainText
-        and not isinstance(label, ReaderLabel)
-        and label not in (getattr(kiosk.window, name) for name in NOT_YET_PLAIN)
+        if label.textFormat() != Qt.TextFormat.PlainText and not isinstance(label, ReaderLabel)
     ]
     assert rich == []
