@@ -414,3 +414,23 @@ def test_a_pin_typed_at_a_terminal_is_not_shown(
             process.wait()
     assert typed.encode() not in seen  # the terminal did not echo it
     assert b"PIN" in seen  # and it was asked for
+
+
+def test_everything_the_kiosk_command_writes_is_private_under_any_umask(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    kiosk = "import sys; from kiosk.cli import main; sys.exit(main())"
+    shell = ["sh", "-c", 'umask 022; exec "$0" "$@"', sys.executable, "-c", kiosk]
+    for command in ("demo-data", "purge", "stats"):
+        subprocess.run(
+            [*shell, command, "--data-dir", str(data)],
+            check=True,
+            capture_output=True,
+        )
+    modes = {
+        str(path.relative_to(data)): path.stat().st_mode & 0o777
+        for path in [data, *data.rglob("*")]
+    }
+    assert {mode & 0o077 for mode in modes.values()} == {0}, modes
