@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import __version__
 from kiosk.config import Config
 from kiosk.content import Library, load_library
+from kiosk.notify import Notifier
 from kiosk.session import IdleWatch, LockDown
 from kiosk.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
 from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
@@ -71,8 +72,12 @@ def create_qapplication(argv: list[str]) -> QApplication:
     return app
 
 
-def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk:
-    """Build every collaborator and hand each its dependencies; shows nothing yet."""
+def build_kiosk(
+    config: Config, app: QApplication, *, kiosk_mode: bool, notifier: Notifier | None = None
+) -> Kiosk:
+    """Build every collaborator and hand each its dependencies; shows nothing yet. With a
+    `notifier` (kiosk run under systemd), systemd hears when home is up and that the event
+    loop still turns."""
     assets = config.paths.assets_dir
     libraries = _library_loader(config)
     default_look = Look(
@@ -103,6 +108,8 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         speaker=speaker,
     )
     _keep_purging(window, config, database)
+    if notifier is not None and notifier.enabled:
+        _feed_watchdog(home, window, speaker, notifier)
     idle, overlay = _watch_idleness(app, config, window, shell)
     KeyboardActivation(window)
     if kiosk_mode:
@@ -110,6 +117,29 @@ def build_kiosk(config: Config, app: QApplication, *, kiosk_mode: bool) -> Kiosk
         if config.kiosk.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     return Kiosk(app, config, look, window, shell, home, idle, overlay)
+
+
+def _feed_watchdog(
+    home: HomeView, window: MainWindow, speaker: Speaker, notifier: Notifier
+) -> None:
+    """READY=1 once home is painted, then WATCHDOG=1 from a timer on the UI thread: a frozen
+    event loop stops the pings, and systemd restarts the kiosk. Read aloud's state goes to
+    `systemctl status`."""
+
+    def ready() -> None:
+        notifier.ready("home on screen")
+        if notifier.ping_interval_ms:
+            timer.start()
+
+    timer = QTimer(window)
+    timer.setInterval(notifier.ping_interval_ms)
+    timer.timeout.connect(notifier.ping)
+    after_first_paint(home, ready)
+    speaker.availability_changed.connect(
+        lambda: notifier.status(
+            "running; read aloud " + ("on" if speaker.ready and speaker.engine else "off")
+        )
+    )
 
 
 def _watch_idleness(

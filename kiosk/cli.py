@@ -225,7 +225,9 @@ def _run(config: Config, args: argparse.Namespace) -> int:
     # that cannot be written costs the log file only: the kiosk runs, and says so in the journal.
     logs.configure(config.paths.data_dir, defer_file=True)
     app = create_qapplication(sys.argv[:1])
-    kiosk = build_kiosk(config, app, kiosk_mode=not args.windowed)
+    from kiosk.notify import Notifier
+
+    kiosk = build_kiosk(config, app, kiosk_mode=not args.windowed, notifier=Notifier())
     from kiosk.views.deferred import after_first_paint
 
     after_first_paint(kiosk.home, logs.open_file)
