@@ -149,7 +149,8 @@ class HomeView(QWidget):
                 (t.heightForWidth(cell) for t in tiles[row * columns : (row + 1) * columns]),
                 default=0,
             )
-            self._grid.setRowMinimumHeight(row, needed)
+            if self._grid.rowMinimumHeight(row) != needed:  # (setting it asks for a layout)
+                self._grid.setRowMinimumHeight(row, needed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._page and event.type() in (
