@@ -1,10 +1,13 @@
 """What `kiosk check-content` finds beyond a single file: links, icons, images and
 placeholders that point nowhere, a drawing and region texts that disagree, pages too hard to read,
-and a language that lacks a page, a region text or a translated screen text another one has.
+words of the glossary left unexplained, reviews more than a year old, and a language that lacks a
+page, a region text or a translated screen text another one has.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Collection, Iterator
@@ -13,6 +16,8 @@ from typing import NamedTuple
 
 from kiosk.anatomy import LABEL_GROUPS, matching, tappable_ids
 from kiosk.content import Library, Page, Problem, load_library
+from kiosk.glossary import FILE_NAME as GLOSSARY_FILE
+from kiosk.glossary import Glossary, load_glossary, unexplained
 from kiosk.markup import INTERNAL_SCHEMES, PLACEHOLDER
 from kiosk.readability import GRADE_LIMIT, grade
 
@@ -23,6 +28,8 @@ _FORMAT_FIELD = re.compile(r"\{(\w*)\}")
 # Qt Linguist file `assets/i18n/kiosk_<lang>.ts` with every one of them translated, and English
 # one with the plural forms ("%n second(s)" -> "1 second", "2 seconds").
 SOURCE_LANGUAGE = "en"
+# A page's facts are checked again at least this often (`reviewed` in its header).
+REVIEW_MONTHS = 12
 
 Grader = Callable[[str], "float | None"]
 
@@ -40,8 +47,11 @@ def check_library(
     icons: Collection[str],
     tappable: Collection[str] | None,
     grader: Grader | None,
+    glossary: Glossary | None = None,
+    today: dt.date | None = None,
 ) -> Report:
-    """Check everything that crosses files; `tappable` None skips the drawing checks."""
+    """Check everything that crosses files; `tappable` None skips the drawing checks,
+    `glossary` None the explained words, `today` None the age of reviews."""
     problems = list(library.problems)
     topics = {t.slug for t in library.topics}
     regions = {r.slug for r in library.regions}
@@ -67,6 +77,18 @@ def check_library(
                 if slug not in known
             )
         problems.extend(_body_problems(page, topics, regions))
+        problems.extend(_review_problems(page, today))
+        if glossary is not None:
+            problems.extend(
+                Problem(
+                    page.path,
+                    page.body_line + word.line,
+                    f"explain {word.word!r} where the page first uses it, in brackets: "
+                    f"e.g. '{word.word} ({word.term.explanation})' ({glossary.path.name}:"
+                    f"{word.term.line})",
+                )
+                for word in unexplained(page.body, glossary)
+            )
     if tappable is not None:
         problems.extend(_drawing_problems(library.regions, tappable))
     grades = tuple((p, grader(p.body) if grader else None) for p in pages)
@@ -131,6 +153,43 @@ def _body_problems(page: Page, topics: Collection[str], regions: Collection[str]
     return problems
 
 
+def _review_problems(page: Page, today: dt.date | None) -> list[Problem]:
+    """A reviewer's placeholders must exist; a review must be past, and at most a year old."""
+    line = page.line_of("reviewed")
+    problems = [
+        Problem(
+            page.path,
+            page.line_of("reviewed_by"),
+            f"unknown placeholder {{{{{name}}}}} in 'reviewed_by' "
+            f"(known: {', '.join(sorted(PLACEHOLDERS))})",
+        )
+        for name in PLACEHOLDER.findall(page.reviewed_by)
+        if name not in PLACEHOLDERS
+    ]
+    reviewed = page.reviewed_on
+    if today is None or reviewed is None:
+        return problems
+    if reviewed > today:
+        problems.append(Problem(page.path, line, f"reviewed {reviewed}, which is after today"))
+    elif reviewed < _months_before(today, REVIEW_MONTHS):
+        problems.append(
+            Problem(
+                page.path,
+                line,
+                f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago: have a "
+                "clinician check the page, then update 'reviewed' and 'reviewed_by'",
+            )
+        )
+    return problems
+
+
+def _months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` earlier, or that month's last day when it is shorter."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
+
+
 def _drawing_problems(regions: tuple[Page, ...], tappable: Collection[str]) -> list[Problem]:
     problems = []
     claimed: dict[str, Page] = {}
@@ -179,9 +238,16 @@ def _drawing_problems(regions: tuple[Page, ...], tappable: Collection[str]) -> l
 
 
 def check_content(
-    content_dir: Path, assets_dir: Path, languages: Collection[str], *, grades: bool = True
+    content_dir: Path,
+    assets_dir: Path,
+    languages: Collection[str],
+    *,
+    grades: bool = True,
+    today: dt.date | None = None,
 ) -> dict[str, Report]:
-    """Check every language folder in `content_dir` and every configured language."""
+    """Check every language folder in `content_dir` and every configured language; reviews
+    are dated against `today` (the computer's date when None)."""
+    today = today or dt.date.today()  # noqa: DTZ011 -- the editor's own day is what counts
     found = {p.name for p in content_dir.iterdir() if p.is_dir()} if content_dir.is_dir() else set()
     icons = frozenset(p.stem for p in (assets_dir / "icons").glob("*.svg"))
     drawing = assets_dir / "spine.svg"
@@ -197,8 +263,16 @@ def check_content(
     reference = libraries.get(next(iter(languages), SOURCE_LANGUAGE))
     for language, library in libraries.items():
         grader = (lambda body, lang=language: grade(body, lang)) if grades else None
-        report = check_library(library, icons=icons, tappable=tappable, grader=grader)
         extra = [drawing_problem] if drawing_problem is not None else []
+        glossary = load_glossary(content_dir / language / GLOSSARY_FILE, extra)
+        report = check_library(
+            library,
+            icons=icons,
+            tappable=tappable,
+            grader=grader,
+            glossary=glossary,
+            today=today,
+        )
         if reference is not None and library is not reference:
             extra += missing_pages(library, reference, content_dir / language)
         # English needs its file too, for plural forms only.

@@ -25,15 +25,17 @@ class Schema(NamedTuple):
 
 TOPICS = Schema(
     "topics",
-    required=("slug", "title", "summary", "icon", "order", "reviewed"),
+    required=("slug", "title", "summary", "icon", "order", "reviewed", "reviewed_by"),
     optional=("related_topics", "related_regions"),
 )
 REGIONS = Schema(
     "spine",
-    required=("slug", "title", "summary", "order", "elements", "group", "reviewed"),
+    required=("slug", "title", "summary", "order", "elements", "group", "reviewed", "reviewed_by"),
     optional=("related_topics",),
 )
 UNORDERED = 1000
+# The icon that marks the page of warning signs.
+URGENT_ICON = "urgent"
 
 
 class Problem(NamedTuple):
@@ -68,6 +70,21 @@ class Page(NamedTuple):
     @property
     def icon(self) -> str:
         return self.fields.get("icon", "").strip()
+
+    @property
+    def urgent(self) -> bool:
+        """The page about warning signs: it asks for help now, never for a call later."""
+        return self.icon == URGENT_ICON
+
+    @property
+    def reviewed_on(self) -> dt.date | None:
+        """When a clinician last checked the page (None when the field is not a date)."""
+        return _parse_date(self.fields.get("reviewed", ""))
+
+    @property
+    def reviewed_by(self) -> str:
+        """Who checked it, e.g. "the clinical team of {{clinic_name}}" (placeholders unfilled)."""
+        return self.fields.get("reviewed_by", "").strip()
 
     @property
     def related_topics(self) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ XDG folders, configuration, display, credentials), a throwaway data folder, a bu
 from __future__ import annotations
 
 import atexit
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -108,6 +109,21 @@ def assets_dir() -> Path:
 @pytest.fixture
 def content_dir() -> Path:
     return Config().paths.content_dir
+
+
+@pytest.fixture
+def review_day(content_dir: Path) -> dt.date:
+    """The day of the newest review in the shipped content: "today" for checks that must pass
+    on any date (every page is to be reviewed within a year of the newest review)."""
+    from kiosk.content import load_library
+
+    libraries = [load_library(content_dir, language) for language in ("en", "es")]
+    return max(
+        page.reviewed_on
+        for library in libraries
+        for page in (*library.topics, *library.regions)
+        if page.reviewed_on is not None
+    )
 
 
 @pytest.fixture

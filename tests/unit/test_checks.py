@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
 
 from kiosk.checks import check_content, check_library
-from kiosk.content import load_library
+from kiosk.content import Problem, load_library
+from kiosk.glossary import Glossary, load_glossary
 
 TOPIC = (
     "slug: {slug}\ntitle: Title\nsummary: A summary.\nicon: {icon}\norder: 1\n"
-    "related_topics: {topics}\nrelated_regions: {regions}\nreviewed: 2026-11-26\n\n{body}"
+    "related_topics: {topics}\nrelated_regions: {regions}\nreviewed: {reviewed}\n"
+    "reviewed_by: {reviewed_by}\n\n{body}"
 )
 REGION = (
     "slug: {slug}\ntitle: Region\nsummary: A part.\norder: 1\nelements: {elements}\n"
-    "group: {group}\nreviewed: 2026-11-26\n\nA short text.\n"
+    "group: {group}\nreviewed: {reviewed}\nreviewed_by: The clinical team\n\nA short text.\n"
 )
 TAPPABLE = ("vertebra-L1", "vertebra-L2", "disc-L1-L2")
 
@@ -28,20 +32,31 @@ def topic(
     topics: str = "",
     regions: str = "",
     body: str = "Plain words.\n",
+    reviewed: str = "2026-11-26",
+    reviewed_by: str = "The clinical team",
 ) -> Path:
     path = root / "en" / "topics" / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
-        TOPIC.format(slug=slug, icon=icon, topics=topics, regions=regions, body=body),
-        encoding="utf-8",
+    text = TOPIC.format(
+        slug=slug,
+        icon=icon,
+        topics=topics,
+        regions=regions,
+        body=body,
+        reviewed=reviewed,
+        reviewed_by=reviewed_by,
     )
+    path.write_text(text, encoding="utf-8")
     return path
 
 
-def region(root: Path, slug: str, elements: str, group: str = "lower-back") -> Path:
+def region(
+    root: Path, slug: str, elements: str, group: str = "lower-back", reviewed: str = "2026-11-26"
+) -> Path:
     path = root / "en" / "spine" / f"{slug}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(REGION.format(slug=slug, elements=elements, group=group), encoding="utf-8")
+    text = REGION.format(slug=slug, elements=elements, group=group, reviewed=reviewed)
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -52,9 +67,9 @@ def root(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def problems(root: Path, grader=None) -> list[str]:  # type: ignore[no-untyped-def]
+def problems(root: Path, grader=None, **checks) -> list[str]:  # type: ignore[no-untyped-def]
     report = check_library(
-        load_library(root, "en"), icons={"info"}, tappable=TAPPABLE, grader=grader
+        load_library(root, "en"), icons={"info"}, tappable=TAPPABLE, grader=grader, **checks
     )
     return [str(p) for p in report.problems]
 
@@ -81,10 +96,10 @@ def test_related_topic_and_region_that_do_not_exist(root: Path) -> None:
 def test_links_in_the_text_to_missing_pages_or_outside(root: Path) -> None:
     path = topic(root, body="Intro.\n\nSee [x](topic:gone).\n[y](spine:knee) [z](https://x.test)\n")
     assert problems(root) == [
-        f"{path}:12: link to topic 'gone', which does not exist",
-        f"{path}:13: link to spine region 'knee', which does not exist",
+        f"{path}:13: link to topic 'gone', which does not exist",
+        f"{path}:14: link to spine region 'knee', which does not exist",
         (
-            f"{path}:13: link 'https://x.test' leads out of the kiosk; only topic: and spine: "
+            f"{path}:14: link 'https://x.test' leads out of the kiosk; only topic: and spine: "
             "links work"
         ),
     ]
@@ -93,14 +108,14 @@ def test_links_in_the_text_to_missing_pages_or_outside(root: Path) -> None:
 def test_missing_image_is_named_and_a_present_one_passes(root: Path) -> None:
     path = topic(root, body="![A spine](spine.png)\n\n![Here](here.png)\n")
     (path.parent / "here.png").write_bytes(b"\x89PNG\r\n")
-    assert problems(root) == [f"{path}:10: image 'spine.png' not found next to a.md"]
+    assert problems(root) == [f"{path}:11: image 'spine.png' not found next to a.md"]
 
 
 def test_unknown_placeholder(root: Path) -> None:
     path = topic(root, body="Call {{clinic_phone}} or fax {{clinic_fax}}.\n")
     assert problems(root) == [
         (
-            f"{path}:10: unknown placeholder {{{{clinic_fax}}}} "
+            f"{path}:11: unknown placeholder {{{{clinic_fax}}}} "
             "(known: clinic_address, clinic_name, clinic_phone)"
         )
     ]
@@ -110,7 +125,7 @@ def test_page_above_the_reading_grade_limit(root: Path) -> None:
     path = topic(root, body="Hard.\n")
     found = problems(root, grader=lambda body: 11.25 if body.strip() == "Hard." else 3.0)
     assert found == [
-        f"{path}:10: reading grade 11.2 is above 8: use shorter sentences and everyday words"
+        f"{path}:11: reading grade 11.2 is above 8: use shorter sentences and everyday words"
     ]
 
 
@@ -138,11 +153,138 @@ def test_broken_page_problems_come_through_and_it_is_not_checked_further(root: P
     assert problems(root) == [f"{path}:4: missing or empty field 'icon'"]
 
 
-def test_shipped_content_is_clean_in_every_language(content_dir: Path, assets_dir: Path) -> None:
-    reports = check_content(content_dir, assets_dir, ["en", "es"], grades=False)
+def test_shipped_content_is_clean_in_every_language(
+    content_dir: Path, assets_dir: Path, review_day: dt.date
+) -> None:
+    reports = check_content(content_dir, assets_dir, ["en", "es"], grades=False, today=review_day)
     assert set(reports) == {"en", "es"}
     for language, report in reports.items():
         assert [str(p) for p in report.problems] == [], language
+
+
+# -- review: who and when ------------------------------------------------------------------
+
+
+def test_a_page_without_a_reviewer_is_named(root: Path) -> None:
+    path = topic(root, reviewed_by="")
+    assert problems(root) == [f"{path}:9: missing or empty field 'reviewed_by'"]
+
+
+def reviewed_on(root: Path, day: str, others: str) -> Path:
+    """A topic reviewed on `day`, the region texts on `others`; the topic's path."""
+    region(root, "lumbar", "vertebra-L*", reviewed=others)
+    region(root, "discs", "disc-*", group="whole-spine", reviewed=others)
+    return topic(root, reviewed=day)
+
+
+def test_a_review_more_than_twelve_months_old_is_named(tmp_path: Path) -> None:
+    root = tmp_path
+    path = reviewed_on(root, "2026-11-26", others="2027-11-01")
+    assert problems(root, today=dt.date(2027, 11, 26)) == []  # twelve months to the day
+    assert problems(root, today=dt.date(2027, 11, 27)) == [
+        (
+            f"{path}:8: last reviewed 2026-11-26, more than 12 months ago: have a clinician "
+            "check the page, then update 'reviewed' and 'reviewed_by'"
+        )
+    ]
+    # Without a day to count from (as the kiosk itself loads pages), age is not checked.
+    assert problems(root) == []
+
+
+def test_a_review_dated_in_the_future_is_named(root: Path) -> None:
+    path = topic(root, reviewed="2027-01-05")
+    assert problems(root, today=dt.date(2026, 12, 1)) == [
+        f"{path}:8: reviewed 2027-01-05, which is after today"
+    ]
+
+
+def test_twelve_months_before_a_leap_day_is_the_end_of_february(tmp_path: Path) -> None:
+    reviewed_on(tmp_path, "2027-02-28", others="2028-01-10")
+    assert problems(tmp_path, today=dt.date(2028, 2, 29)) == []
+    topic(tmp_path, reviewed="2027-02-27")
+    assert len(problems(tmp_path, today=dt.date(2028, 2, 29))) == 1
+
+
+def test_a_reviewer_with_an_unknown_placeholder_is_named(root: Path) -> None:
+    path = topic(root, reviewed_by="the team of {{clinic_nmae}}")
+    assert problems(root) == [
+        (
+            f"{path}:9: unknown placeholder {{{{clinic_nmae}}}} in 'reviewed_by' "
+            "(known: clinic_address, clinic_name, clinic_phone)"
+        )
+    ]
+
+
+# -- words of the glossary -----------------------------------------------------------------
+
+
+def test_a_glossary_word_used_without_an_explanation_is_named(root: Path) -> None:
+    path = topic(root, body="## Shots\n\nAn epidural may help leg pain.\n")
+    glossary = write_glossary(root, "- epidural: a shot near the nerves in your spine\n")
+    assert problems(root, glossary=glossary) == [
+        (
+            f"{path}:13: explain 'epidural' where the page first uses it, in brackets: "
+            "e.g. 'epidural (a shot near the nerves in your spine)' (glossary.md:1)"
+        )
+    ]
+
+
+def test_a_glossary_word_explained_where_first_used_passes(root: Path) -> None:
+    topic(root, body="An epidural (a shot near the nerves) may help.\n\nEpidurals are shots.\n")
+    glossary = write_glossary(root, "- epidural: a shot near the nerves in your spine\n")
+    assert problems(root, glossary=glossary) == []
+
+
+def write_glossary(root: Path, entries: str) -> Glossary:
+    path = root / "en" / "glossary.md"
+    path.write_text(entries, encoding="utf-8")
+    found: list[Problem] = []
+    glossary = load_glossary(path, found)
+    assert glossary is not None
+    assert found == []
+    return glossary
+
+
+# -- check-content on a copy of the shipped content, one fault at a time ---------------------
+
+FAULTS = {
+    "no reviewer": (
+        "en/topics/causes.md",
+        "reviewed_by: the clinical team of {{clinic_name}}\n",
+        "",
+        "missing or empty field 'reviewed_by'",
+    ),
+    "an old review": (
+        "es/spine/discs.md",
+        "reviewed: 2026-11-26",
+        "reviewed: 2020-01-31",
+        "last reviewed 2020-01-31, more than 12 months ago",
+    ),
+    "an unexplained word": (
+        "en/topics/treatments.md",
+        "## Other kinds of care (complementary therapies)",
+        "## Complementary therapies",
+        "explain 'Complementary therapies' where the page first uses it",
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_check_content_finds_one_fault_in_the_shipped_content(
+    tmp_path: Path, content_dir: Path, assets_dir: Path, review_day: dt.date, fault: str
+) -> None:
+    name, old, new, message = FAULTS[fault]
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir, copy)
+    page = copy / name
+    text = page.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    page.write_text(text.replace(old, new), encoding="utf-8")
+    reports = check_content(copy, assets_dir, ["en", "es"], grades=False, today=review_day)
+    found = [p for report in reports.values() for p in report.problems]
+    assert len(found) == 1, found
+    assert found[0].path == page
+    assert message in found[0].message
 
 
 def test_a_configured_language_without_content_is_reported(

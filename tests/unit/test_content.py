@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -10,11 +11,11 @@ from kiosk.content import Library, load_library
 
 GOOD_TOPIC = (
     "slug: {slug}\ntitle: Title {slug}\nsummary: A summary.\nicon: info\norder: {order}\n"
-    "related_topics: other, more\nrelated_regions:\nreviewed: 2026-11-26\n"
+    "related_topics: other, more\nrelated_regions:\nreviewed: 2026-11-26\nreviewed_by: The clinic\n"
 )
 GOOD_REGION = (
     "slug: {slug}\ntitle: Region {slug}\nsummary: A part.\norder: {order}\n"
-    "elements: vertebra-L*\ngroup: lower-back\nreviewed: 2026-11-26\n"
+    "elements: vertebra-L*\ngroup: lower-back\nreviewed: 2026-11-26\nreviewed_by: The clinic\n"
 )
 
 
@@ -63,7 +64,9 @@ def test_header_fields_are_parsed(root: Path) -> None:
     assert topic.related_topics == ("other", "more")
     assert topic.related_regions == ()
     assert topic.body.strip() == "Some text."
-    assert topic.body_line == 10
+    assert topic.body_line == 11
+    assert (topic.reviewed_on, topic.reviewed_by) == (dt.date(2026, 11, 26), "The clinic")
+    assert not topic.urgent
     (region,) = library.regions
     assert region.elements == ("vertebra-L*",)
     assert region.group == "lower-back"
@@ -122,7 +125,7 @@ def test_bad_order_and_date_are_reported_with_their_lines(root: Path) -> None:
 def test_unknown_field_is_reported_but_the_page_still_shows(root: Path) -> None:
     write(root, "topics", "a.md", GOOD_TOPIC.format(slug="a", order=1) + "colour: red\n")
     library = load(root)
-    assert [(p.line, p.message) for p in library.problems] == [(9, "unknown field 'colour'")]
+    assert [(p.line, p.message) for p in library.problems] == [(10, "unknown field 'colour'")]
     assert not library.topics[0].broken
 
 
@@ -134,7 +137,7 @@ def test_region_fields_are_unknown_on_a_topic(root: Path) -> None:
 def test_empty_body_is_a_problem(root: Path) -> None:
     path = write(root, "topics", "a.md", GOOD_TOPIC.format(slug="a", order=1), body="\n\n")
     library = load(root)
-    assert [str(p) for p in library.problems] == [f"{path}:10: the page has no text"]
+    assert [str(p) for p in library.problems] == [f"{path}:11: the page has no text"]
     assert library.topics[0].broken
 
 

@@ -137,7 +137,10 @@ def test_a_language_without_a_translation_file_is_reported(tmp_path: Path) -> No
     assert problem.message == "no translation of the screens' texts for this language"
 
 
-PAGE = "slug: {slug}\ntitle: T\nsummary: S.\nicon: info\norder: 1\nreviewed: 2026-11-26\n\n{body}\n"
+PAGE = (
+    "slug: {slug}\ntitle: T\nsummary: S.\nicon: info\norder: 1\nreviewed: 2026-11-26\n"
+    "reviewed_by: The clinic\n\n{body}\n"
+)
 
 
 def _page(root: Path, language: str, slug: str, body: str = "Words.") -> Path:
@@ -172,5 +175,5 @@ def test_a_translated_page_must_lead_where_the_original_does(tmp_path: Path) -> 
         load_library(tmp_path, "es"), load_library(tmp_path, "en"), tmp_path / "es"
     )
     assert str(problem) == (
-        f"{spanish}:8: links to topic:treatments but the en page links to topic:surgery"
+        f"{spanish}:9: links to topic:treatments but the en page links to topic:surgery"
     )
