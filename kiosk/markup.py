@@ -30,6 +30,11 @@ def render(body: str, values: Mapping[str, str], base: Path | None = None) -> st
     )
 
 
+def fill(text: str, values: Mapping[str, str]) -> str:
+    """Fill the placeholders of a plain text (a header field shown as words, never HTML)."""
+    return PLACEHOLDER.sub(lambda m: values.get(m[1], m[0]), text)
+
+
 def placeholders(body: str) -> set[str]:
     """The placeholder names a body uses."""
     return set(PLACEHOLDER.findall(body))

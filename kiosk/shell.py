@@ -279,7 +279,15 @@ class Shell(QObject):
         )
         if topic.broken:
             return TopicPage(topic.slug, topic.title, "", related, broken=True)
-        return TopicPage(topic.slug, topic.title, self._html(topic), related)
+        return TopicPage(
+            topic.slug,
+            topic.title,
+            self._html(topic),
+            related,
+            urgent=topic.urgent,
+            reviewed_by=self._filled(topic.reviewed_by),
+            reviewed_on=topic.reviewed_on,
+        )
 
     def reset_session(self) -> None:
         """For the next patient: home, default look and language, no history, and nothing
@@ -447,6 +455,8 @@ class Shell(QObject):
                     if (other := self.library.topic(slug)) is not None
                 ),
                 broken=region.broken,
+                reviewed_by=self._filled(region.reviewed_by),
+                reviewed_on=region.reviewed_on,
             )
             for region in self.library.regions
         ]
@@ -457,14 +467,22 @@ class Shell(QObject):
         if key not in self._rendered:
             from kiosk.markup import render  # noqa: PLC0415 -- no page is read at start-up
 
-            clinic = self._config.clinic
-            values = {
-                "clinic_name": clinic.name,
-                "clinic_phone": clinic.phone,
-                "clinic_address": clinic.address,
-            }
-            self._rendered[key] = render(page.body, values, base=page.path.parent)
+            self._rendered[key] = render(page.body, self._clinic(), base=page.path.parent)
         return self._rendered[key]
+
+    def _filled(self, text: str) -> str:
+        """A header field with the clinic's name, phone or address in it."""
+        from kiosk.markup import fill  # noqa: PLC0415 -- no page is read at start-up
+
+        return fill(text, self._clinic())
+
+    def _clinic(self) -> dict[str, str]:
+        clinic = self._config.clinic
+        return {
+            "clinic_name": clinic.name,
+            "clinic_phone": clinic.phone,
+            "clinic_address": clinic.address,
+        }
 
 
 def _delete(screens: list[QWidget]) -> None:
@@ -476,6 +494,4 @@ def _delete(screens: list[QWidget]) -> None:
 
 
 def _tile(topic: Page) -> TopicTile:
-    return TopicTile(
-        topic.slug, topic.title, topic.summary, topic.icon, urgent=topic.icon == "urgent"
-    )
+    return TopicTile(topic.slug, topic.title, topic.summary, topic.icon, urgent=topic.urgent)

@@ -120,7 +120,7 @@ TEXT_PAIRS = (
     ("muted_text", "surface_pressed"),  # a tile's summary while pressed
     ("accent_text", "accent"),
     ("accent_text", "accent_pressed"),
-    ("urgent_text", "urgent"),
+    ("urgent_text", "urgent"),  # the urgent page's title band and "Tell the front desk now"
     ("urgent", "background"),  # a form's error message
     ("urgent", "surface"),
     ("bar_text", "bar"),
@@ -162,6 +162,8 @@ def sizes(look: Look) -> dict[str, str]:
         "font_key_small": f"{look.px(BASE_FONT_PX * 1.2, cap=125)}px",
         "font_key": f"{look.px(BASE_FONT_PX * 1.6, cap=125)}px",
         "font_key_large": f"{look.px(BASE_FONT_PX * 1.9, cap=125)}px",
+        # The disclaimer under every page stays in view, so it grows least: to 125 %.
+        "font_note": f"{look.px(BASE_FONT_PX * 0.85, cap=125)}px",
         "font_body": f"{look.px(BASE_FONT_PX)}px",
         "font_button": f"{look.px(BASE_FONT_PX * 0.9)}px",
         "font_tool": f"{look.px(BASE_FONT_PX * 0.9, cap=150)}px",
@@ -170,6 +172,10 @@ def sizes(look: Look) -> dict[str, str]:
         # A side panel's heading: one long word ("sacroilíaca") must fit its width at 200 %.
         "font_panel_title": f"{look.px(BASE_FONT_PX * 1.6, cap=175)}px",
         "font_display": f"{look.px(BASE_FONT_PX * 1.9)}px",
+        # The urgent page's red title band and its "Tell the front desk now" grow to 150 %
+        # only, so the signs to call 911 for stay on the first screen at the largest text.
+        "font_banner": f"{look.px(BASE_FONT_PX * 1.9, cap=150)}px",
+        "font_instruction": f"{look.px(BASE_FONT_PX * 1.2, cap=150)}px",
         # The attract loop is read from across the room at any size: it grows to 150 % only.
         "font_attract_display": f"{look.px(BASE_FONT_PX * 1.9, cap=150)}px",
         "font_attract_title": f"{look.px(BASE_FONT_PX * 1.6, cap=150)}px",

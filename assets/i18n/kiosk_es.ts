@@ -207,6 +207,13 @@
     </message>
 </context>
 <context>
+    <name>Disclaimer</name>
+    <message>
+        <source>General information, not medical advice. Ask your doctor about your own care.</source>
+        <translation>Información general, no un consejo médico. Pregunte a su médico sobre su caso.</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Learn about back pain</source>
@@ -373,6 +380,13 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewNote</name>
+    <message>
+        <source>Reviewed by {who} on {date}.</source>
+        <translation>Revisado por {who} el {date}.</translation>
     </message>
 </context>
 <context>
@@ -672,6 +686,10 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Ask us to call you about this</source>
         <translation>Pídanos que le llamemos sobre esto</translation>
+    </message>
+    <message>
+        <source>Tell the front desk now</source>
+        <translation>Avise ahora en la recepción</translation>
     </message>
     <message>
         <source>Read next</source>

@@ -8,6 +8,7 @@ tap on the drawing selects.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -28,6 +29,7 @@ from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
+from kiosk.views.page_notes import Disclaimer, ReviewNote
 from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import scrolling_page
@@ -50,6 +52,8 @@ class RegionText(NamedTuple):
     html: str
     related: tuple[tuple[str, str], ...] = ()  # ("topic:treatments", "Treatments")
     broken: bool = False
+    reviewed_by: str = ""
+    reviewed_on: dt.date | None = None
 
 
 class _Panel(QStackedWidget):
@@ -143,6 +147,8 @@ class SpineView(QWidget):
         self.title_label.setWordWrap(True)
         self.body_label = ReaderLabel()
         self.body_label.linkActivated.connect(self._on_body_link_activated)
+        self.review_note = ReviewNote()
+        self.disclaimer = Disclaimer()
         self.related = ButtonGrid(role="link")
         self.related.chosen.connect(self._follow)
         self.hurts_button = WrappingButton(role="action")
@@ -187,16 +193,23 @@ class SpineView(QWidget):
         self._read_row = QWidget()
         self._read_row.setLayout(read_row)
         read_row.setContentsMargins(0, 0, 0, 0)
-        scroll = scrolling_page(self.title_label, self._read_row, self.body_label, self.related)
+        scroll = scrolling_page(
+            self.title_label, self._read_row, self.body_label, self.review_note, self.related
+        )
         self._detail_scroll = scroll
-        # The two things to do next stay in reach below the text, however long it is.
+        # The disclaimer and the two things to do next stay in reach below the text, however
+        # long it is.
         actions = QWidget()
         actions.setProperty("role", "action-bar")
-        row = QHBoxLayout(actions)
-        row.setContentsMargins(24, 12, 24, 12)
+        bar = QVBoxLayout(actions)
+        bar.setContentsMargins(24, 8, 24, 12)
+        bar.setSpacing(8)
+        bar.addWidget(self.disclaimer)
+        row = QHBoxLayout()
         row.setSpacing(16)
         row.addWidget(self.all_parts_button, 2)
         row.addWidget(self.hurts_button, 3)
+        bar.addLayout(row)
         detail = QWidget()
         stack = QVBoxLayout(detail)
         stack.setContentsMargins(0, 0, 0, 0)
@@ -248,6 +261,7 @@ class SpineView(QWidget):
             )
         self.body_label.setText(f"<style>{self._look.reader_css}</style>{html}")
         self.body_label.setAccessibleName(text.title)
+        self.review_note.set_review("" if text.broken else text.reviewed_by, text.reviewed_on)
         self.related.set_items(text.related)
         self.panel.setCurrentIndex(1)
         self._detail_scroll.verticalScrollBar().setValue(0)

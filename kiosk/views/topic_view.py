@@ -1,10 +1,16 @@
-"""The topic reader: a page of large, plain text with its related topics and a call-back button."""
+"""The topic reader: a page of large, plain text with its related topics and a call-back button.
+
+The page of warning signs looks and acts urgent: a red band with the warning sign holds its
+title, and where other pages offer a call later it tells the patient to go to the front desk
+now. Every page keeps the disclaimer in view under the text.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,6 +24,7 @@ from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
+from kiosk.views.page_notes import Disclaimer, ReviewNote
 from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import make_flickable, vertical_scroll
@@ -34,6 +41,9 @@ class TopicPage(NamedTuple):
     html: str
     related: tuple[tuple[str, str], ...] = ()  # (route, title): "topic:causes", "spine:discs"
     broken: bool = False
+    urgent: bool = False  # the warning signs: help now, at the front desk, not a call later
+    reviewed_by: str = ""
+    reviewed_on: dt.date | None = None
 
 
 class TopicView(QWidget):
@@ -53,7 +63,9 @@ class TopicView(QWidget):
         self.title_label = plain_label()
         self.title_label.setProperty("role", "display")
         self.title_label.setWordWrap(True)
+        self.title_band = self._build_title_band()
         self.body_label = ReaderLabel()
+        self.review_note = ReviewNote()
         self.body_label.linkActivated.connect(self._on_body_link_activated)
         self._related_heading = plain_label()
         self._related_heading.setProperty("role", "heading")
@@ -66,20 +78,14 @@ class TopicView(QWidget):
         self.callback_button.clicked.connect(self._on_callback_clicked)
         self.read_button = ReadAloudButton(look, icons)
         self.read_button.clicked.connect(self._on_read_clicked)
-        actions = QFrame()
-        actions.setProperty("role", "action-bar")
-        row = QHBoxLayout(actions)
-        row.setContentsMargins(32, 16, 32, 16)
-        row.setSpacing(20)
-        row.addWidget(self.more_button, 2)
-        row.addWidget(self.read_button, 2)
-        row.addWidget(self.callback_button, 3)
+        self.front_desk = self._build_front_desk()
+        self.disclaimer = Disclaimer()
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self._scroll, 1)
-        outer.addWidget(actions)
+        outer.addWidget(self._build_action_bar())
 
         look.changed.connect(self._on_look_changed)
         self._retranslate()
@@ -90,8 +96,9 @@ class TopicView(QWidget):
         column = QVBoxLayout(self._column)
         column.setContentsMargins(48, 32, 48, 40)
         column.setSpacing(20)
-        column.addWidget(self.title_label)
+        column.addWidget(self.title_band)
         column.addWidget(self.body_label)
+        column.addWidget(self.review_note)
         column.addSpacing(12)
         column.addWidget(self._related_heading)
         column.addWidget(self.related)
@@ -111,6 +118,54 @@ class TopicView(QWidget):
         bar.rangeChanged.connect(self._update_more_cue)
         return scroll
 
+    def _build_title_band(self) -> QFrame:
+        """The title; on the page of warning signs, in a red band after the warning sign."""
+        band = QFrame()
+        band.setProperty("role", "title-band")
+        self._urgent_icon = plain_label()  # a picture only
+        self._urgent_icon.setProperty("role", "urgent-icon")
+        self._urgent_icon.hide()
+        self._band_row = QHBoxLayout(band)
+        self._band_row.setContentsMargins(0, 0, 0, 0)
+        self._band_row.setSpacing(24)
+        self._band_row.addWidget(self._urgent_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._band_row.addWidget(self.title_label, 1)
+        return band
+
+    def _build_front_desk(self) -> QFrame:
+        """Where other pages offer a call later: go to the front desk now. Words to act on,
+        not a button: the kiosk cannot alert anyone, so nothing here pretends to."""
+        box = QFrame()
+        box.setProperty("role", "front-desk")
+        self._front_desk_icon = plain_label()  # a picture only
+        self._front_desk_icon.setProperty("role", "urgent-icon")
+        self.front_desk_label = plain_label()
+        self.front_desk_label.setProperty("role", "front-desk-text")
+        self.front_desk_label.setWordWrap(True)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(24, 8, 24, 8)
+        row.setSpacing(16)
+        row.addWidget(self._front_desk_icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.front_desk_label, 1)
+        box.hide()
+        return box
+
+    def _build_action_bar(self) -> QFrame:
+        actions = QFrame()
+        actions.setProperty("role", "action-bar")
+        bar = QVBoxLayout(actions)
+        bar.setContentsMargins(32, 10, 32, 16)
+        bar.setSpacing(10)
+        bar.addWidget(self.disclaimer)
+        row = QHBoxLayout()
+        row.setSpacing(20)
+        row.addWidget(self.more_button, 2)
+        row.addWidget(self.read_button, 2)
+        row.addWidget(self.callback_button, 3)
+        row.addWidget(self.front_desk, 3)
+        bar.addLayout(row)
+        return actions
+
     def _build_more_button(self) -> WrappingButton:
         """Says there is more below (a tap scrolls on); at the end it offers the top again."""
         button = WrappingButton(role="more")
@@ -126,11 +181,27 @@ class TopicView(QWidget):
         """Show `page` from its top."""
         self._page = page
         self.title_label.setText(page.title)
+        self._set_urgent(page.urgent and not page.broken)
         self._set_body()
+        self.review_note.set_review("" if page.broken else page.reviewed_by, page.reviewed_on)
         self.related.set_items(page.related)
         self._related_heading.setVisible(bool(page.related))
         self._scroll.verticalScrollBar().setValue(0)
         self._update_more_cue()
+
+    def _set_urgent(self, urgent: bool) -> None:  # noqa: FBT001 -- one flag, said by its name
+        self.callback_button.setVisible(not urgent)
+        self.front_desk.setVisible(urgent)
+        self._urgent_icon.setVisible(urgent)
+        if self.title_band.property("urgent") == urgent:
+            return
+        self.title_band.setProperty("urgent", urgent)
+        margin = 24 if urgent else 0
+        self._band_row.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        # A property the stylesheet matches on takes effect only once re-polished.
+        for widget in (self.title_band, *self.title_band.findChildren(QWidget)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     def _set_body(self) -> None:
         if self._page is None:
@@ -186,6 +257,7 @@ class TopicView(QWidget):
 
     def _retranslate(self) -> None:
         self.callback_button.set_text(self.tr("Ask us to call you about this"))
+        self.front_desk_label.setText(self.tr("Tell the front desk now"))
         self._related_heading.setText(self.tr("Read next"))
         self.more_button.set_text("")
         self._update_more_cue()
@@ -196,9 +268,13 @@ class TopicView(QWidget):
         self._column.setMaximumWidth(look.px(BASE_FONT_PX) * READING_WIDTH_EM)
         self._set_body()
         side = icon_size(look.text_size).width()
+        ratio = self.devicePixelRatioF()
         self.callback_button.set_pixmap(
-            self._icons.pixmap("callback", look.palette.accent_text, side, self.devicePixelRatioF())
+            self._icons.pixmap("callback", look.palette.accent_text, side, ratio)
         )
+        warning = self._icons.pixmap("urgent", look.palette.urgent_text, side, ratio)
+        self._urgent_icon.setPixmap(warning)
+        self._front_desk_icon.setPixmap(warning)
         self._set_more_icon()
 
     def _on_body_link_activated(self, href: str) -> None:

@@ -79,6 +79,7 @@ def _staff_panel(kiosk: Kiosk) -> None:
 SCREENS: dict[str, Callable[[Kiosk], None]] = {
     "home": lambda k: k.shell.go(HOME),
     "topic": lambda k: k.shell.go(Route("topic", "treatments")),
+    "urgent-topic": lambda k: k.shell.go(Route("topic", "get-help-now")),
     "spine": lambda k: k.shell.go(Route("spine")),
     "spine-region": lambda k: k.shell.go(Route("spine", "sacroiliac-joint")),
     "callback": lambda k: k.shell.go(Route("callback", "topic:surgery")),

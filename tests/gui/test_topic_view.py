@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QScrollArea
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 
-from kiosk.theme import Look
+from kiosk.theme import STANDARD, Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.topic_view import TopicPage, TopicView
@@ -120,3 +122,76 @@ def test_a_title_shows_its_characters_never_an_image_or_a_link(reader: TopicView
     assert related.text_label.textFormat() == Qt.TextFormat.PlainText
     # Only the body, which kiosk.markup has made safe, is rich text.
     assert reader.body_label.textFormat() == Qt.TextFormat.RichText
+
+
+URGENT = TopicPage("warning-signs", "When to get help now", "<h2>Call 911</h2>" + LONG, urgent=True)
+
+
+def test_the_urgent_page_sends_to_the_front_desk_and_offers_no_call_later(
+    reader: TopicView,
+) -> None:
+    reader.show_page(URGENT)
+    assert not reader.callback_button.isVisible()
+    assert reader.front_desk.isVisible()
+    assert reader.front_desk_label.text() == "Tell the front desk now"
+    # Words to act on, not a control that pretends to alert anyone.
+    assert reader.front_desk.findChildren(QAbstractButton) == []
+    assert reader.title_band.property("urgent") is True
+    # The next page is an ordinary one again.
+    reader.show_page(PAGE)
+    assert reader.callback_button.isVisible()
+    assert not reader.front_desk.isVisible()
+    assert reader.title_band.property("urgent") is False
+
+
+def test_the_urgent_title_is_in_a_band_of_the_urgent_colour(reader: TopicView) -> None:
+    palette = STANDARD  # the reader's look
+    reader.show_page(PAGE)
+    plain = reader.title_band.grab().toImage()
+    assert plain.pixelColor(4, 4) != QColor(palette.urgent)
+    reader.show_page(URGENT)
+    for _ in range(3):  # the band's margins are laid out in posted events
+        QApplication.processEvents()
+    banner = reader.title_band.grab().toImage()
+    # Left of the warning sign, in the band's own margin: the band, not the title's label.
+    assert banner.pixelColor(10, banner.height() // 2) == QColor(palette.urgent)
+    # The title and the sign are drawn in the urgent page's text colour on it.
+    title = reader.title_label.grab().toImage()
+    colours = {
+        title.pixelColor(x, y).name()
+        for x in range(0, title.width(), 7)
+        for y in range(0, title.height(), 7)
+    }
+    assert QColor(palette.urgent_text).name() in colours
+
+
+@pytest.mark.parametrize("page", [PAGE, URGENT], ids=["topic", "urgent"])
+def test_the_disclaimer_stays_in_view_however_far_the_page_is_scrolled(
+    qtbot, reader: TopicView, page: TopicPage
+) -> None:  # type: ignore[no-untyped-def]
+    reader.show_page(page)
+    bar = scroll_bar(reader)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    for value in (0, bar.maximum()):
+        bar.setValue(value)
+        assert reader.disclaimer.isVisible()
+        assert not reader.disclaimer.visibleRegion().isEmpty()
+        assert reader.disclaimer.text() == (
+            "General information, not medical advice. Ask your doctor about your own care."
+        )
+
+
+def test_who_reviewed_the_page_and_when_is_under_the_text(reader: TopicView) -> None:
+    previous = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        reviewed = PAGE._replace(reviewed_by="the clinical team", reviewed_on=dt.date(2026, 11, 26))
+        reader.show_page(reviewed)
+        assert reader.review_note.isVisible()
+        assert reader.review_note.text() == ("Reviewed by the clinical team on November 26, 2026.")
+        # Below the text, not above it.
+        assert reader.review_note.y() > reader.body_label.y()
+        reader.show_page(PAGE)
+        assert not reader.review_note.isVisible()
+    finally:
+        QLocale.setDefault(previous)
