@@ -250,7 +250,7 @@ def write_glossary(root: Path, entries: str) -> Glossary:
 FAULTS = {
     "no reviewer": (
         "en/topics/causes.md",
-        "reviewed_by: the clinical team of {{clinic_name}}\n",
+        "reviewed_by: the kiosk's editors, against NICE, ACP and MedlinePlus guidance\n",
         "",
         "missing or empty field 'reviewed_by'",
     ),
