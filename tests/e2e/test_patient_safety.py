@@ -112,12 +112,12 @@ def test_the_page_says_who_reviewed_it_and_when_in_each_language(kiosk: Kiosk) -
     day = kiosk.shell.library.topic("causes").reviewed_on
     month = MONTHS["en"][day.month - 1]
     assert note.text() == (
-        "Reviewed by the clinical team of Spine and Pain Clinic of Texas "
+        "Reviewed by the kiosk's editors, against NICE, ACP and MedlinePlus guidance "
         f"on {month} {day.day}, {day.year}."
     )
     kiosk.shell.set_language("es")
     month = MONTHS["es"][day.month - 1]
     assert note.text() == (
-        "Revisado por el equipo clínico de Spine and Pain Clinic of Texas "
+        "Revisado por los editores del quiosco, según las guías NICE, ACP y MedlinePlus "
         f"el {day.day} de {month} de {day.year}."
     )
