@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -129,15 +130,21 @@ def review_day(content_dir: Path) -> dt.date:
 @pytest.fixture
 def kiosk(qapp, qtbot, config: Config) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """The whole app from the production factory, windowed, shown at portrait size."""
+    yield shown_kiosk(qapp, qtbot, config)
+    qapp.setStyleSheet("")
+
+
+def shown_kiosk(qapp, qtbot, config: Config, **build: Any):  # type: ignore[no-untyped-def]
+    """The whole app from the production factory (`build`: its other arguments), windowed,
+    shown at portrait size. The caller clears the stylesheet it leaves on `qapp`."""
     from kiosk.app import build_kiosk
 
-    built = build_kiosk(config, qapp, kiosk_mode=False)
+    built = build_kiosk(config, qapp, kiosk_mode=False, **build)
     qtbot.addWidget(built.window)
     built.window.resize(1080, 1920)
     built.window.show()
     qtbot.waitExposed(built.window)
-    yield built
-    qapp.setStyleSheet("")
+    return built
 
 
 @pytest.fixture(autouse=True)

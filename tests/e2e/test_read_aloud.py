@@ -8,20 +8,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from kiosk.app import Kiosk, build_kiosk
+from kiosk.app import Kiosk
 from kiosk.config import Config
 from kiosk.navigation import Route
 from kiosk.views.read_aloud import ReadAloudButton
+from tests.conftest import shown_kiosk
 
 
 def _build(qapp, qtbot, config: Config, engine: str) -> Kiosk:  # type: ignore[no-untyped-def]
-    from kiosk.app import build_kiosk
-
     config = config._replace(kiosk=config.kiosk._replace(speech_engine=engine))
-    built = build_kiosk(config, qapp, kiosk_mode=False)
-    qtbot.addWidget(built.window)
-    built.window.resize(1080, 1920)
-    built.window.show()
+    built: Kiosk = shown_kiosk(qapp, qtbot, config)
     # The engine starts on its own thread after the first paint; the tests wait for its answer.
     built.shell.speaker.prepare()
     qtbot.waitUntil(lambda: built.shell.speaker.ready)
@@ -170,10 +166,7 @@ def test_a_speech_server_that_never_answers_costs_read_aloud_not_the_screen(  # 
         pytest.skip("Qt's speechd plugin cannot load here (libspeechd2 missing)")
     caplog.set_level("INFO", logger="kiosk.views.speech")
     config = config._replace(kiosk=config.kiosk._replace(speech_engine="speechd"))
-    built = build_kiosk(config, qapp, kiosk_mode=False)
-    qtbot.addWidget(built.window)
-    built.window.resize(1080, 1920)
-    built.window.show()
+    built = shown_kiosk(qapp, qtbot, config)
     built.shell.speaker.prepare()
     # The 3 s the engine is given pass with the screen alive (about 60 ticks of 50 ms).
     assert _ticks_while(qtbot, lambda: built.shell.speaker.ready) >= 30

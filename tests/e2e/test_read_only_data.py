@@ -10,12 +10,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.app import Kiosk, build_kiosk
+from kiosk.app import Kiosk
 from kiosk.callback import CallbackRequest, Phone
 from kiosk.config import Config
 from kiosk.database import set_aside_copies
 from kiosk.storage import DATABASE, RequestStore
-from tests.conftest import Disk
+from tests.conftest import Disk, shown_kiosk
 
 
 def read_only_folder_with_requests(tmp_path: Path, disk: Disk) -> Path:
@@ -37,10 +37,7 @@ def test_the_form_keeps_its_values_and_says_it_could_not_save(  # type: ignore[n
 ) -> None:
     data = read_only_folder_with_requests(tmp_path, disk)
     before = (data / DATABASE).read_bytes()
-    kiosk: Kiosk = build_kiosk(config.with_data_dir(data), qapp, kiosk_mode=False)
-    qtbot.addWidget(kiosk.window)
-    kiosk.window.resize(1080, 1920)
-    kiosk.window.show()
+    kiosk: Kiosk = shown_kiosk(qapp, qtbot, config.with_data_dir(data))
     kiosk.home.callback_tile.click()
     form = kiosk.window.stack.currentWidget()
     form.first_name.setText("Ann")

@@ -21,6 +21,7 @@ from kiosk.app import Kiosk
 from kiosk.config import Config
 from kiosk.navigation import Route
 from kiosk.views.speech import Speaker
+from tests.conftest import shown_kiosk
 
 # The server's own settings: espeak-ng only, sound to ALSA's null device (CI has no sound
 # card, and a waiting room must not hear the tests).
@@ -97,13 +98,8 @@ def test_with_speech_dispatcher_installed_the_kiosk_offers_read_aloud(
     qtbot,
     config: Config,
 ) -> None:
-    from kiosk.app import build_kiosk
-
     auto = config._replace(kiosk=config.kiosk._replace(speech_engine="auto"))
-    kiosk: Kiosk = build_kiosk(auto, qapp, kiosk_mode=False)
-    qtbot.addWidget(kiosk.window)
-    kiosk.window.resize(1080, 1920)
-    kiosk.window.show()
+    kiosk: Kiosk = shown_kiosk(qapp, qtbot, auto)
     kiosk.shell.speaker.prepare()
     qtbot.waitUntil(lambda: kiosk.shell.speaker.ready)
     kiosk.shell.go(Route("topic", "symptoms"))

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import Kiosk, build_kiosk
+from kiosk.app import Kiosk
 from kiosk.config import Config
 from kiosk.notify import Notifier
+from tests.conftest import shown_kiosk
 
 INTERVAL_MS = 100  # WATCHDOG_USEC / 3
 
@@ -63,11 +64,7 @@ def watched(qapp, qtbot, config: Config, systemd: Systemd, tmp_path: Path) -> It
         "NOTIFY_SOCKET": str(tmp_path / "notify.sock"),
         "WATCHDOG_USEC": str(INTERVAL_MS * 3 * 1000),
     }
-    built = build_kiosk(config, qapp, kiosk_mode=False, notifier=Notifier(environ))
-    qtbot.addWidget(built.window)
-    built.window.resize(1080, 1920)
-    built.window.show()
-    yield built
+    yield shown_kiosk(qapp, qtbot, config, notifier=Notifier(environ))
     qapp.setStyleSheet("")
 
 
