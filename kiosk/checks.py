@@ -1,7 +1,8 @@
 """What `kiosk check-content` finds beyond a single file: links, icons, images and
 placeholders that point nowhere, a drawing and region texts that disagree, pages too hard to read,
-words of the glossary left unexplained, reviews more than a year old, and a language that lacks a
-page, a region text or a translated screen text another one has.
+words of the glossary left unexplained (in a page or in its tile's summary), and a language that
+lacks a page, a region text or a translated screen text another one has. These are errors; a
+review more than a year old is a warning, so content that was right does not fail by the calendar.
 """
 
 from __future__ import annotations
@@ -35,10 +36,15 @@ Grader = Callable[[str], "float | None"]
 
 
 class Report(NamedTuple):
-    """The problems of one language's content, and the reading grade of each page."""
+    """What is wrong with one language's content, and the reading grade of each page.
+
+    `problems` are errors: the content is wrong now, and the command fails. `warnings` are work
+    that falls due with time (a review more than a year old): the kiosk still shows the page,
+    and the command fails on them only when asked to be strict."""
 
     problems: tuple[Problem, ...]
     grades: tuple[tuple[Page, float | None], ...]
+    warnings: tuple[Problem, ...] = ()
 
 
 def check_library(
@@ -51,8 +57,9 @@ def check_library(
     today: dt.date | None = None,
 ) -> Report:
     """Check everything that crosses files; `tappable` None skips the drawing checks,
-    `glossary` None the explained words, `today` None the age of reviews."""
+    `glossary` None the explained words, `today` None the dates of reviews."""
     problems = list(library.problems)
+    warnings: list[Problem] = []
     topics = {t.slug for t in library.topics}
     regions = {r.slug for r in library.regions}
     pages = [p for p in (*library.topics, *library.regions) if not p.broken]
@@ -78,17 +85,9 @@ def check_library(
             )
         problems.extend(_body_problems(page, topics, regions))
         problems.extend(_review_problems(page, today))
+        warnings.extend(_review_warnings(page, today))
         if glossary is not None:
-            problems.extend(
-                Problem(
-                    page.path,
-                    page.body_line + word.line,
-                    f"explain {word.word!r} where the page first uses it, in brackets: "
-                    f"e.g. '{word.word} ({word.term.explanation})' ({glossary.path.name}:"
-                    f"{word.term.line})",
-                )
-                for word in unexplained(page.body, glossary)
-            )
+            problems.extend(_jargon_problems(page, glossary))
     if tappable is not None:
         problems.extend(_drawing_problems(library.regions, tappable))
     grades = tuple((p, grader(p.body) if grader else None) for p in pages)
@@ -102,7 +101,33 @@ def check_library(
                     "shorter sentences and everyday words",
                 )
             )
-    return Report(tuple(problems), grades)
+    return Report(tuple(problems), grades, tuple(warnings))
+
+
+def _jargon_problems(page: Page, glossary: Glossary) -> list[Problem]:
+    """Glossary words left unexplained in the page's text, and in its summary: a summary is
+    read on its own (on a home tile, in the attract loop), so it must not lean on the page."""
+    found = [
+        Problem(
+            page.path,
+            page.line_of("summary") + word.line,
+            f"the summary uses {word.word!r} without explaining it, and is read on its own: "
+            f"say it in plain words, e.g. '{word.term.explanation}' "
+            f"({glossary.path.name}:{word.term.line})",
+        )
+        for word in unexplained(page.summary, glossary)
+    ]
+    found.extend(
+        Problem(
+            page.path,
+            page.body_line + word.line,
+            f"explain {word.word!r} where the page first uses it, in brackets: "
+            f"e.g. '{word.word} ({word.term.explanation})' ({glossary.path.name}:"
+            f"{word.term.line})",
+        )
+        for word in unexplained(page.body, glossary)
+    )
+    return found
 
 
 def _body_problems(page: Page, topics: Collection[str], regions: Collection[str]) -> list[Problem]:
@@ -154,8 +179,9 @@ def _body_problems(page: Page, topics: Collection[str], regions: Collection[str]
 
 
 def _review_problems(page: Page, today: dt.date | None) -> list[Problem]:
-    """A reviewer's placeholders must exist; a review must be past, and at most a year old."""
-    line = page.line_of("reviewed")
+    """A reviewer's placeholders must exist, and a review cannot be dated after `today`.
+
+    (A page without `reviewed` or `reviewed_by` is already a problem of the page itself.)"""
     problems = [
         Problem(
             page.path,
@@ -167,20 +193,30 @@ def _review_problems(page: Page, today: dt.date | None) -> list[Problem]:
         if name not in PLACEHOLDERS
     ]
     reviewed = page.reviewed_on
-    if today is None or reviewed is None:
-        return problems
-    if reviewed > today:
-        problems.append(Problem(page.path, line, f"reviewed {reviewed}, which is after today"))
-    elif reviewed < _months_before(today, REVIEW_MONTHS):
+    if today is not None and reviewed is not None and reviewed > today:
         problems.append(
             Problem(
-                page.path,
-                line,
-                f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago: have a "
-                "clinician check the page, then update 'reviewed' and 'reviewed_by'",
+                page.path, page.line_of("reviewed"), f"reviewed {reviewed}, which is after today"
             )
         )
     return problems
+
+
+def _review_warnings(page: Page, today: dt.date | None) -> list[Problem]:
+    """A review more than `REVIEW_MONTHS` before `today` is due again. Only a warning: the page
+    was right when checked, and an error would fail the content, and its tests, by the calendar
+    alone."""
+    reviewed = page.reviewed_on
+    if today is None or reviewed is None or reviewed >= _months_before(today, REVIEW_MONTHS):
+        return []
+    return [
+        Problem(
+            page.path,
+            page.line_of("reviewed"),
+            f"last reviewed {reviewed}, more than {REVIEW_MONTHS} months ago: have a "
+            "clinician check the page, then update 'reviewed' and 'reviewed_by'",
+        )
+    ]
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:

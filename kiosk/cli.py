@@ -87,6 +87,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         help="content folder (default: the configured one)",
     )
     check.add_argument("--config", type=Path, metavar="PATH", help="configuration file (TOML)")
+    check.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on warnings too (a review more than a year old), not only on problems",
+    )
 
     doctor = commands.add_parser(
         "doctor", help="check the machine and the installation; one line per check, exit 1 on any ✗"
@@ -152,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
             config = config.with_data_dir(args.data_dir.resolve())
         return run_admin(args, config)
     if args.command == "check-content":
-        return _check_content(config, args.content_dir or config.paths.content_dir)
+        return _check_content(
+            config, args.content_dir or config.paths.content_dir, strict=args.strict
+        )
     if args.data_dir is not None:
         config = config.with_data_dir(args.data_dir.resolve())
     if args.command == "screenshot":
@@ -160,13 +167,14 @@ def main(argv: list[str] | None = None) -> int:
     return _run(config, args)
 
 
-def _check_content(config: Config, content_dir: Path) -> int:
-    """Print every problem as file:line: message and each page's reading grade."""
+def _check_content(config: Config, content_dir: Path, *, strict: bool = False) -> int:
+    """Print every problem as file:line: message, every warning as file:line: warning: message,
+    and each page's reading grade; 1 on any problem (or, when `strict`, any warning)."""
     from kiosk.checks import check_content
     from kiosk.readability import FORMULAS, GRADE_LIMIT
 
     reports = check_content(content_dir, config.paths.assets_dir, config.kiosk.languages)
-    total = 0
+    total = warned = 0
     for language, report in reports.items():
         formula = FORMULAS.get(language, "no formula for this language")
         print(f"{language}: reading grades ({formula}, limit {GRADE_LIMIT:g})")
@@ -175,9 +183,15 @@ def _check_content(config: Config, content_dir: Path) -> int:
             print(f"  {shown}  {_shown_path(page.path)}")
         for problem in report.problems:
             print(f"{_shown_path(problem.path)}:{problem.line}: {problem.message}")
+        for warning in report.warnings:
+            print(f"{_shown_path(warning.path)}:{warning.line}: warning: {warning.message}")
         total += len(report.problems)
-    print(f"{total} problem{'s' if total != 1 else ''} found" if total else "no problems found")
-    return 1 if total else 0
+        warned += len(report.warnings)
+    summary = f"{total} problem{'s' if total != 1 else ''} found" if total else "no problems found"
+    if warned:
+        summary += f", {warned} warning{'s' if warned != 1 else ''}"
+    print(summary)
+    return 1 if total or (strict and warned) else 0
 
 
 def _doctor(args: argparse.Namespace) -> int:

@@ -143,6 +143,29 @@ def test_check_content_reports_file_line_message_and_exits_1(
     assert lines[-1] == "1 problem found"
 
 
+@pytest.mark.usefixtures("reviewed_today")
+def test_check_content_warns_of_an_old_review_and_fails_on_it_only_when_strict(
+    tmp_path: Path, content_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    copy = tmp_path / "content"
+    shutil.copytree(content_dir, copy)
+    page = copy / "es" / "topics" / "causes.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.count("reviewed: 2026-11-26") == 1
+    page.write_text(text.replace("reviewed: 2026-11-26", "reviewed: 2020-01-31"), "utf-8")
+
+    assert run(["check-content", str(copy)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    (warning,) = [line for line in lines if "2020-01-31" in line]
+    assert warning.startswith(f"{page}:8: warning: last reviewed 2020-01-31, more than 12 months")
+    assert lines[-1] == "no problems found, 1 warning"
+
+    assert run(["check-content", "--strict", str(copy)]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == "no problems found, 1 warning"
+
+
 def test_screenshot_of_a_spine_region(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "spine.png"
     assert run(["screenshot", "spine:lumbar", str(out), "--size", "1920x1080"]) == 0
