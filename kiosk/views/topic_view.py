@@ -31,6 +31,8 @@ from kiosk.views.scrolling import make_flickable, vertical_scroll
 
 # About 75 characters of body text per line, the comfortable upper end for reading.
 READING_WIDTH_EM = 38
+# The action bar's side margins, which the front desk's band lines its sign up with.
+_BAR_MARGIN = 32
 
 
 class TopicPage(NamedTuple):
@@ -134,37 +136,59 @@ class TopicView(QWidget):
 
     def _build_front_desk(self) -> QFrame:
         """Where other pages offer a call later: go to the front desk now. Words to act on,
-        not a button: the kiosk cannot alert anyone, so nothing here pretends to."""
-        box = QFrame()
-        box.setProperty("role", "front-desk")
+        not a button: the kiosk cannot alert anyone, so nothing here pretends to. A flat band
+        across the whole screen, the warning sign and the words at its left like the red title
+        band, and never in the row of buttons, where it would look like one more."""
+        band = QFrame()
+        band.setProperty("role", "front-desk")
         self._front_desk_icon = plain_label()  # a picture only
         self._front_desk_icon.setProperty("role", "urgent-icon")
         self.front_desk_label = plain_label()
         self.front_desk_label.setProperty("role", "front-desk-text")
         self.front_desk_label.setWordWrap(True)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(24, 8, 24, 8)
-        row.setSpacing(16)
+        self.front_desk_label.setAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        row = QHBoxLayout(band)
+        # The sign lines up with the buttons' left edge below it.
+        row.setContentsMargins(_BAR_MARGIN, 8, _BAR_MARGIN, 8)
+        row.setSpacing(20)
         row.addWidget(self._front_desk_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.front_desk_label, 1)
-        box.hide()
-        return box
+        band.hide()
+        return band
 
     def _build_action_bar(self) -> QFrame:
         actions = QFrame()
         actions.setProperty("role", "action-bar")
-        bar = QVBoxLayout(actions)
-        bar.setContentsMargins(32, 10, 32, 16)
-        bar.setSpacing(10)
-        bar.addWidget(self.disclaimer)
-        row = QHBoxLayout()
-        row.setSpacing(20)
-        row.addWidget(self.more_button, 2)
-        row.addWidget(self.read_button, 2)
-        row.addWidget(self.callback_button, 3)
-        row.addWidget(self.front_desk, 3)
-        bar.addLayout(row)
+        column = QVBoxLayout(actions)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.front_desk)
+        self._bar = QVBoxLayout()
+        self._bar.setContentsMargins(_BAR_MARGIN, 10, _BAR_MARGIN, 16)
+        self._bar.setSpacing(10)
+        self._bar.addWidget(self.disclaimer)
+        self._buttons = QHBoxLayout()
+        self._buttons.setSpacing(20)
+        self._buttons.addWidget(self.more_button, 2)
+        self._buttons.addWidget(self.read_button, 2)
+        self._buttons.addWidget(self.callback_button, 3)
+        self._bar.addLayout(self._buttons)
+        column.addLayout(self._bar)
         return actions
+
+    def _place_disclaimer(self, *, beside_buttons: bool) -> None:
+        """Above the buttons, or (on the urgent page, where the front desk's band takes a line
+        and there is no call-back button) in the call-back button's place, so the warning signs
+        keep their room on a short screen."""
+        if (self._buttons.indexOf(self.disclaimer) >= 0) == beside_buttons:
+            return
+        # Joining one layout takes it out of the other.
+        if beside_buttons:
+            self._buttons.addWidget(self.disclaimer, 3)
+        else:
+            self._bar.insertWidget(0, self.disclaimer)
 
     def _build_more_button(self) -> WrappingButton:
         """Says there is more below (a tap scrolls on); at the end it offers the top again."""
@@ -192,6 +216,7 @@ class TopicView(QWidget):
     def _set_urgent(self, urgent: bool) -> None:  # noqa: FBT001 -- one flag, said by its name
         self.callback_button.setVisible(not urgent)
         self.front_desk.setVisible(urgent)
+        self._place_disclaimer(beside_buttons=urgent)
         self._urgent_icon.setVisible(urgent)
         if self.title_band.property("urgent") == urgent:
             return
@@ -274,7 +299,12 @@ class TopicView(QWidget):
         )
         warning = self._icons.pixmap("urgent", look.palette.urgent_text, side, ratio)
         self._urgent_icon.setPixmap(warning)
-        self._front_desk_icon.setPixmap(warning)
+        # The band's sign is as tall as its line of words, so the band takes no more of the
+        # page than it needs.
+        small = side * 3 // 4
+        self._front_desk_icon.setPixmap(
+            self._icons.pixmap("urgent", look.palette.urgent_text, small, ratio)
+        )
         self._set_more_icon()
 
     def _on_body_link_activated(self, href: str) -> None:

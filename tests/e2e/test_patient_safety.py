@@ -5,7 +5,9 @@ signs sends them to the front desk now instead of offering a call later."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.app import Kiosk
 from kiosk.navigation import Route
@@ -71,6 +73,47 @@ def test_the_warning_signs_page_sends_to_the_front_desk_and_offers_no_call(
     assert reader.callback_button.isVisible()
     assert reader.callback_button.label() == ASK_FOR_A_CALL[language]
     assert not reader.front_desk.isVisible()
+
+
+def _blocks(label: QLabel, viewport: QWidget) -> list[tuple[str, int, int]]:
+    """Each paragraph, heading and list item of a rich-text label: its words, and its top and
+    bottom in `viewport`'s coordinates (laid out as the label lays them out)."""
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(label.text())
+    document.setTextWidth(label.contentsRect().width())
+    found = []
+    block = document.begin()
+    while block.isValid():
+        box = document.documentLayout().blockBoundingRect(block)
+        top = label.mapTo(viewport, QPoint(0, round(box.top()))).y()
+        found.append((block.text(), top, top + round(box.height())))
+        block = block.next()
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_on_a_1280x800_screen_the_911_signs_begin_above_the_fold(
+    kiosk: Kiosk, language: str
+) -> None:
+    kiosk.shell.set_language(language)
+    kiosk.window.resize(1280, 800)
+    reader = kiosk.shell.topic_view
+    viewport = reader.findChild(QScrollArea).viewport()
+    kiosk.shell.go(Route("topic", "causes"))
+    _settle()
+    ordinary = viewport.height()
+    (urgent,) = [t for t in kiosk.shell.library.topics if t.urgent]
+    kiosk.shell.go(Route("topic", urgent.slug))
+    _settle()
+    # The front desk's band costs the signs less than a line of text.
+    assert viewport.height() >= ordinary - 24
+    (heading, _, heading_bottom), (_, _, first_sign_bottom), *_ = _blocks(
+        reader.body_label, viewport
+    )
+    assert "911" in heading
+    assert heading_bottom <= first_sign_bottom <= viewport.height()
 
 
 MONTHS = {
