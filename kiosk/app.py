@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
+from kiosk.background import Background, Outcome
 from kiosk.config import Config
 from kiosk.content import Library, load_library
 from kiosk.notify import Notifier
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 
     from kiosk.callback import CallbackRequest
     from kiosk.database import Database
+    from kiosk.diagnostics import Value
     from kiosk.storage import StoredRequest
     from kiosk.views.callback_view import CallbackView
     from kiosk.views.staff_view import StaffScreen
@@ -52,6 +55,8 @@ class Kiosk(NamedTuple):
     home: HomeView
     idle: IdleWatch
     overlay: IdleOverlay
+    # The thread that waits on the disk for the UI (saves, counts, purges, exports).
+    background: Background
 
     @property
     def topic(self) -> TopicView:
@@ -89,6 +94,7 @@ def build_kiosk(
     window = MainWindow(look, icons, config.clinic.name, config.clinic.phone, kiosk_mode=kiosk_mode)
     home = HomeView(look, icons)
     database = _database_opener(config)
+    background = Background(window)
     speaker = Speaker(config.kiosk.speech_engine, window)
     # Looking for a voice loads Qt's speech and multimedia libraries: once home is on screen.
     after_first_paint(home, speaker.prepare)
@@ -101,13 +107,15 @@ def build_kiosk(
         make_topic=lambda: TopicView(look, icons),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
         make_callback=lambda: _make_callback(look, icons),
-        requests=_request_saver(database),
-        make_staff=lambda: _make_staff(config, database, window),
-        usage=_usage_counter(database),
+        requests=_request_saver(database, background),
+        make_staff=lambda: _make_staff(
+            config, database, background, window, _running_facts(config, speaker, notifier)
+        ),
+        usage=_usage_counter(database, background),
         translations_dir=assets / "i18n",
         speaker=speaker,
     )
-    _keep_purging(window, config, database)
+    _keep_purging(window, config, database, background)
     if notifier is not None and notifier.enabled:
         _feed_watchdog(home, window, speaker, notifier)
     idle, overlay = _watch_idleness(app, config, window, shell)
@@ -116,7 +124,7 @@ def build_kiosk(
         LockDown(app, window)
         if config.kiosk.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    return Kiosk(app, config, look, window, shell, home, idle, overlay)
+    return Kiosk(app, config, look, window, shell, home, idle, overlay, background)
 
 
 def _feed_watchdog(
@@ -184,7 +192,12 @@ def _make_spine(
 PURGE_CHECK_MS = 60 * 60 * 1000  # hourly: cheap, and a purge is due at most once a day
 
 
-def _keep_purging(window: MainWindow, config: Config, database: Callable[[], Database]) -> None:
+def _keep_purging(
+    window: MainWindow,
+    config: Config,
+    database: Callable[[], Database],
+    background: Background,
+) -> None:
     """Delete old exported and done requests once a day, without staff having to remember.
 
     Checked an hour after start-up and hourly after that (the first check is not on the
@@ -206,38 +219,66 @@ def _keep_purging(window: MainWindow, config: Config, database: Callable[[], Dat
 
     timer = QTimer(window)
     timer.setInterval(PURGE_CHECK_MS)
-    timer.timeout.connect(check)
+    timer.timeout.connect(lambda: background.run(check, _log_failure("retention check")))
     timer.start()
 
 
-def _usage_counter(database: Callable[[], Database]) -> UsageCounter:
-    """Count anonymous usage after the screen has changed, so it never delays a patient;
-    a database that cannot be opened costs a log line, never an error on screen."""
+def _log_failure(what: str) -> Callable[[Outcome[object]], None]:
+    """For a background job nobody waits for: a failure costs a log line (never patient data:
+    these jobs handle none), never an error on screen."""
+
+    def done(outcome: Outcome[object]) -> None:
+        if outcome.error is not None:
+            log.warning("%s failed: %s", what, outcome.error)
+
+    return done
+
+
+def _usage_counter(database: Callable[[], Database], background: Background) -> UsageCounter:
+    """Count anonymous usage on the disk thread, so a slow disk never delays a patient; a
+    database that cannot be opened costs a log line, never an error on screen."""
 
     def count(event: str, subject: str) -> None:
         def write() -> None:
-            from kiosk.database import StorageError  # noqa: PLC0415
             from kiosk.usage import UsageStats  # noqa: PLC0415
 
-            try:
-                UsageStats(database()).count(event, subject)
-            except (StorageError, ValueError) as exc:
-                log.warning("usage not counted: %s", exc)
+            UsageStats(database()).count(event, subject)
 
-        QTimer.singleShot(0, write)
+        background.run(write, _log_failure("usage count"))
 
     return count
 
 
+def _running_facts(
+    config: Config, speaker: Speaker, notifier: Notifier | None
+) -> Callable[[], list[tuple[str, Value]]]:
+    """Read aloud's and the watchdog's state, for the staff diagnostics screen."""
+    from kiosk.diagnostics import pings_fact, read_aloud_fact  # noqa: PLC0415
+
+    def running() -> list[tuple[str, Value]]:
+        engine = (speaker.engine or "") if speaker.ready else ""
+        pinging = notifier.ping_interval_ms if notifier is not None and notifier.enabled else 0
+        return [
+            read_aloud_fact(config.kiosk.speech_engine, engine, speaker.off_reason),
+            pings_fact(pinging),
+        ]
+
+    return running
+
+
 def _make_staff(
-    config: Config, database: Callable[[], Database], window: MainWindow
+    config: Config,
+    database: Callable[[], Database],
+    background: Background,
+    window: MainWindow,
+    running: Callable[[], list[tuple[str, Value]]],
 ) -> StaffScreen:
     """The staff screen and the controller that runs it (kept alive as the screen's child)."""
     from kiosk.staff_mode import StaffMode  # noqa: PLC0415 -- not needed for home
     from kiosk.views.staff_view import StaffScreen  # noqa: PLC0415
 
     screen = StaffScreen()
-    mode = StaffMode(screen, database, config)
+    mode = StaffMode(screen, database, config, background=background, running=running)
     screen.mode = mode  # type: ignore[attr-defined]
 
     def leave_kiosk() -> None:
@@ -258,11 +299,17 @@ def _make_callback(look: LookController, icons: IconSet) -> CallbackView:
 def _database_opener(config: Config) -> Callable[[], Database]:
     """The one database, opened on first use (not at start-up) and kept open.
 
-    Raises StorageError while it cannot be opened; the next call tries again.
+    Raises StorageError while it cannot be opened; the next call tries again. Called from the
+    disk thread and (by staff screens) the UI thread, so opening is done once, under a lock.
     """
     opened: list[Database] = []
+    lock = threading.Lock()
 
     def database() -> Database:
+        with lock:
+            return opened[0] if opened else open_it()
+
+    def open_it() -> Database:
         if not opened:
             from kiosk.database import Database  # noqa: PLC0415 -- not needed for home
 
@@ -276,29 +323,43 @@ def _database_opener(config: Config) -> Callable[[], Database]:
     return database
 
 
-def _request_saver(database: Callable[[], Database]) -> RequestSaver:
-    """Save requests in the database.
+def _request_saver(database: Callable[[], Database], background: Background) -> RequestSaver:
+    """Save requests in the database, on the disk thread; `saved(request)` on the UI thread.
 
     A failure is logged by kind (never with patient data) and reported as None, so the form
     keeps what was typed and says so; the next save tries to open the database again.
     """
 
-    def save(request: CallbackRequest, consent_text: str) -> StoredRequest | None:
+    def save(
+        request: CallbackRequest,
+        consent_text: str,
+        saved: Callable[[StoredRequest | None], None],
+    ) -> None:
         from kiosk.callback import reference_code  # noqa: PLC0415
-        from kiosk.storage import RequestStore, StorageError  # noqa: PLC0415
+        from kiosk.storage import RequestStore  # noqa: PLC0415
         from kiosk.views.callback_view import CONSENT_VERSION  # noqa: PLC0415
 
-        try:
+        def write() -> StoredRequest:
             return RequestStore(database()).save(
                 request,
                 reference=reference_code(),
                 consent_text=consent_text,
                 consent_version=CONSENT_VERSION,
             )
-        except StorageError as exc:
-            # An expected failure, said plainly: no stack trace in the log.
-            log.error("could not save a callback request: %s (%s)", exc.kind, exc)  # noqa: TRY400
-            return None
+
+        def done(outcome: Outcome[StoredRequest]) -> None:
+            from kiosk.storage import StorageError  # noqa: PLC0415
+
+            if isinstance(outcome.error, StorageError):
+                # An expected failure, said plainly: no stack trace in the log.
+                exc = outcome.error
+                log.error("could not save a callback request: %s (%s)", exc.kind, exc)
+            elif outcome.error is not None:
+                # Unexpected: its type only, as its text might hold what the patient typed.
+                log.error("could not save a callback request: %s", type(outcome.error).__name__)
+            saved(outcome.value)
+
+        background.run(write, done)
 
     return save
 

@@ -14,6 +14,7 @@ import errno
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -62,6 +63,9 @@ class Database:
         self.recovered_from: Path | None = None
         self._key = key
         self._wait = wait
+        # The kiosk writes from its disk thread (kiosk.background) and staff screens read from
+        # the UI thread: one connection, used by one thread at a time.
+        self._lock = threading.RLock()
         self._db = self._open()
 
     @classmethod
@@ -90,7 +94,8 @@ class Database:
         return bool(self._read("PRAGMA integrity_check", ())[0][0] == "ok")
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
 
     def _open(self) -> Any:
         try:
@@ -126,7 +131,9 @@ class Database:
         return db
 
     def _connect(self) -> Any:
-        db = sqlcipher3.connect(str(self.path), isolation_level=None, timeout=self._wait)
+        db = sqlcipher3.connect(
+            str(self.path), isolation_level=None, timeout=self._wait, check_same_thread=False
+        )
         try:
             db.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
             db.execute("PRAGMA cipher_log_level = NONE")
@@ -157,6 +164,10 @@ class Database:
         )
 
     def _write(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+        with self._lock:
+            self._write_locked(sql, rows)
+
+    def _write_locked(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -170,7 +181,8 @@ class Database:
 
     def _read(self, sql: str, args: tuple[object, ...]) -> list[Any]:
         try:
-            return list(self._db.execute(sql, args).fetchall())
+            with self._lock:
+                return list(self._db.execute(sql, args).fetchall())
         except sqlcipher3.Error as exc:
             raise _error(exc, self.path.parent) from None
 

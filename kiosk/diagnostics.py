@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
@@ -41,8 +42,11 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
     return text
 
 
-def facts(data_dir: Path, db: Database | None) -> list[tuple[str, Value]]:
-    """(label, value) pairs, in the order staff read them."""
+def facts(
+    data_dir: Path, db: Database | None, running: Sequence[tuple[str, Value]] = ()
+) -> list[tuple[str, Value]]:
+    """(label, value) pairs, in the order staff read them; `running`: what only the running
+    kiosk knows (read aloud's state, the watchdog's pings), after the crash count."""
     disk, *checks = _doctor_checks(data_dir)
     rows: list[tuple[str, Value]] = [
         (QT_TRANSLATE_NOOP("Diagnostics", "Version"), Verbatim(__version__)),
@@ -52,6 +56,7 @@ def facts(data_dir: Path, db: Database | None) -> list[tuple[str, Value]]:
         ),
         disk,
         (QT_TRANSLATE_NOOP("Diagnostics", "Crashes recovered"), crash_count(data_dir)),
+        *running,
     ]
     return [*rows, *_database(db), *_set_aside(data_dir), *checks]
 
@@ -67,12 +72,33 @@ def _doctor_checks(data_dir: Path) -> list[tuple[str, Value]]:
         *doctor.check_machine(qt_libraries.pyside_folder(), os.environ, shipped("assets")),
         doctor.check_data_folder(data_dir),
         doctor.check_key(data_dir, os.environ)[1],
+        doctor.check_watchdog(),
         doctor.check_clock(),
     ]
     return [
         (check.name, Verbatim(f"{'✓' if check.ok else '✗'} {check.finding}"))
         for check in doctor.summary(checks)
     ]
+
+
+def read_aloud_fact(configured: str, engine: str, off_reason: str) -> tuple[str, Value]:
+    """Read aloud as the running kiosk has it: on with which engine, or off and why."""
+    label = QT_TRANSLATE_NOOP("Diagnostics", "Read aloud")
+    if configured == "none":
+        return label, QT_TRANSLATE_NOOP("Diagnostics", "off by configuration")
+    if engine:
+        return label, Verbatim(f"✓ on: {engine}")
+    if off_reason:
+        return label, Verbatim(f"✗ off: {off_reason}")
+    return label, QT_TRANSLATE_NOOP("Diagnostics", "starting")
+
+
+def pings_fact(interval_ms: int) -> tuple[str, Value]:
+    """Whether this kiosk tells systemd's watchdog it is alive, and how often."""
+    label = QT_TRANSLATE_NOOP("Diagnostics", "Signs of life to systemd")
+    if interval_ms <= 0:
+        return label, QT_TRANSLATE_NOOP("Diagnostics", "off (not started by systemd)")
+    return label, Verbatim(f"✓ every {interval_ms / 1000:g} s")
 
 
 def _database(db: Database | None) -> list[tuple[str, Value]]:

@@ -40,6 +40,14 @@ KEY = QT_TRANSLATE_NOOP("Diagnostics", "Database key")
 DATABASE_CHECK = QT_TRANSLATE_NOOP("Diagnostics", "Database")
 DISK = QT_TRANSLATE_NOOP("Diagnostics", "Free disk")
 CLOCK = QT_TRANSLATE_NOOP("Diagnostics", "Clock")
+WATCHDOG = QT_TRANSLATE_NOOP("Diagnostics", "Watchdog")
+
+UNIT = "waiting-room-kiosk.service"
+# `systemctl show` properties: a service's watchdog, how often systemd restarted it, and why
+# it last ended ("watchdog" when the event loop froze, "signal" or "exit-code" after a crash).
+UNIT_PROPERTIES = ("LoadState", "WatchdogUSec", "NRestarts", "Result")
+# Runs a command and returns what it printed; raises OSError or CalledProcessError.
+CommandRunner = Callable[[Sequence[str]], str]
 
 FONT_FILE = "AtkinsonHyperlegible_400Regular.ttf"
 SAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "kiosk.sample.toml"
@@ -101,7 +109,53 @@ def run(
         reason = "not checked: the configuration cannot be read (give --data-dir to check one)"
         names = (DATA_FOLDER, KEY, DATABASE_CHECK, DISK)
         return [*checks, *(Check(name, False, reason) for name in names), check_clock(now)]
-    return [*checks, *check_data(config.paths.data_dir, environ), check_clock(now)]
+    return [
+        *checks,
+        *check_data(config.paths.data_dir, environ),
+        check_watchdog(),
+        check_clock(now),
+    ]
+
+
+def _systemctl(command: Sequence[str]) -> str:
+    done = subprocess.run(  # noqa: S603 -- systemctl with our own unit and property names
+        command, capture_output=True, text=True, timeout=5, check=True
+    )
+    return done.stdout
+
+
+def check_watchdog(run_command: CommandRunner = _systemctl) -> Check:
+    """The service's watchdog as systemd has it, and whether it ever had to restart the kiosk.
+
+    A kiosk started by hand (or a machine without systemd) has no watchdog: a note, not a fault.
+    A unit without `WatchdogSec=` fails: a frozen kiosk would stay frozen."""
+    try:
+        shown = run_command(
+            ["systemctl", "show", UNIT, *(f"--property={name}" for name in UNIT_PROPERTIES)]
+        )
+    except (OSError, subprocess.SubprocessError):
+        return Check(WATCHDOG, True, "not checked here (no systemd): see INSTALL.md")
+    values = dict(line.partition("=")[::2] for line in shown.splitlines() if "=" in line)
+    if values.get("LoadState") != "loaded":
+        return Check(WATCHDOG, True, f"{UNIT} is not installed here: see INSTALL.md")
+    seconds = _seconds(values.get("WatchdogUSec", ""))
+    if not seconds:
+        return Check(WATCHDOG, False, f"off: add WatchdogSec=30 to {UNIT} (deploy/ has one)")
+    restarts = values.get("NRestarts", "0")
+    result = values.get("Result", "success")
+    why = {"success": "", "watchdog": "; last end: the kiosk froze and was restarted"}.get(
+        result, f"; last end: {result}"
+    )
+    return Check(WATCHDOG, True, f"on, {seconds:g} s; restarted {restarts} times{why}")
+
+
+def _seconds(value: str) -> float:
+    """systemd's time span as `systemctl show` prints it: "30s", "1min 30s", "500ms", "0"."""
+    units = {"us": 1e-6, "ms": 1e-3, "s": 1, "min": 60, "h": 3600}
+    total = 0.0
+    for number, unit in re.findall(r"(\d+(?:\.\d+)?)\s*(us|ms|min|s|h)?", value):
+        total += float(number) * units[unit or "us"]
+    return total
 
 
 def check_machine(pyside: Path | None, env: Mapping[str, str], assets_dir: Path) -> list[Check]:

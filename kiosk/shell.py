@@ -41,8 +41,9 @@ LibraryLoader = Callable[[str], Library]
 ScreenFactory = Callable[[], QWidget]
 # Counts an anonymous usage event ("topic_opened", "surgery"); never fails.
 UsageCounter = Callable[[str, str], None]
-# Saves a request with its consent wording; None when it could not be saved.
-RequestSaver = Callable[["CallbackRequest", str], "StoredRequest | None"]
+# Saves a request with its consent wording off the UI thread, then calls back on it with the
+# stored request, or None when it could not be saved.
+RequestSaver = Callable[["CallbackRequest", str, Callable[["StoredRequest | None"], None]], None]
 
 
 class Shell(QObject):
@@ -426,15 +427,24 @@ class Shell(QObject):
         return view
 
     def _on_callback_submitted(self, request: CallbackRequest, consent_text: str) -> None:
-        assert self._callback is not None
-        saved = self._requests(request, consent_text)
-        if saved is None:
-            self._callback.show_save_failed()
-        else:
-            from kiosk.callback import display  # noqa: PLC0415
+        view = self._callback
+        if view is None:
+            return
+        visit = view.show_sending()
 
-            self._callback.show_saved(saved.reference, display(saved.phone), saved.periods)
-            self._usage("form_submitted", "")
+        def saved(stored: StoredRequest | None) -> None:
+            if stored is not None:
+                self._usage("form_submitted", "")
+            if view is not self._callback or view.visit != visit:
+                return  # reset or wiped while saving: the thanks belong to nobody on screen
+            if stored is None:
+                view.show_save_failed()
+            else:
+                from kiosk.callback import display  # noqa: PLC0415
+
+                view.show_saved(stored.reference, display(stored.phone), stored.periods)
+
+        self._requests(request, consent_text, saved)
 
     def _context_title(self, context: str) -> str:
         kind, _, slug = context.partition(":")

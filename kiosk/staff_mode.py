@@ -15,10 +15,11 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from kiosk.audit import AuditLog
+from kiosk.background import Background, Outcome
 from kiosk.callback import display
 from kiosk.config import Config
 from kiosk.database import Database, StorageError, set_aside_copies
-from kiosk.diagnostics import facts, log_tail
+from kiosk.diagnostics import Value, facts, log_tail
 from kiosk.drives import export_folders
 from kiosk.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
 from kiosk.retention import purge
@@ -44,12 +45,18 @@ class StaffMode(QObject):
         database: DatabaseOpener,
         config: Config,
         *,
+        background: Background,
+        running: Callable[[], list[tuple[str, Value]]] = list,
         now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__(screen)
         self._screen = screen
         self._database = database
         self._config = config
+        # Files go to the drive on the disk thread: a slow USB stick must not freeze the kiosk.
+        self._background = background
+        self._running = running  # what only the running kiosk knows, for diagnostics
+        self.writing = False  # a file is being written; a second export waits its turn
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self.signed_in = ""
         self.idle_timer = QTimer(self)
@@ -156,18 +163,24 @@ class StaffMode(QObject):
             return
         stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
         write = write_xlsx if kind == "xlsx" else write_csv
-        written = self._write_audited(
+
+        def written(path: Path, count: int) -> None:
+            self._mark_exported(store, [r.id for r in pending], path, count)
+
+        # Until `written` runs, nothing is marked exported: requests stay new until a file
+        # holds them.
+        self._write_audited(
             "export",
             folder,
             f"callback-requests-{stamp}.{kind}",
             len(pending),
-            lambda path: write(pending, path),
+            write=lambda path: write(pending, path),
+            written=written,
         )
-        if written is None:
-            return  # nothing is marked exported: the requests stay new until a file holds them
-        path, count = written
+
+    def _mark_exported(self, store: RequestStore, ids: list[str], path: Path, count: int) -> None:
         try:
-            store.set_status([r.id for r in pending], "exported")
+            store.set_status(ids, "exported")
         except StorageError as exc:
             self._try_record("export_not_marked", f"{count} requests in {path}: {exc}")
             self._screen.panel.say(
@@ -193,20 +206,34 @@ class StaffMode(QObject):
             return
         stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
         name = f"callback-requests-last-{days}-days-{stamp}.csv"
-        written = self._write_audited(
-            "reexport", folder, name, len(chosen), lambda path: write_csv(chosen, path)
+        self._write_audited(
+            "reexport",
+            folder,
+            name,
+            len(chosen),
+            write=lambda path: write_csv(chosen, path),
+            written=lambda path, count: self._say_saved("reexport", count, path),
         )
-        if written is not None:
-            self._say_saved("reexport", written[1], written[0])
 
     def _write_audited(
-        self, action: str, folder: str, name: str, count: int, write: Callable[[Path], int]
-    ) -> tuple[Path, int] | None:
-        """Log the attempt, then write a new file in `folder` (never over one already there).
+        self,
+        action: str,
+        folder: str,
+        name: str,
+        count: int,
+        *,
+        write: Callable[[Path], int],
+        written: Callable[[Path, int], None],
+    ) -> None:
+        """Log the attempt, then write a new file in `folder` (never over one already there) on
+        the disk thread, then `written(path, count)`.
 
-        None, with a message for staff, when either fails: a file of patients' numbers is only
-        written once the audit log says who is writing it.
+        When either fails, staff get a message and `written` is not called: a file of patients'
+        numbers is only written once the audit log says who is writing it.
         """
+        if self.writing:
+            self._screen.panel.say(self.tr("Still saving the last file. Please wait."))
+            return
         try:
             self._audit().record(
                 self.signed_in, f"{action}_started", f"{count} requests to {folder}"
@@ -217,14 +244,29 @@ class StaffMode(QObject):
                     problem=self._storage_message(exc)
                 )
             )
-            return None
-        try:
+            return
+
+        def job() -> tuple[Path, int]:
             Path(folder).mkdir(parents=True, exist_ok=True)
             return write_new(Path(folder), name, write)
-        except (ExportError, OSError) as exc:
+
+        def done(outcome: Outcome[tuple[Path, int]]) -> None:
+            self.writing = False
+            exc = outcome.error
+            if exc is None and outcome.value is not None:
+                written(*outcome.value)
+                return
+            if not isinstance(exc, (ExportError, OSError)):
+                log.error("export failed: %s", type(exc).__name__)  # its text may hold names
+                exc = ExportError(self.tr("something unexpected went wrong"))
             self._try_record(f"{action}_failed", f"to {folder}: {exc}")
             self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
-            return None
+
+        self.writing = True
+        self._screen.panel.say(
+            self.tr("Saving the file. Please leave the USB drive in until this says it is done.")
+        )
+        self._background.run(job, done)
 
     def _say_saved(self, action: str, count: int, path: Path) -> None:
         """Log a written file and tell staff; if the log is full, they must hear of it."""
@@ -271,28 +313,44 @@ class StaffMode(QObject):
         self._screen.panel.set_stats(header, rows)
 
     def _on_diagnostics_requested(self) -> None:
+        """Gathered on the disk thread: the checks read the disk, the database and the Qt
+        libraries (ldd), which can take a while on a busy machine."""
         data_dir = self._config.paths.data_dir
-        try:
-            db: Database | None = self._database()
-        except StorageError:
-            db = None
-        self._screen.panel.show_diagnostics(facts(data_dir, db), log_tail(data_dir))
+        running = self._running()
+
+        def gather() -> tuple[list[tuple[str, Value]], list[str]]:
+            try:
+                db: Database | None = self._database()
+            except StorageError:
+                db = None
+            return facts(data_dir, db, running), log_tail(data_dir)
+
+        def done(outcome: Outcome[tuple[list[tuple[str, Value]], list[str]]]) -> None:
+            if outcome.value is None:
+                log.error("diagnostics failed: %s", type(outcome.error).__name__)
+                self._screen.panel.say(self.tr("The checks could not run. See the log."))
+                return
+            self._screen.panel.show_diagnostics(*outcome.value)
+
+        self._screen.panel.say(self.tr("Checking..."))
+        self._background.run(gather, done)
 
     def _on_stats_export_requested(self, folder: str) -> None:
         header, rows = UsageStats(self._database()).table()
         stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
-        try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            path, _count = write_new(
-                Path(folder),
-                f"usage-statistics-{stamp}.csv",
-                lambda target: write_csv_rows(header, rows, target),
-            )
-        except (ExportError, OSError) as exc:
-            self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
-            return
-        self._audit().record(self.signed_in, "export_stats", str(path))
-        self._screen.panel.say(self.tr("Statistics saved to {path}").format(path=path))
+
+        def written(path: Path, _count: int) -> None:
+            self._try_record("export_stats", str(path))
+            self._screen.panel.say(self.tr("Statistics saved to {path}").format(path=path))
+
+        self._write_audited(
+            "export_stats",
+            folder,
+            f"usage-statistics-{stamp}.csv",
+            len(rows),
+            write=lambda target: write_csv_rows(header, rows, target),
+            written=written,
+        )
 
     def _on_exit_requested(self) -> None:
         self._audit().record(self.signed_in, "exit_kiosk")

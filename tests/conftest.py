@@ -147,6 +147,12 @@ def shown_kiosk(qapp, qtbot, config: Config, **build: Any):  # type: ignore[no-u
     return built
 
 
+def wait_for_disk(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the kiosk's disk thread has done everything it was given and the screen has
+    been told (what a patient sees a moment after Send, or staff after Export)."""
+    qtbot.waitUntil(lambda: kiosk.background.pending == 0)
+
+
 @pytest.fixture(autouse=True)
 def _no_windows_left_behind() -> Iterator[None]:
     """Delete every window a test made, so no test pays for restyling the ones before it."""

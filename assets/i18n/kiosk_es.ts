@@ -115,6 +115,14 @@
         <translation>Enviar solicitud</translation>
     </message>
     <message>
+        <source>Sending...</source>
+        <translation>Enviando...</translation>
+    </message>
+    <message>
+        <source>Still sending, please wait...</source>
+        <translation>Todavía enviando, espere por favor...</translation>
+    </message>
+    <message>
         <source>Thank you!</source>
         <translation>¡Gracias!</translation>
     </message>
@@ -174,8 +182,32 @@
         <translation>Reloj</translation>
     </message>
     <message>
+        <source>Watchdog</source>
+        <translation>Vigilancia (watchdog)</translation>
+    </message>
+    <message>
         <source>Crashes recovered</source>
         <translation>Fallos recuperados</translation>
+    </message>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>off by configuration</source>
+        <translation>apagado por la configuración</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>iniciando</translation>
+    </message>
+    <message>
+        <source>Signs of life to systemd</source>
+        <translation>Señales de vida a systemd</translation>
+    </message>
+    <message>
+        <source>off (not started by systemd)</source>
+        <translation>apagado (no lo inició systemd)</translation>
     </message>
     <message>
         <source>Database</source>
@@ -516,8 +548,20 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         </translation>
     </message>
     <message>
+        <source>Still saving the last file. Please wait.</source>
+        <translation>Todavía se está guardando el último archivo. Espere por favor.</translation>
+    </message>
+    <message>
         <source>Nothing was exported. {problem}</source>
         <translation>No se exportó nada. {problem}</translation>
+    </message>
+    <message>
+        <source>something unexpected went wrong</source>
+        <translation>algo inesperado salió mal</translation>
+    </message>
+    <message>
+        <source>Saving the file. Please leave the USB drive in until this says it is done.</source>
+        <translation>Guardando el archivo. Deje la memoria USB puesta hasta que aquí diga que terminó.</translation>
     </message>
     <message numerus="yes">
         <source>%n request(s) saved to {path}, but the audit log could not record it. {problem}</source>
@@ -525,6 +569,14 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
             <numerusform>%n solicitud guardada en {path}, pero el registro de auditoría no pudo anotarlo. {problem}</numerusform>
             <numerusform>%n solicitudes guardadas en {path}, pero el registro de auditoría no pudo anotarlo. {problem}</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The checks could not run. See the log.</source>
+        <translation>No se pudieron hacer las comprobaciones. Vea el registro.</translation>
+    </message>
+    <message>
+        <source>Checking...</source>
+        <translation>Comprobando...</translation>
     </message>
     <message>
         <source>Statistics saved to {path}</source>

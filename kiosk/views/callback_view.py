@@ -38,6 +38,8 @@ from kiosk.views.scrolling import make_flickable, scrolling_page, vertical_scrol
 from kiosk.views.words import day_abbreviations, day_names, period_names
 
 CONSENT_VERSION = "2026-11-26"
+# A save slower than this (a worn SD card, another program's lock) says it is still going.
+SLOW_SAVE_MS = 3000
 
 
 class CallbackView(QWidget):
@@ -84,6 +86,9 @@ class CallbackView(QWidget):
         self._save_failed = False
         self._saved: tuple[str, str, tuple[str, ...]] | None = None  # reference, phone, periods
         self._language_chosen = False  # the patient touched "Language for the call"
+        # Which patient's visit this is: a save that ends after a wipe belongs to nobody here.
+        # Sending: the request is on its way to the disk (kiosk.background); Send waits.
+        self.visit, self.sending, self._slow = 0, False, self._slow_save_timer()
 
         self.keyboard = KeyboardView(look)
         self.keyboard.done_pressed.connect(self._on_keyboard_done)
@@ -253,6 +258,37 @@ class CallbackView(QWidget):
     def _on_language_chosen(self) -> None:
         self._language_chosen = True
 
+    def _slow_save_timer(self) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(SLOW_SAVE_MS)
+        timer.timeout.connect(self._say_send_button)
+        return timer
+
+    def show_sending(self) -> int:
+        """The request is being saved: Send says so and takes no second tap. Returns the visit
+        the save belongs to."""
+        self.sending = True
+        self.send_button.setEnabled(False)
+        self._slow.start()
+        self._say_send_button()
+        return self.visit
+
+    def _stop_sending(self) -> None:
+        self.sending = False
+        self._slow.stop()
+        self.send_button.setEnabled(True)
+        self._say_send_button()
+
+    def _say_send_button(self) -> None:
+        if not self.sending:
+            text = self.tr("Send my request")
+        elif self._slow.isActive():
+            text = self.tr("Sending...")
+        else:  # a slow disk: say it is still working, so nobody walks away thinking it failed
+            text = self.tr("Still sending, please wait...")
+        self.send_button.set_text(text)
+
     def show_saved(self, reference: str, phone: str, periods: tuple[str, ...]) -> None:
         """The request is on disk: thank the patient and wipe what they typed."""
         self.wipe()
@@ -277,6 +313,7 @@ class CallbackView(QWidget):
 
     def show_save_failed(self) -> None:
         """Saving failed: keep everything as typed and say so kindly."""
+        self._stop_sending()
         self._save_failed = True
         self._say_save_failed()
         self.status_label.show()
@@ -314,6 +351,8 @@ class CallbackView(QWidget):
             label.setAccessibleName("")
         self._language_chosen = False
         self.status_label.hide()
+        self.visit += 1
+        self._stop_sending()
         self.keyboard.reset()
         self.keyboard.hide()
         self.pages.setCurrentIndex(0)
@@ -369,6 +408,8 @@ class CallbackView(QWidget):
             field.setAccessibleDescription(self.errors[key].text())
 
     def _on_send_clicked(self) -> None:
+        if self.sending:
+            return  # one request per tap, however impatient the finger
         request, errors = validate(self.form())
         self._show_errors(errors)
         self.status_label.hide()
@@ -487,7 +528,7 @@ class CallbackView(QWidget):
         self.consent.set_wording(
             self.tr("Yes, the clinic may call me at this number about my request.")
         )
-        self.send_button.set_text(self.tr("Send my request"))
+        self._say_send_button()
         self.thanks_title.setText(self.tr("Thank you!"))
         self.reference_caption.setText(self.tr("Your reference code:"))
         self.home_button.set_text(self.tr("Back to the start"))

@@ -57,6 +57,7 @@ class Speaker(QObject):
         self.voices: list[str] = []  # the engine's voices, as it names them (en_US, es_419...)
         self._voices: dict[str, str | None] = {}  # language -> the voice chosen for it
         self.engine: str | None = None  # the engine's name, once it answered
+        self.off_reason = ""  # why read aloud is off, for the staff diagnostics screen
         self.voice = ""  # the voice and rate of what was read last, as the engine said
         self.rate = 0.0
         self.speaking = False
@@ -198,6 +199,7 @@ class Speaker(QObject):
         self._answer_timer.stop()
         if reason and first:
             log.info("read aloud off: %s", reason)
+            self.off_reason = reason
         process, self._process = self._process, None
         if process is not None:
             process.finished.disconnect(self._on_finished)

@@ -35,6 +35,7 @@ from kiosk.app import Kiosk, build_kiosk
 from kiosk.config import Config
 from kiosk.navigation import HOME, Route
 from kiosk.views.callback_view import CallbackView
+from tests.conftest import wait_for_disk
 
 # Fictional: 555-01xx numbers are reserved for fiction.
 FIRST, LAST, PHONE, NOTE = "Zebediah", "Quux", "(201) 555-0142", "stiff since Tuesday"
@@ -281,6 +282,7 @@ def first_patient_sends(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped
     form.language_buttons["es"].click()  # type: ignore[attr-defined]
     form.consent.click()  # type: ignore[attr-defined]
     form.send_button.click()  # type: ignore[attr-defined]
+    wait_for_disk(qtbot, kiosk)
     assert form.pages.currentIndex() == 1, "the request was not saved"  # type: ignore[attr-defined]
     form.home_button.click()  # type: ignore[attr-defined]
 

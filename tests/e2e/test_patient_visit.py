@@ -8,6 +8,7 @@ import pytest
 
 from kiosk.app import Kiosk
 from kiosk.navigation import HOME, Route
+from tests.conftest import wait_for_disk
 
 
 def test_home_shows_a_tile_for_every_shipped_topic(kiosk: Kiosk) -> None:
@@ -215,6 +216,10 @@ def test_a_patient_asks_for_a_call_and_the_request_is_saved_encrypted(  # type: 
     form.period_buttons["evening"].click()
     form.consent.click()
     form.send_button.click()
+    # Saved on the disk thread: at once the button says so and takes no second tap.
+    assert form.send_button.label() == "Sending..."
+    assert not form.send_button.isEnabled()
+    wait_for_disk(qtbot, kiosk)
 
     assert form.pages.currentIndex() == 1
     reference = form.reference_label.text()
@@ -251,8 +256,10 @@ def test_an_unwritable_data_folder_keeps_the_form_and_says_so(  # type: ignore[n
     form.period_buttons["morning"].click()
     form.consent.click()
     form.send_button.click()
+    wait_for_disk(qtbot, kiosk)
     assert form.pages.currentIndex() == 0
     assert form.status_label.isVisible()
+    assert form.send_button.isEnabled()  # tapping again tries again
     assert form.first_name.text() == "Ann"
     assert form.phone.text() == "(201) 555-0199"
     assert "could not save a callback request" in caplog.text

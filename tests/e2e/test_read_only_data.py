@@ -15,7 +15,7 @@ from kiosk.callback import CallbackRequest, Phone
 from kiosk.config import Config
 from kiosk.database import set_aside_copies
 from kiosk.storage import DATABASE, RequestStore
-from tests.conftest import Disk, shown_kiosk
+from tests.conftest import Disk, shown_kiosk, wait_for_disk
 
 
 def read_only_folder_with_requests(tmp_path: Path, disk: Disk) -> Path:
@@ -47,6 +47,7 @@ def test_the_form_keeps_its_values_and_says_it_could_not_save(  # type: ignore[n
     form.consent.click()
     for _ in range(2):  # every tap again: the same message, never a jump home
         form.send_button.click()
+        wait_for_disk(qtbot, kiosk)
         assert kiosk.window.stack.currentWidget() is form
         assert form.pages.currentIndex() == 0
         assert form.status_label.isVisible()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from kiosk import logs, safety
 from kiosk.app import Kiosk
 from kiosk.navigation import HOME, Route
+from tests.conftest import wait_for_disk
 
 NAME, PHONE_DIGITS = "Zebediah", "2015550142"  # fictional (555-01xx)
 
@@ -132,6 +133,7 @@ def test_after_a_visit_the_logs_hold_no_name_or_phone(
     form = kiosk.window.stack.currentWidget()
     form.period_buttons["morning"].click()  # type: ignore[union-attr]
     form.send_button.click()  # type: ignore[union-attr]
+    wait_for_disk(qtbot, kiosk)
     assert form.pages.currentIndex() == 1  # type: ignore[union-attr]
     expire(kiosk)
     logging.getLogger("kiosk").info("visit finished")

@@ -16,6 +16,7 @@ from kiosk.database import Database
 from kiosk.navigation import HOME, Route
 from kiosk.staff import StaffDirectory
 from kiosk.storage import RequestStore
+from tests.conftest import wait_for_disk
 
 PIN = "482193"
 
@@ -91,7 +92,7 @@ def test_a_wrong_pin_is_refused_and_logged(kiosk: Kiosk, staffed: Database) -> N
 
 
 def test_staff_export_new_requests_safely_and_they_become_exported(
-    kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
     screen = open_staff(kiosk)
     sign_in(screen)
@@ -102,6 +103,7 @@ def test_staff_export_new_requests_safely_and_they_become_exported(
     usb = tmp_path / "usb"
     panel.set_folders([(str(usb), "USB")], str(usb))
     panel.action_grid.button("csv").click()
+    wait_for_disk(qtbot, kiosk)
 
     (exported,) = usb.glob("*.csv")
     with exported.open(encoding="utf-8-sig", newline="") as handle:
@@ -116,7 +118,7 @@ def test_staff_export_new_requests_safely_and_they_become_exported(
 
 
 def test_an_export_to_an_unwritable_place_says_so_and_keeps_requests_new(
-    kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
     screen = open_staff(kiosk)
     sign_in(screen)
@@ -124,6 +126,7 @@ def test_an_export_to_an_unwritable_place_says_so_and_keeps_requests_new(
     not_a_folder.write_text("")
     screen.panel.set_folders([(str(not_a_folder), "Broken")], str(not_a_folder))
     screen.panel.action_grid.button("xlsx").click()
+    wait_for_disk(qtbot, kiosk)
     assert "export failed" in screen.panel.status.text()
     assert RequestStore(staffed).counts()["new"] == 2
 
@@ -160,7 +163,7 @@ def test_staff_mode_closes_itself_when_left_alone(kiosk: Kiosk, staffed: Databas
 
 
 def test_requests_can_be_exported_again_without_changing_them(
-    kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
     RequestStore(staffed).set_status([r.id for r in RequestStore(staffed).requests()], "done")
     screen = open_staff(kiosk)
@@ -168,19 +171,23 @@ def test_requests_can_be_exported_again_without_changing_them(
     usb = tmp_path / "usb"
     screen.panel.set_folders([(str(usb), "USB")], str(usb))
     screen.panel.action_grid.button("again:7").click()
+    wait_for_disk(qtbot, kiosk)
     (exported,) = usb.glob("*.csv")
     assert exported.read_text(encoding="utf-8-sig").count("\n") == 3  # header and two rows
     assert RequestStore(staffed).counts()["done"] == 2
     assert AuditLog(staffed).entries()[0].action == "reexport"
 
 
-def test_diagnostics_show_the_facts_and_a_touch_test(kiosk: Kiosk, staffed: Database) -> None:
+def test_diagnostics_show_the_facts_and_a_touch_test(
+    qtbot, kiosk: Kiosk, staffed: Database
+) -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
     screen = open_staff(kiosk)
     sign_in(screen)
     screen.panel.action_grid.button("diagnostics").click()
+    wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
     facts = screen.panel.facts.text()
     for label in (
         "Version:",
@@ -189,6 +196,9 @@ def test_diagnostics_show_the_facts_and_a_touch_test(kiosk: Kiosk, staffed: Data
         "Last request saved:",
         "Screen:",
         "Crashes recovered: 0",
+        "Read aloud: off by configuration",  # the tests' kiosks have speech_engine = "none"
+        "Signs of life to systemd: off (not started by systemd)",
+        "Watchdog: ",
     ):
         assert label in facts
     assert "Ann" not in facts
@@ -197,12 +207,13 @@ def test_diagnostics_show_the_facts_and_a_touch_test(kiosk: Kiosk, staffed: Data
 
 
 def test_diagnostics_show_the_doctors_checks_in_the_staff_language(
-    kiosk: Kiosk, staffed: Database
+    qtbot, kiosk: Kiosk, staffed: Database
 ) -> None:
     """`kiosk doctor`'s checks, labelled in the kiosk's language; the findings are for IT."""
     screen = open_staff(kiosk)
     sign_in(screen)
     screen.panel.action_grid.button("diagnostics").click()
+    wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
     facts = screen.panel.facts.text().splitlines()
     for label in ("Qt libraries: ✓", "Display platform: ✓ offscreen", "Fonts: ✓"):
         assert any(line.startswith(label) for line in facts), label
@@ -218,10 +229,12 @@ def test_diagnostics_show_the_doctors_checks_in_the_staff_language(
     screen = open_staff(kiosk)
     sign_in(screen)
     screen.panel.action_grid.button("diagnostics").click()
+    wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
     facts = screen.panel.facts.text()
     assert "Carpeta de datos: ✗ " in facts
     assert "should be 0700" in facts
     assert "Bibliotecas de Qt: ✓" in facts
+    assert "Leer en voz alta: apagado por la configuración" in facts
 
 
 def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
@@ -276,7 +289,7 @@ def refuse_like_a_full_disk(db: Database, when: str) -> None:
 
 
 def test_a_staff_export_never_replaces_a_file_already_there(
-    kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
     """Another kiosk's export (or one made the same second) on the stick keeps its contents."""
     usb = tmp_path / "usb"
@@ -292,6 +305,7 @@ def test_a_staff_export_never_replaces_a_file_already_there(
     sign_in(screen)
     screen.panel.set_folders([(str(usb), "USB")], str(usb))
     screen.panel.action_grid.button("csv").click()
+    wait_for_disk(qtbot, kiosk)
     assert {path: path.read_text() for path in theirs} == theirs
     (ours,) = set(usb.iterdir()) - set(theirs)
     assert ours.name.endswith("-2.csv")
@@ -301,7 +315,7 @@ def test_a_staff_export_never_replaces_a_file_already_there(
 
 
 def test_a_staff_export_that_cannot_be_marked_says_so_and_keeps_requests_new(
-    kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
     screen = open_staff(kiosk)
     sign_in(screen)
@@ -309,6 +323,7 @@ def test_a_staff_export_that_cannot_be_marked_says_so_and_keeps_requests_new(
     screen.panel.set_folders([(str(usb), "USB")], str(usb))
     refuse_like_a_full_disk(staffed, "UPDATE OF status ON requests")
     screen.panel.action_grid.button("csv").click()
+    wait_for_disk(qtbot, kiosk)
 
     assert kiosk.shell.current == Route("staff")  # still here, not thrown back home
     assert screen.currentWidget() is screen.panel
@@ -326,7 +341,7 @@ def test_a_staff_export_that_cannot_be_marked_says_so_and_keeps_requests_new(
 
 @pytest.mark.parametrize("button", ["csv", "again:7"])
 def test_no_staff_export_when_it_cannot_be_audited(
-    kiosk: Kiosk, staffed: Database, tmp_path: Path, button: str
+    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path, button: str
 ) -> None:
     """A file of patients' numbers is only written once the log says who wrote it."""
     screen = open_staff(kiosk)
@@ -335,6 +350,7 @@ def test_no_staff_export_when_it_cannot_be_audited(
     screen.panel.set_folders([(str(usb), "USB")], str(usb))
     refuse_like_a_full_disk(staffed, "INSERT ON audit WHEN NEW.action LIKE '%export_started'")
     screen.panel.action_grid.button(button).click()
+    wait_for_disk(qtbot, kiosk)
 
     assert kiosk.shell.current == Route("staff")
     assert not usb.exists() or list(usb.iterdir()) == []
@@ -346,7 +362,7 @@ def test_no_staff_export_when_it_cannot_be_audited(
 
 
 def test_a_staff_export_the_log_cannot_record_afterwards_says_so(
-    kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
     screen = open_staff(kiosk)
     sign_in(screen)
@@ -354,6 +370,7 @@ def test_a_staff_export_the_log_cannot_record_afterwards_says_so(
     screen.panel.set_folders([(str(usb), "USB")], str(usb))
     refuse_like_a_full_disk(staffed, "INSERT ON audit WHEN NEW.action = 'export'")
     screen.panel.action_grid.button("csv").click()
+    wait_for_disk(qtbot, kiosk)
 
     assert kiosk.shell.current == Route("staff")
     (exported,) = usb.glob("*.csv")
