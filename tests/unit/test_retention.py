@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,29 @@ def test_nothing_of_a_purged_request_is_left_in_the_write_ahead_log(
     assert (tmp_path / (DATABASE + "-wal")).stat().st_size == 0
     assert store.requests() == []
     assert db.integrity_ok()
+
+
+def test_a_purge_overwrites_what_it_deletes_even_where_that_is_not_the_default(
+    store: RequestStore, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite overwrites deleted cells only with secure_delete on when the DELETE runs. SQLCipher
+    turns it on for a keyed connection, plain SQLite leaves it off: the purge sets it itself, so
+    a connection (or a future SQLCipher) where it is off still forgets the patient."""
+    make(store, "done", created=40, changed=35)
+    kept = make(store, "new", created=40)
+    db.read("PRAGMA secure_delete = OFF", ())
+    write = db.write
+    when_deleting: list[object] = []
+
+    def watched(sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+        if sql.startswith("DELETE"):
+            when_deleting.extend(db.read("PRAGMA secure_delete", ()))
+        write(sql, rows)
+
+    monkeypatch.setattr(db, "write", watched)
+    assert purge(db, now=lambda: NOW) == 1
+    assert when_deleting == [(1,)]
+    assert [r.id for r in store.requests()] == [kept]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.callback import CallbackRequest, Phone
-from kiosk.keys import KEY_FILE
+from kiosk.keys import KEY_FILE, load_key
 from kiosk.storage import DATABASE, RequestStore, StorageError
 
 # Obviously fictional: 555-01xx numbers are reserved for fiction.
@@ -140,10 +141,40 @@ def test_a_damaged_database_is_moved_aside_and_a_new_one_started(tmp_path: Path)
 
 
 def test_an_unwritable_database_is_a_storage_error(tmp_path: Path) -> None:
+    load_key(tmp_path, tmp_path / DATABASE)  # the key is there: only the database is at fault
     (tmp_path / DATABASE).mkdir()  # even root cannot open a folder as a database
     with pytest.raises(StorageError) as error:
         RequestStore.open(tmp_path)
-    assert error.value.kind in {"unwritable", "key"}
+    assert error.value.kind == "unwritable"
+    assert str(error.value) == "the database cannot be written (read-only folder?)"
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_storage_error(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("a file where the folder should be")
+    with pytest.raises(StorageError) as error:
+        RequestStore.open(tmp_path / "data")
+    assert error.value.kind == "unwritable"
+    assert str(error.value) == f"cannot use the data folder ({os.strerror(errno.EEXIST)})"
+
+
+@pytest.mark.parametrize("again", [False, True], ids=["new", "reopened"])
+def test_the_open_database_syncs_each_commit_and_overwrites_deletes(
+    tmp_path: Path, again: bool
+) -> None:
+    """A request the patient was told is saved must survive a power cut, not only a crash: the
+    open database (new or reopened, each connection sets its own) is in WAL mode with
+    synchronous=FULL (2), which syncs the log at every commit; NORMAL (1) may lose the last."""
+    if again:
+        first = RequestStore.open(tmp_path)
+        save(first)
+        first.close()
+    store = RequestStore.open(tmp_path)
+    assert store.database.read("PRAGMA journal_mode") == [("wal",)]
+    assert store.database.read("PRAGMA synchronous") == [(2,)]
+    assert store.database.read("PRAGMA foreign_keys") == [(1,)]
+    # SQLCipher's own default for a keyed connection: deleted cells are overwritten, not freed.
+    assert store.database.read("PRAGMA secure_delete") == [(1,)]
+    store.close()
 
 
 CHILD = """
