@@ -32,7 +32,10 @@ class _LinkGuard(Treeprocessor):
                 if child.tag == "img":
                     source = self._image(child.get("src", ""))
                     if source is None:
-                        parent.remove(child)
+                        # Emptied, not removed: removing it would lose its tail, the words
+                        # after it up to the next element.
+                        child.tag = "span"
+                        child.attrib.clear()
                     else:
                         child.set("src", source)
                 elif child.tag == "a" and not child.get("href", "").startswith(INTERNAL_SCHEMES):

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+
 from kiosk.markup import placeholders, render
 
 
@@ -32,6 +37,76 @@ def test_only_links_inside_the_kiosk_survive() -> None:
 
 def test_images_are_dropped() -> None:
     assert "<img" not in render("![x](/etc/passwd)", {})
+
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def page_folder(tmp_path: Path) -> Path:
+    """A topic's folder with pictures beside it and in a subfolder, and files a page must not
+    show: a picture outside the folder, a text file, a picture reached through a link out."""
+    folder = tmp_path / "content" / "en" / "topics"
+    (folder / "pictures").mkdir(parents=True)
+    (folder / "beside.png").write_bytes(PNG)
+    (folder / "PHOTO.JPG").write_bytes(PNG)
+    (folder / "pictures" / "inside.svg").write_text("<svg/>")
+    (folder / "notes.txt").write_text("not a picture")
+    (folder / "folder.png").mkdir()
+    (tmp_path / "content" / "en" / "outside.png").write_bytes(PNG)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "linked.png").write_bytes(PNG)
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    return folder
+
+
+def words(html: str) -> str:
+    """What a patient reads: the text without the markup."""
+    return re.sub(r"<[^>]*>", "", html)
+
+
+def shown(html: str) -> list[str]:
+    """The pictures a patient would see: the src of each <img> left in the page."""
+    return re.findall(r'<img [^>]*src="([^"]*)"', html)
+
+
+@pytest.mark.parametrize(
+    "source", ["beside.png", "./beside.png", "PHOTO.JPG", "pictures/inside.svg"]
+)
+def test_a_picture_in_the_pages_folder_is_shown(page_folder: Path, source: str) -> None:
+    html = render(f"![A spine]({source})", {}, page_folder)
+    assert shown(html) == [str((page_folder / source).resolve())]
+    assert 'alt="A spine"' in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "../outside.png",  # beside the folder, not in it
+        "pictures/../../outside.png",
+        "linked/linked.png",  # a subfolder that is a link to somewhere else
+        "notes.txt",  # there, but not a picture
+        "folder.png",  # a picture's name, but a folder
+        "missing.png",
+        "/etc/passwd",
+        "file:beside.png",
+        "\\server\\share\\x.png",
+        "",
+    ],
+)
+def test_an_image_outside_the_pages_folder_or_not_a_picture_is_not_shown(
+    page_folder: Path, source: str
+) -> None:
+    html = render(f"Before ![A spine]({source}) after.", {}, page_folder)
+    assert shown(html) == []
+    assert "<img" not in html
+    assert words(html) == "Before  after."  # the words around it stay
+
+
+def test_no_image_is_shown_when_the_page_has_no_folder(page_folder: Path) -> None:
+    assert "<img" not in render(f"![A spine]({page_folder / 'beside.png'})", {})
+    assert "<img" not in render("![A spine](beside.png)", {})
 
 
 def test_placeholders_are_filled_and_escaped() -> None:
