@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from kiosk.theme import Look
 from kiosk.views.icons import IconSet
@@ -47,7 +48,18 @@ def test_kiosk_mode_window_refuses_to_close(make_window) -> None:  # type: ignor
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
 
 
-@pytest.mark.parametrize(
+def test_kiosk_mode_window_refuses_the_systems_close_request(make_window) -> None:  # type: ignore[no-untyped-def]
+    """What a window manager's Alt+F4 or the compositor's close does: a close request from the
+    platform, delivered to the window through Qt's window-system path."""
+    window = make_window(kiosk_mode=True)
+    assert not window.windowHandle().close()
+    event = QCloseEvent()
+    QApplication.sendEvent(window, event)
+    assert not event.isAccepted()
+    assert window.isVisible()
+
+
+LEAVING_KEYS = pytest.mark.parametrize(
     ("key", "modifier"),
     [
         (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
@@ -56,10 +68,34 @@ def test_kiosk_mode_window_refuses_to_close(make_window) -> None:  # type: ignor
         (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
     ],
 )
+
+
+def taken(widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier) -> bool:
+    """Press `key` on `widget` as the keyboard would; whether the kiosk kept it for itself.
+
+    A key a widget ignores goes on to its parent, and one the window ignores is left to
+    whatever acts on unused keys (a shortcut, the platform). A plain QWidget ignores them all.
+    """
+    event = QKeyEvent(QEvent.Type.KeyPress, key, modifier)
+    QApplication.sendEvent(widget, event)
+    return event.isAccepted()
+
+
+@LEAVING_KEYS
 def test_kiosk_mode_keys_do_not_leave(qtbot, make_window, key, modifier) -> None:  # type: ignore[no-untyped-def]
     window = make_window(kiosk_mode=True)
+    # The window, a top-bar button and the screen shown: wherever the focus is, the key stops.
+    for widget in (window, window.home_button, window.stack.currentWidget()):
+        assert taken(widget, key, modifier), widget
     qtbot.keyClick(window, key, modifier)
     assert window.isVisible()
+
+
+@LEAVING_KEYS
+def test_windowed_mode_passes_the_same_keys_on(make_window, key, modifier) -> None:  # type: ignore[no-untyped-def]
+    """The control for the test above: only kiosk mode keeps these keys from the system."""
+    window = make_window(kiosk_mode=False)
+    assert not taken(window, key, modifier)
 
 
 def test_staff_exit_lets_the_kiosk_window_close(make_window) -> None:  # type: ignore[no-untyped-def]
