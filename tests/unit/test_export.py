@@ -7,7 +7,9 @@ import datetime as dt
 import errno
 import os
 import re
+import stat
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -19,7 +21,6 @@ import pytest
 from kiosk import export
 from kiosk.callback import CallbackRequest, Phone
 from kiosk.export import (
-    COLUMNS,
     ExportError,
     TargetExistsError,
     check_target,
@@ -81,37 +82,94 @@ def target(write: Writer, folder: Path) -> Path:
     return folder / ("requests.csv" if write is write_csv else "requests.xlsx")
 
 
-def expected(request: StoredRequest) -> list[str]:
-    """The row staff should see, worked out here independently of kiosk.export.rows."""
+# What staff see, cell by cell, written out by hand: REQUESTS exported in New York, where
+# 19:05 UTC on 26 November is 14:05. In a CSV, a cell a spreadsheet would run has an apostrophe
+# in front (Excel shows the cell as typed, as text); in an XLSX it is marked text instead and
+# reads back as typed (a CR reads back as LF: XML has no bare CR).
+HEADER = [
+    "Reference",
+    "Received",
+    "Status",
+    "First name",
+    "Last name",
+    "Phone (E.164)",
+    "Phone (national)",
+    "Extension",
+    "Best days",
+    "Best times",
+    "About",
+    "Note",
+    "Language",
+    "Consent version",
+]
+
+
+def jose(first_name: str = "José", phone: str = "'+12015550123") -> list[str]:
+    """BASE's row; HOSTILE's rows differ only in the first name."""
     return [
-        request.reference,
-        request.created_at.astimezone(NEW_YORK).strftime("%Y-%m-%d %H:%M"),
-        request.status,
-        request.first_name,
-        request.last_name,
-        request.phone.e164,
-        request.phone.national,
-        request.phone.extension,
-        ", ".join(request.days) or "any",
-        ", ".join(request.periods),
-        request.topic,
-        request.note,
-        request.language,
-        request.consent_version,
+        "ACE-479",
+        "2026-11-26 14:05",
+        "new",
+        first_name,
+        "Núñez",
+        phone,
+        "(201) 555-0123",
+        "45",
+        "mon, wed",
+        "morning, evening",
+        "topic:surgery",
+        'After lunch, "please".\nAsk for José.',
+        "es",
+        "2026-11",
     ]
 
 
-def undo(cell: str) -> str:
-    """Take off the apostrophe neutralise added, and only that one."""
-    return cell[1:] if cell[:1] == "'" and neutralise(cell[1:]) == cell else cell
+def siobhan(status: str = "exported", phone: str = "'+13125550199") -> list[str]:
+    """The second request's row: no day chosen is "any", and empty cells stay empty."""
+    return [
+        "ACE-479",
+        "2026-11-26 14:05",
+        status,
+        "Siobhán",
+        "O'Neil",
+        phone,
+        "(312) 555-0199",
+        "",
+        "any",
+        "morning, evening",
+        "",
+        "",
+        "es",
+        "2026-11",
+    ]
+
+
+IN_CSV = [
+    jose(),
+    siobhan(),
+    jose('\'=HYPERLINK("http://example.com","x")'),
+    jose("'@SUM(A1)"),
+    jose("'+1 201"),
+    jose("'-2+3"),
+    jose("'\tBob"),
+    jose("'\rBob"),
+    jose("'\uff1d1+1"),
+]
+IN_XLSX = [
+    jose(phone="+12015550123"),
+    siobhan(phone="+13125550199"),
+    jose('=HYPERLINK("http://example.com","x")', "+12015550123"),
+    jose("@SUM(A1)", "+12015550123"),
+    jose("+1 201", "+12015550123"),
+    jose("-2+3", "+12015550123"),
+    jose("\tBob", "+12015550123"),
+    jose("\nBob", "+12015550123"),
+    jose("\uff1d1+1", "+12015550123"),
+]
 
 
 def names(folder: Path) -> list[str]:
     return sorted(entry.name for entry in folder.iterdir())
-
-
-def as_xml_reads(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -122,7 +180,7 @@ def read_csv(path: Path) -> list[list[str]]:
 def read_xlsx(path: Path) -> list[list[str]]:
     sheet = openpyxl.load_workbook(path).active
     found = []
-    for row in sheet.iter_rows(max_col=len(COLUMNS)):
+    for row in sheet.iter_rows(max_col=len(HEADER)):
         for cell in row:
             assert cell.value is None or cell.data_type == "s", cell.coordinate
         found.append(["" if cell.value is None else cell.value for cell in row])
@@ -159,21 +217,11 @@ def test_neutralise_defuses_only_what_a_spreadsheet_would_run(cell: str, safe: s
     assert neutralise(cell) == safe
 
 
-@FORMATS
-def test_an_export_reads_back_as_the_requests(write: Writer, tmp_path: Path) -> None:
-    path = target(write, tmp_path)
-    assert write(REQUESTS, path, tz=NEW_YORK) == len(REQUESTS)
-    header, *body = READ[write](path)
-    assert header == list(COLUMNS)
-    assert [[undo(cell) for cell in row] for row in body] == [
-        [as_xml_reads(cell) if write is write_xlsx else cell for cell in expected(request)]
-        for request in REQUESTS
-    ]
-    assert body[0][1] == "2026-11-26 14:05"  # 19:05 UTC, in New York
-    assert body[0][3:5] == ["José", "Núñez"]
-    assert body[1][4] == "O'Neil"
-    # CSV: Excel reads the apostrophe as "text" and shows +12015550123; XLSX: quote prefix.
-    assert body[0][5] == ("'+12015550123" if write is write_csv else "+12015550123")
+def test_an_export_reads_back_as_the_requests(tmp_path: Path) -> None:
+    assert write_csv(REQUESTS, tmp_path / "out.csv", tz=NEW_YORK) == len(REQUESTS)
+    assert write_xlsx(REQUESTS, tmp_path / "out.xlsx", tz=NEW_YORK) == len(REQUESTS)
+    assert read_csv(tmp_path / "out.csv") == [HEADER, *IN_CSV]
+    assert read_xlsx(tmp_path / "out.xlsx") == [HEADER, *IN_XLSX]
 
 
 @FORMATS
@@ -181,22 +229,29 @@ def test_formulas_come_out_as_text(write: Writer, tmp_path: Path) -> None:
     path = target(write, tmp_path)
     write(REQUESTS, path)
     first_names = [row[3] for row in READ[write](path)[3:]]
-    assert first_names == [
-        as_xml_reads(name) if write is write_xlsx else "'" + name for name in HOSTILE
-    ]
+    assert first_names == [row[3] for row in (IN_CSV if write is write_csv else IN_XLSX)[2:]]
 
 
 def test_the_csv_is_excel_friendly_byte_for_byte(tmp_path: Path) -> None:
     path = tmp_path / "requests.csv"
-    write_csv(REQUESTS, path, tz=NEW_YORK)
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    rows = [list(COLUMNS), *(expected(request) for request in REQUESTS)]
-    quoted = "".join(
-        ",".join('"' + neutralise(cell).replace('"', '""') + '"' for cell in row) + "\r\n"
-        for row in rows
+    write_csv(REQUESTS[:3], path, tz=NEW_YORK)
+    assert path.read_bytes() == (
+        # UTF-8 with a byte-order mark, every field quoted, quotes doubled, CRLF line ends
+        # (a line end inside a field stays as it was), "'" before what a spreadsheet would run.
+        b"\xef\xbb\xbf"
+        b'"Reference","Received","Status","First name","Last name","Phone (E.164)",'
+        b'"Phone (national)","Extension","Best days","Best times","About","Note","Language",'
+        b'"Consent version"\r\n'
+        b'"ACE-479","2026-11-26 14:05","new","Jos\xc3\xa9","N\xc3\xba\xc3\xb1ez","\'+12015550123",'
+        b'"(201) 555-0123","45","mon, wed","morning, evening","topic:surgery",'
+        b'"After lunch, ""please"".\nAsk for Jos\xc3\xa9.","es","2026-11"\r\n'
+        b'"ACE-479","2026-11-26 14:05","exported","Siobh\xc3\xa1n","O\'Neil","\'+13125550199",'
+        b'"(312) 555-0199","","any","morning, evening","","","es","2026-11"\r\n'
+        b'"ACE-479","2026-11-26 14:05","new","\'=HYPERLINK(""http://example.com"",""x"")",'
+        b'"N\xc3\xba\xc3\xb1ez","\'+12015550123","(201) 555-0123","45","mon, wed",'
+        b'"morning, evening","topic:surgery","After lunch, ""please"".\nAsk for Jos\xc3\xa9.",'
+        b'"es","2026-11"\r\n'
     )
-    assert raw[3:].decode("utf-8") == quoted
 
 
 def test_the_xlsx_holds_no_formula_and_a_bold_frozen_header(tmp_path: Path) -> None:
@@ -238,16 +293,65 @@ def test_saved_requests_round_trip_through_the_store(tmp_path: Path) -> None:
         )
     saved = store.requests()
     store.close()
-    want = [expected(request) for request in saved]
     assert write_csv(saved, tmp_path / "out.csv", tz=NEW_YORK) == 4
     assert write_xlsx(saved, tmp_path / "out.xlsx", tz=NEW_YORK) == 4
-    for found in (read_csv(tmp_path / "out.csv"), read_xlsx(tmp_path / "out.xlsx")):
-        assert [[undo(cell) for cell in row] for row in found[1:]] == want
+    # Saved requests are new; the national form comes back from the number itself.
+    assert read_csv(tmp_path / "out.csv")[1:] == [
+        jose(),
+        siobhan("new"),
+        jose('\'=HYPERLINK("http://example.com","x")'),
+        jose("'@SUM(A1)"),
+    ]
+    assert read_xlsx(tmp_path / "out.xlsx")[1:] == [
+        jose(phone="+12015550123"),
+        siobhan("new", "+13125550199"),
+        jose('=HYPERLINK("http://example.com","x")', "+12015550123"),
+        jose("@SUM(A1)", "+12015550123"),
+    ]
 
 
-def test_received_is_in_the_machines_zone_by_default() -> None:
-    row = next(export.rows([BASE]))
-    assert row[1] == BASE.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+@pytest.fixture
+def machine_zone() -> Iterator[Callable[[str], None]]:
+    """Set this machine's time zone for one test, as a POSIX TZ rule (no zone files needed)."""
+    before = os.environ.get("TZ")
+
+    def set_zone(rule: str) -> None:
+        os.environ["TZ"] = rule
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.mark.parametrize(
+    ("zone", "received"),
+    [
+        ("EST5EDT,M3.2.0,M11.1.0", "2026-11-26 14:05"),  # New York, in winter time
+        ("IST-5:30", "2026-11-27 00:35"),  # India: already the next day
+        ("UTC0", "2026-11-26 19:05"),
+    ],
+)
+def test_received_is_in_the_machines_zone_by_default(
+    machine_zone: Callable[[str], None], tmp_path: Path, zone: str, received: str
+) -> None:
+    machine_zone(zone)
+    assert next(export.rows([BASE]))[1] == received
+    write_csv([BASE], tmp_path / "out.csv")
+    write_xlsx([BASE], tmp_path / "out.xlsx")
+    assert read_csv(tmp_path / "out.csv")[1][1] == received
+    assert read_xlsx(tmp_path / "out.xlsx")[1][1] == received
+
+
+def test_received_follows_summer_time_in_the_zone_given() -> None:
+    summer = BASE._replace(created_at=dt.datetime(2026, 7, 1, 19, 5, tzinfo=dt.UTC))
+    assert [row[1] for row in export.rows([BASE, summer], NEW_YORK)] == [
+        "2026-11-26 14:05",
+        "2026-07-01 15:05",
+    ]
 
 
 def test_write_csv_rows_neutralises_every_cell(tmp_path: Path) -> None:
@@ -303,6 +407,33 @@ def test_a_full_disk_leaves_the_old_file_and_no_temporary(
     assert names(folder) == [path.name]
     assert path.read_bytes() == before
     assert names(spool) == []  # no plain-text copy of the sheet left behind
+
+
+@FORMATS
+def test_a_stick_that_fails_when_the_file_is_synced_gets_no_file(
+    write: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full or failing stick often takes every write and fails only at the file's sync: that
+    is the export failing, under its own reason (not a name to step past), with nothing left."""
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("someone else's file")
+    sync = os.fsync
+
+    def full_when_a_file_is_synced(fd: int) -> None:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        sync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_when_a_file_is_synced)
+    full = re.escape(f"cannot write to {folder}: {os.strerror(errno.ENOSPC)}")
+    with pytest.raises(ExportError, match=f"^{full}$"):
+        write_new(folder, target(write, folder).name, lambda path: write(REQUESTS, path))
+    assert names(folder) == ["notes.txt"]
+    assert names(spool) == []
 
 
 def test_xlsx_shows_no_apostrophe_and_marks_formula_like_text_as_text(tmp_path: Path) -> None:
