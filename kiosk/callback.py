@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 NAME_MAX = 50
 NOTE_MAX = 200
+US_DIGITS = 10  # area code and number
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat")
 PERIODS = ("morning", "afternoon", "evening")
 # The form's fields from top to bottom: `validate` reports errors in this order.
@@ -118,7 +119,7 @@ def parse_phone(text: str) -> Phone | str:
         number = phonenumbers.parse(main, "US")
     except phonenumbers.NumberParseException:
         digits = sum(ch.isdecimal() for ch in main)
-        return "phone_incomplete" if digits < 10 else "phone_invalid"
+        return "phone_incomplete" if digits < US_DIGITS else "phone_invalid"
     if phonenumbers.is_valid_number(number):
         if phonenumbers.region_code_for_number(number) != "US":
             return "phone_not_us"

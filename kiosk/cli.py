@@ -33,12 +33,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(USAGE_ERROR, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
+SCREEN_SIDES = range(320, 8192 + 1)  # pixels: a phone's narrow side to an 8K screen
+
+
 def _size(text: str) -> tuple[int, int]:
     width, x, height = text.lower().partition("x")
     if not x or not width.isdigit() or not height.isdigit():
         raise argparse.ArgumentTypeError(f"size must look like 1080x1920, not {text!r}")
     size = int(width), int(height)
-    if not all(320 <= side <= 8192 for side in size):
+    if not all(side in SCREEN_SIDES for side in size):
         raise argparse.ArgumentTypeError(f"each side must be 320 to 8192 pixels, not {text!r}")
     return size
 

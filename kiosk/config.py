@@ -17,6 +17,11 @@ SYSTEM_CONFIG = Path("/etc/waiting-room-kiosk/kiosk.toml")
 TEXT_SIZES = (100, 125, 150, 175, 200)
 MAX_CONFIG_BYTES = 64_000  # the sample, with every comment, is under 3 KB
 # The footer must show the whole name and number in the largest text on a portrait screen.
+# Allowed ranges, inclusive: long enough to read a page, short enough that a walked-away
+# patient's form does not wait for the next one; retention up to ten years.
+IDLE_SECONDS = range(10, 3600 + 1)
+RETENTION_DAYS = range(1, 3650 + 1)
+STAFF_MINUTES = range(1, 60 + 1)
 MAX_TEXT = {"clinic.name": 60, "clinic.phone": 30, "clinic.address": 120}
 
 
@@ -190,6 +195,13 @@ def _coerce(key: str, value: Any, expected: type[Any], path: Path) -> Any:
     return value
 
 
+def _check_range(path: Path, key: str, value: int, allowed: range) -> None:
+    if value not in allowed:
+        raise ConfigError(
+            f"{path}: '{key}' must be between {allowed.start} and {allowed.stop - 1}, not {value}"
+        )
+
+
 def _check_values(config: Config, path: Path) -> None:
     for key, limit in MAX_TEXT.items():
         value = getattr(config.clinic, key.split(".")[1])
@@ -202,24 +214,13 @@ def _check_values(config: Config, path: Path) -> None:
         raise ConfigError(f"{path}: 'kiosk.languages' must name at least one language")
     if len(set(kiosk.languages)) != len(kiosk.languages):
         raise ConfigError(f"{path}: 'kiosk.languages' lists a language twice")
-    if not 10 <= kiosk.idle_timeout_seconds <= 3600:
-        raise ConfigError(
-            f"{path}: 'kiosk.idle_timeout_seconds' must be between 10 and 3600, "
-            f"not {kiosk.idle_timeout_seconds}"
-        )
+    _check_range(path, "kiosk.idle_timeout_seconds", kiosk.idle_timeout_seconds, IDLE_SECONDS)
     if kiosk.text_size not in TEXT_SIZES:
         raise ConfigError(
             f"{path}: 'kiosk.text_size' must be one of {', '.join(map(str, TEXT_SIZES))}, "
             f"not {kiosk.text_size}"
         )
-    if not 1 <= kiosk.retention_days <= 3650:
-        raise ConfigError(
-            f"{path}: 'kiosk.retention_days' must be between 1 and 3650, not {kiosk.retention_days}"
-        )
-    if not 1 <= kiosk.staff_timeout_minutes <= 60:
-        raise ConfigError(
-            f"{path}: 'kiosk.staff_timeout_minutes' must be between 1 and 60, "
-            f"not {kiosk.staff_timeout_minutes}"
-        )
+    _check_range(path, "kiosk.retention_days", kiosk.retention_days, RETENTION_DAYS)
+    _check_range(path, "kiosk.staff_timeout_minutes", kiosk.staff_timeout_minutes, STAFF_MINUTES)
     if not config.clinic.name.strip():
         raise ConfigError(f"{path}: 'clinic.name' must not be empty")

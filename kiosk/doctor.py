@@ -324,7 +324,7 @@ def _sample_clinics() -> list[ClinicConfig]:
 def _is_fictional(phone: str) -> bool:
     """A US number 555-0100 to 555-0199: reserved for fiction, so no patient can call it."""
     digits = re.sub(r"\D", "", phone)
-    return len(digits) >= 7 and digits[-7:-2] == "55501"
+    return digits[-7:-2] == "55501" and len(digits) >= len("5550100")
 
 
 def _same_bytes(path: Path, other: Path) -> bool:
@@ -348,7 +348,7 @@ def check_data_folder(data_dir: Path) -> Check:
         return Check(DATA_FOLDER, False, f"{data_dir} is not a folder")
     problems = []
     mode = stat.S_IMODE(info.st_mode)
-    if mode != 0o700:
+    if mode != stat.S_IRWXU:
         problems.append(f"mode {mode:04o}, should be 0700 (chmod 0700 {data_dir})")
     if info.st_uid != os.getuid():
         me = _user(os.getuid())
@@ -448,7 +448,8 @@ def check_disk(data_dir: Path, minimum: int = MIN_FREE_BYTES) -> Check:
     """Free space on the data folder's filesystem (the folder's nearest existing parent)."""
     where = next(p for p in (data_dir, *data_dir.parents) if p.exists())
     free = shutil.disk_usage(where).free
-    shown = f"{free / 1e9:.1f} GB" if free >= 1e9 else f"{free / 1e6:.0f} MB"
+    gigabyte = 1000**3
+    shown = f"{free / gigabyte:.1f} GB" if free >= gigabyte else f"{free / 1000**2:.0f} MB"
     if free < minimum:
         return Check(
             DISK, False, f"only {shown} free for {data_dir}; the kiosk needs {minimum / 1e6:.0f} MB"

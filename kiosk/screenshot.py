@@ -25,7 +25,8 @@ def _callback_state(kiosk: Kiosk, state: str) -> None:
     from kiosk.views.callback_view import CallbackView  # noqa: PLC0415
 
     view = kiosk.window.stack.currentWidget()
-    assert isinstance(view, CallbackView)
+    if not isinstance(view, CallbackView):
+        raise TypeError(f"the callback screen is not showing, {type(view).__name__} is")
     if state == "errors":
         view.send_button.click()
     elif state == "keyboard":
@@ -50,7 +51,8 @@ def _staff_state(kiosk: Kiosk, state: str) -> None:
     from kiosk.views.staff_view import StaffScreen  # noqa: PLC0415
 
     screen = kiosk.window.stack.currentWidget()
-    assert isinstance(screen, StaffScreen)
+    if not isinstance(screen, StaffScreen):
+        raise TypeError(f"the staff screen is not showing, {type(screen).__name__} is")
     if state == "pin":
         for digit in DEMO_PIN[:3]:
             screen.pin.keys[digit].click()

@@ -126,7 +126,8 @@ class Shell(QObject):
     def topic_view(self) -> TopicView:
         """The reader, built on first use."""
         self._screen("topic")
-        assert self._topic is not None
+        if self._topic is None:
+            raise RuntimeError("the topic screen's factory did not build a TopicView")
         return self._topic
 
     def go(self, route: Route) -> None:

@@ -47,7 +47,8 @@ class _SizedByLayout:
 
     def _own_layout(self) -> QLayout:
         layout = cast("QWidget", self).layout()
-        assert layout is not None, "a widget sized by its layout needs one"
+        if layout is None:
+            raise TypeError(f"{type(self).__name__} is sized by its layout and has none")
         return layout
 
     def sizeHint(self) -> QSize:

@@ -440,8 +440,7 @@ class CallbackView(QWidget):
             self.phone.setText(shown)
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._key_of(new) is not None:
-            assert new is not None
+        if new is not None and self._key_of(new) is not None:
             self.keyboard.follow_focus(new)
             if new in (self.first_name, self.last_name) and not new.text():
                 self.keyboard.set_shift(True)
