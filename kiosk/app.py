@@ -34,7 +34,7 @@ from kiosk.views.speech import Speaker
 from kiosk.views.topic_view import TopicView
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from kiosk.callback import CallbackRequest
     from kiosk.database import Database
@@ -106,7 +106,7 @@ def build_kiosk(
         home=home,
         make_topic=lambda: TopicView(look, icons),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
-        make_callback=lambda: _make_callback(look, icons),
+        make_callback=lambda: _make_callback(look, icons, config.kiosk.languages),
         requests=_request_saver(database, background),
         make_staff=lambda: _make_staff(
             config, database, background, window, _running_facts(config, speaker, notifier)
@@ -290,10 +290,10 @@ def _make_staff(
     return screen
 
 
-def _make_callback(look: LookController, icons: IconSet) -> CallbackView:
+def _make_callback(look: LookController, icons: IconSet, languages: Sequence[str]) -> CallbackView:
     from kiosk.views.callback_view import CallbackView  # noqa: PLC0415 -- not needed for home
 
-    return CallbackView(look, icons)
+    return CallbackView(look, icons, languages=languages)
 
 
 def _database_opener(config: Config) -> Callable[[], Database]:

@@ -24,6 +24,7 @@ from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.topic_view import TopicPage, TopicView
+from kiosk.views.words import language_name
 
 if TYPE_CHECKING:
     from kiosk.callback import CallbackRequest
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from kiosk.views.spine_view import RegionText, SpineView
     from kiosk.views.staff_view import StaffScreen
 
-LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 # The screens that hold one patient's visit: what they read, chose, typed or sent.
 PER_PATIENT = ("topic", "spine", "callback")
 
@@ -188,9 +188,7 @@ class Shell(QObject):
             attract.set_items(self._attract_items())  # type: ignore[attr-defined]
             attract.set_also_in(self._invitations_in_other_languages())  # type: ignore[attr-defined]
         following = self._following_language()
-        self._window.set_language_choice(
-            LANGUAGE_NAMES.get(following, following) if following != language else ""
-        )
+        self._window.set_language_choice(language_name(following) if following != language else "")
         self._show(self.history.current)
 
     def _following_language(self) -> str:

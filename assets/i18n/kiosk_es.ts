@@ -653,14 +653,6 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         </translation>
     </message>
     <message>
-        <source>English</source>
-        <translation>inglés</translation>
-    </message>
-    <message>
-        <source>Spanish</source>
-        <translation>español</translation>
-    </message>
-    <message>
         <source>new</source>
         <translation>nueva</translation>
     </message>
@@ -751,52 +743,12 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
 <context>
     <name>Words</name>
     <message>
-        <source>Mon</source>
-        <translation>Lun</translation>
+        <source>English</source>
+        <translation>inglés</translation>
     </message>
     <message>
-        <source>Tue</source>
-        <translation>Mar</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>Mié</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>Jue</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>Vie</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>Sáb</translation>
-    </message>
-    <message>
-        <source>Monday</source>
-        <translation>lunes</translation>
-    </message>
-    <message>
-        <source>Tuesday</source>
-        <translation>martes</translation>
-    </message>
-    <message>
-        <source>Wednesday</source>
-        <translation>miércoles</translation>
-    </message>
-    <message>
-        <source>Thursday</source>
-        <translation>jueves</translation>
-    </message>
-    <message>
-        <source>Friday</source>
-        <translation>viernes</translation>
-    </message>
-    <message>
-        <source>Saturday</source>
-        <translation>sábado</translation>
+        <source>Spanish</source>
+        <translation>español</translation>
     </message>
     <message>
         <source>morning</source>

@@ -8,6 +8,8 @@ reports a clean request; the shell saves it and then says how it went.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -35,7 +37,7 @@ from kiosk.views.keyboard_view import KeyboardView
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable, scrolling_page, vertical_scroll
-from kiosk.views.words import day_abbreviations, day_names, period_names
+from kiosk.views.words import day_abbreviations, day_names, language_name, period_names
 
 CONSENT_VERSION = "2026-11-26"
 # A save slower than this (a worn SD card, another program's lock) says it is still going.
@@ -49,7 +51,12 @@ class CallbackView(QWidget):
     home_requested = Signal()
 
     def __init__(
-        self, look: LookController, icons: IconSet | None = None, parent: QWidget | None = None
+        self,
+        look: LookController,
+        icons: IconSet | None = None,
+        parent: QWidget | None = None,
+        *,
+        languages: Sequence[str] = ("en", "es"),
     ) -> None:
         super().__init__(parent)
         self._look = look
@@ -65,7 +72,8 @@ class CallbackView(QWidget):
         self.day_buttons = {day: self._toggle() for day in DAYS}
         self.period_buttons = {period: self._toggle() for period in PERIODS}
         self.topic_button = self._toggle()
-        self.language_buttons = {lang: self._toggle() for lang in ("en", "es")}
+        # The configuration's languages, the first being the kiosk's default.
+        self.language_buttons = {lang: self._toggle() for lang in languages}
         for button in self.language_buttons.values():
             button.setAutoExclusive(True)
             button.clicked.connect(self._on_language_chosen)
@@ -384,7 +392,10 @@ class CallbackView(QWidget):
             periods=tuple(p for p, b in self.period_buttons.items() if b.isChecked()),
             topic=self._topic if self.topic_button.isChecked() else "",
             note=self.note.text(),
-            language=next((k for k, b in self.language_buttons.items() if b.isChecked()), "en"),
+            language=next(
+                (k for k, b in self.language_buttons.items() if b.isChecked()),
+                next(iter(self.language_buttons)),
+            ),
             consent=self.consent.isChecked(),
         )
 
@@ -522,8 +533,8 @@ class CallbackView(QWidget):
         for period, text in period_names().items():
             self.period_buttons[period].setText(text.capitalize())
             self.period_buttons[period].setAccessibleName(text)
-        self.language_buttons["en"].setText("English")
-        self.language_buttons["es"].setText("Español")
+        for code, button in self.language_buttons.items():
+            button.setText(language_name(code))
         self.consent.set_wording(
             self.tr("Yes, the clinic may call me at this number about my request.")
         )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, Signal
@@ -32,7 +32,7 @@ from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.pin_view import PinView
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 from kiosk.views.touch_test import TouchTest
-from kiosk.views.words import day_abbreviations, period_names
+from kiosk.views.words import day_abbreviations, language_in_words, period_names
 
 
 class RequestRow(NamedTuple):
@@ -225,7 +225,7 @@ class StaffView(QWidget):
         """Fill the list; staff tick the requests they have called back."""
         self._rows = list(rows), now
         self.requests.clear()
-        words = self._words()
+        words = self._words({row.language for row in rows})
         for row in rows:
             when = ", ".join(words.get(code, code) for code in (*row.days, *row.periods))
             text = (
@@ -317,13 +317,12 @@ class StaffView(QWidget):
             return self.tr("{n} h ago").format(n=minutes // 60)
         return self.tr("%n day(s) ago", "", minutes // (24 * 60))
 
-    def _words(self) -> dict[str, str]:
-        """The request list's codes in words."""
+    def _words(self, languages: Iterable[str]) -> dict[str, str]:
+        """The request list's codes in words, `languages` among them."""
         return {
             **day_abbreviations(),
             **period_names(),
-            "en": self.tr("English"),
-            "es": self.tr("Spanish"),
+            **{code: language_in_words(code) for code in languages},
             "new": self.tr("new"),
             "exported": self.tr("exported"),
             "done": self.tr("done"),
