@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.anatomy import SpineDrawing, SpineMap
+from kiosk.navigation import Route, RouteError
 from kiosk.theme import Palette
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet
@@ -297,12 +298,18 @@ class SpineView(QWidget):
     def _on_body_link_activated(self, href: str) -> None:
         self._follow(href)
 
-    def _follow(self, route: str) -> None:
-        scheme, _, target = route.partition(":")
-        if scheme == "topic":
-            self.topic_chosen.emit(target)
-        elif scheme == "spine":
-            self.show_region(target)
+    def _follow(self, href: str) -> None:
+        """A link in a part's text: the same routes as the buttons, read by Route.parse."""
+        try:
+            route = Route.parse(href)
+        except RouteError:
+            return  # markup lets only internal routes through; check-content names bad ones
+        if route.screen == "topic":
+            self.topic_chosen.emit(route.arg)
+        elif route.screen == "spine":
+            self.show_region(route.arg)
+        elif route.screen == "callback":
+            self.callback_chosen.emit(self.selected_region)
 
     def _on_look_changed(self) -> None:
         look = self._look.look

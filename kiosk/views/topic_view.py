@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.navigation import Route, RouteError
 from kiosk.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
@@ -241,12 +242,18 @@ class TopicView(QWidget):
         self.body_label.setText(f"<style>{self._look.reader_css}</style>{html}")
         self.body_label.setAccessibleName(self._page.title)
 
-    def _follow(self, route: str) -> None:
-        scheme, _, target = route.partition(":")
-        if scheme == "topic":
-            self.topic_chosen.emit(target)
-        elif scheme == "spine":
-            self.region_chosen.emit(target)
+    def _follow(self, href: str) -> None:
+        """A link in the page's text: the same routes as the buttons, read by Route.parse."""
+        try:
+            route = Route.parse(href)
+        except RouteError:
+            return  # markup lets only internal routes through; check-content names bad ones
+        if route.screen == "topic":
+            self.topic_chosen.emit(route.arg)
+        elif route.screen == "spine":
+            self.region_chosen.emit(route.arg)
+        elif route.screen == "callback":
+            self._on_callback_clicked()  # "ask us to call you", about this page
 
     @property
     def at_end(self) -> bool:

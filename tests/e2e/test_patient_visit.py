@@ -51,6 +51,22 @@ def test_a_link_in_the_text_opens_its_topic(kiosk: Kiosk) -> None:
     assert kiosk.topic.title_label.text() == "Causes"
 
 
+def test_every_kind_of_link_in_a_text_leads_where_it_says(kiosk: Kiosk) -> None:
+    """Links go through Route.parse like every other route: a `callback:` link asks for a call
+    about the page it is on, a `spine:` link opens that part, a broken one does nothing."""
+    kiosk.home.topic_tiles["symptoms"].click()
+    kiosk.topic.body_label.linkActivated.emit("nowhere:at-all")
+    assert kiosk.shell.current == Route("topic", "symptoms")
+    kiosk.topic.body_label.linkActivated.emit("callback:")
+    assert kiosk.shell.current == Route("callback", "topic:symptoms")
+    kiosk.window.back_button.click()
+    kiosk.topic.body_label.linkActivated.emit("spine:lumbar")
+    assert kiosk.shell.current == Route("spine", "lumbar")
+    spine = kiosk.window.stack.currentWidget()
+    spine.body_label.linkActivated.emit("callback:")  # type: ignore[attr-defined]
+    assert kiosk.shell.current == Route("callback", "spine:lumbar")
+
+
 def test_the_about_page_names_the_configured_clinic(kiosk: Kiosk) -> None:
     kiosk.shell.go(Route("topic", "about"))
     body = kiosk.topic.body_label.text()
