@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from kiosk.clock import utc_now
 from kiosk.database import Database
 
 # Short snake_case words, so the log reads as a list of verbs and a typo stands out in review.
@@ -28,14 +29,10 @@ class AuditEntry(NamedTuple):
     detail: str
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 class AuditLog:
     """The append-only log in the kiosk's database."""
 
-    def __init__(self, db: Database, *, now: Callable[[], dt.datetime] = _utc_now) -> None:
+    def __init__(self, db: Database, *, now: Callable[[], dt.datetime] = utc_now) -> None:
         self._db = db
         self._now = now
 

@@ -22,6 +22,7 @@ from typing import Any
 
 import sqlcipher3
 
+from kiosk.files import write_atomically
 from kiosk.keys import KeyUnavailableError, fingerprint, load_key
 
 log = logging.getLogger(__name__)
@@ -126,7 +127,8 @@ class Database:
             self._move_aside()
             db = self._connect()
         if fresh:
-            _write_atomically(check, fingerprint(self._key) + "\n")
+            text = fingerprint(self._key) + "\n"
+            write_atomically(check, lambda file: file.write(text.encode("ascii")))
         _make_private(self.path)
         return db
 
@@ -259,10 +261,3 @@ def _unused_aside_name(path: Path) -> Path:
         if not any(path.with_name(each).exists() for each in names):
             return path.with_name(name)
     raise FileExistsError(errno.EEXIST, "no free name to set the damaged database aside")
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="ascii")
-    temporary.chmod(0o600)
-    temporary.replace(path)

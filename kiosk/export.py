@@ -10,15 +10,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import errno
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
+from kiosk.files import write_atomically
 from kiosk.storage import StoredRequest
 
 __all__ = [
@@ -256,64 +255,13 @@ def check_target(path: Path, data_dir: Path, *, replace: bool = False) -> None:
 
 def _write_atomically(path: Path, write: Callable[[IO[bytes]], int], *, replace: bool) -> int:
     """Run `write` on a private temporary file next to `path`, then put it in place whole."""
-    folder = path.parent
     try:
-        # mkstemp creates the file 0600 itself: no chmod, which a FAT-formatted stick refuses.
-        handle, name = tempfile.mkstemp(dir=folder, prefix=".export-", suffix=path.suffix)
-    except OSError as exc:
-        raise _error(folder, exc) from None
-    temporary = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            count = write(file)
-            file.flush()
-            os.fsync(file.fileno())
-        if replace:
-            temporary.replace(path)
-        else:
-            _place_new(temporary, path)
-    except OSError as exc:
-        _remove(temporary)
-        raise _error(folder, exc) from None
-    except BaseException:
-        _remove(temporary)
-        raise
-    _sync_folder(folder)
-    return count
-
-
-def _place_new(temporary: Path, path: Path) -> None:
-    """Give the finished file its name unless that name is taken: a hard link fails rather than
-    replace, with no moment in between; a FAT stick has no links, so there it is looked first."""
-    try:
-        os.link(temporary, path, follow_symlinks=False)
+        # ".export-": retention removes what a kill left half written.
+        return write_atomically(path, write, replace=replace, prefix=".export-")
     except FileExistsError:
         raise TargetExistsError(f"{path} already exists; nothing written") from None
     except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP):
-            raise
-        if os.path.lexists(path):
-            raise TargetExistsError(f"{path} already exists; nothing written") from None
-        temporary.replace(path)
-    else:
-        _remove(temporary)  # the file is in place under its name either way
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself survive a power cut or a stick pulled out right after."""
-    try:
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError as exc:
-        raise _error(folder, exc) from None
-    try:
-        os.fsync(handle)
-    except OSError as exc:
-        # Some file systems cannot sync a folder at all; the file itself is already synced. On
-        # any other error the complete file is in place, but the caller must not mark it done.
-        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
-            raise _error(folder, exc) from None
-    finally:
-        os.close(handle)
+        raise _error(path.parent, exc) from None
 
 
 def _remove(path: Path) -> None:

@@ -13,9 +13,10 @@ import hashlib
 import hmac
 import os
 import secrets
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from kiosk.files import write_atomically
 
 KEY_FILE = "db.key"
 CREDENTIAL = "kiosk-db-key"
@@ -96,22 +97,14 @@ def _create(path: Path) -> bytes:
     key = secrets.token_bytes(KEY_BYTES)
     folder = path.parent
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    temporary = Path(name)
+    if path.is_file():  # an unreadable key file with no database behind it
+        path.unlink()
     try:
-        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-            handle.write(key.hex() + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.is_file():  # an unreadable key file with no database behind it
-            path.unlink()
-        try:
-            os.link(temporary, path)
-        except FileExistsError:
-            return _read(path, private=True)  # another kiosk process made it a moment ago
-        _fsync_folder(folder)
-    finally:
-        temporary.unlink(missing_ok=True)
+        write_atomically(
+            path, lambda file: file.write((key.hex() + "\n").encode("ascii")), replace=False
+        )
+    except FileExistsError:
+        return _read(path, private=True)  # another kiosk process made it a moment ago
     return key
 
 
@@ -122,11 +115,3 @@ def _remove_unfinished(path: Path) -> None:
             unfinished.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only folder: nothing can be tidied, and nothing needs to be
-
-
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

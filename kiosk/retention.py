@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.audit import AuditLog
+from kiosk.clock import utc_now
 from kiosk.database import DATABASE, SET_ASIDE, Database
 
 log = logging.getLogger(__name__)
@@ -26,15 +27,11 @@ UNFINISHED_EXPORT = ".export-"  # kiosk/export.py writes here, then renames
 UNFINISHED_AFTER = 3600  # seconds: no export takes an hour
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 def purge(
     db: Database,
     *,
     older_than_days: int = DEFAULT_DAYS,
-    now: Callable[[], dt.datetime] = _utc_now,
+    now: Callable[[], dt.datetime] = utc_now,
 ) -> int:
     """Delete exported and done requests whose status changed more than `older_than_days` ago.
 
@@ -68,7 +65,7 @@ def purge(
 
 
 def purge_files(
-    data_dir: Path, *, older_than_days: int, now: Callable[[], dt.datetime] = _utc_now
+    data_dir: Path, *, older_than_days: int, now: Callable[[], dt.datetime] = utc_now
 ) -> int:
     """Delete the data folder's files that hold patients once they are `older_than_days` old:
     exports (by when they were written), set-aside damaged databases (by when they were set

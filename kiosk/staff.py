@@ -18,6 +18,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from kiosk.audit import AuditLog
+from kiosk.clock import utc_now
 from kiosk.database import Database, StorageError
 
 log = logging.getLogger(__name__)
@@ -78,10 +79,6 @@ class SignInResult(NamedTuple):
     failures_before: int = 0  # wrong PINs since the last sign-in: show them, so guessing is seen
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 class StaffDirectory:
     """The staff list and the sign-in counter, in the kiosk's database.
 
@@ -93,7 +90,7 @@ class StaffDirectory:
         self,
         db: Database,
         *,
-        now: Callable[[], dt.datetime] = _utc_now,
+        now: Callable[[], dt.datetime] = utc_now,
         hasher: PasswordHasher | None = None,
         audit: AuditLog | None = None,
     ) -> None:

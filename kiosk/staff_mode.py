@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from kiosk.audit import AuditLog
 from kiosk.background import Background, Outcome
 from kiosk.callback import display
+from kiosk.clock import utc_now
 from kiosk.config import Config
 from kiosk.database import Database, StorageError, set_aside_copies
 from kiosk.diagnostics import Value, facts, log_tail
@@ -57,7 +58,7 @@ class StaffMode(QObject):
         self._background = background
         self._running = running  # what only the running kiosk knows, for diagnostics
         self.writing = False  # a file is being written; a second export waits its turn
-        self._now = now or (lambda: dt.datetime.now(dt.UTC))
+        self._now = now or utc_now
         self.signed_in = ""
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)

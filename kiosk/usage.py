@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from kiosk.clock import utc_now
 from kiosk.database import Database
 
 # Events that name what was opened; every other event has no subject.
@@ -30,10 +31,6 @@ class UsageRow(NamedTuple):
     count: int  # type: ignore[assignment]  # the name staff read; shadows tuple.count
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 class UsageStats:
     """The counts, in the kiosk's database. Days are local dates: `tz`, or the machine's zone."""
 
@@ -41,7 +38,7 @@ class UsageStats:
         self,
         db: Database,
         *,
-        now: Callable[[], dt.datetime] = _utc_now,
+        now: Callable[[], dt.datetime] = utc_now,
         tz: dt.tzinfo | None = None,
     ) -> None:
         self._db = db
