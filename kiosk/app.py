@@ -39,9 +39,9 @@ if TYPE_CHECKING:
     from kiosk.callback import CallbackRequest
     from kiosk.database import Database
     from kiosk.diagnostics import Value
+    from kiosk.staff_mode import StaffMode
     from kiosk.storage import StoredRequest
     from kiosk.views.callback_view import CallbackView
-    from kiosk.views.staff_view import StaffScreen
 
 
 class Kiosk(NamedTuple):
@@ -272,14 +272,13 @@ def _make_staff(
     background: Background,
     window: MainWindow,
     running: Callable[[], list[tuple[str, Value]]],
-) -> StaffScreen:
+) -> StaffMode:
     """The staff screen and the controller that runs it (kept alive as the screen's child)."""
     from kiosk.staff_mode import StaffMode  # noqa: PLC0415 -- not needed for home
     from kiosk.views.staff_view import StaffScreen  # noqa: PLC0415
 
     screen = StaffScreen()
     mode = StaffMode(screen, database, config, background=background, running=running)
-    screen.mode = mode  # type: ignore[attr-defined]
 
     def leave_kiosk() -> None:
         window.allow_close()
@@ -287,7 +286,7 @@ def _make_staff(
         QApplication.quit()
 
     mode.exit_requested.connect(leave_kiosk)
-    return screen
+    return mode
 
 
 def _make_callback(look: LookController, icons: IconSet, languages: Sequence[str]) -> CallbackView:

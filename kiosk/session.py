@@ -26,6 +26,24 @@ _INPUT = frozenset(
 )
 
 
+class ActivityWatch(QObject):
+    """The one place that decides what counts as someone using the kiosk: every touch, click,
+    key and wheel in the application, reported as `touched(target)` with the object it went to.
+    IdleWatch and staff mode each listen to one."""
+
+    touched = Signal(QObject)
+
+    def __init__(self, app: QApplication, owner: QObject) -> None:
+        # Owned by `owner`: when it goes, so does this filter on the application.
+        super().__init__(owner)
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self.touched.emit(watched)
+        return False
+
+
 class IdleWatch(QObject):
     """Reports `warned(seconds)` each second of the countdown, `expired()` when the session
     should be wiped, `attract()` when the attract loop should start, and `woke()` at the first
@@ -53,7 +71,8 @@ class IdleWatch(QObject):
         self.idle_timer = self._timer(idle_seconds * 1000, self._on_idle)
         self.tick_timer = self._timer(1000, self._on_tick, single=False)
         self.attract_timer = self._timer(attract_after_ms, self._on_attract)
-        app.installEventFilter(self)
+        self.activity = ActivityWatch(app, self)
+        self.activity.touched.connect(self._on_touched)
         self.idle_timer.start()
 
     def _timer(self, ms: int, slot: object, *, single: bool = True) -> QTimer:
@@ -74,16 +93,14 @@ class IdleWatch(QObject):
         self.idle_timer.start()
         self.active.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
-            if self._asleep:
-                self._asleep = False
-                self.woke.emit()
-            if self.warning or not self.idle_timer.isActive():
-                self.still_here()
-            else:
-                self.idle_timer.start()
-        return False
+    def _on_touched(self, _target: QObject) -> None:
+        if self._asleep:
+            self._asleep = False
+            self.woke.emit()
+        if self.warning or not self.idle_timer.isActive():
+            self.still_here()
+        else:
+            self.idle_timer.start()
 
     def _on_idle(self) -> None:
         self._left = self._countdown

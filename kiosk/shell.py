@@ -28,11 +28,11 @@ from kiosk.views.words import language_name
 
 if TYPE_CHECKING:
     from kiosk.callback import CallbackRequest
+    from kiosk.staff_mode import StaffMode
     from kiosk.storage import StoredRequest
     from kiosk.views.callback_view import CallbackView
     from kiosk.views.speech import Speaker
     from kiosk.views.spine_view import RegionText, SpineView
-    from kiosk.views.staff_view import StaffScreen
 
 # The screens that hold one patient's visit: what they read, chose, typed or sent.
 PER_PATIENT = ("topic", "spine", "callback")
@@ -61,7 +61,7 @@ class Shell(QObject):
         make_spine: Callable[[], QWidget],
         make_callback: Callable[[], CallbackView],
         requests: RequestSaver,
-        make_staff: Callable[[], StaffScreen],
+        make_staff: Callable[[], StaffMode],
         usage: UsageCounter,
         translations_dir: Path,
         speaker: Speaker,
@@ -88,7 +88,7 @@ class Shell(QObject):
         }
         self._make_staff = make_staff
         self._usage = usage
-        self._staff: StaffScreen | None = None
+        self._staff: StaffMode | None = None
         self._screens: dict[str, QWidget] = {"home": home}
         self._translations_dir = translations_dir
         self._speaker = speaker
@@ -123,6 +123,11 @@ class Shell(QObject):
         return self.history.current
 
     @property
+    def staff_mode(self) -> StaffMode | None:
+        """The staff controller, once the staff screen has been opened."""
+        return self._staff
+
+    @property
     def topic_view(self) -> TopicView:
         """The reader, built on first use."""
         self._screen("topic")
@@ -141,7 +146,7 @@ class Shell(QObject):
         if route.screen == "staff":
             self._screen("staff")
             if self._staff is not None:
-                self._staff.mode.open()  # type: ignore[attr-defined]
+                self._staff.open()
         if route.screen == "callback":
             # A fresh form each time a patient asks; only Back or a language change re-shows
             # one already being filled in.
@@ -183,10 +188,13 @@ class Shell(QObject):
             self._spine.set_regions(self._region_texts())
         if self._callback is not None:
             self._callback.set_language(language)
-        attract = self._screens.get("attract")
-        if attract is not None:
-            attract.set_items(self._attract_items())  # type: ignore[attr-defined]
-            attract.set_also_in(self._invitations_in_other_languages())  # type: ignore[attr-defined]
+        if "attract" in self._screens:  # built, so its module is loaded: no import cost here
+            from kiosk.views.attract_view import AttractView  # noqa: PLC0415
+
+            attract = self._screens["attract"]
+            if isinstance(attract, AttractView):
+                attract.set_items(self._attract_items())
+                attract.set_also_in(self._invitations_in_other_languages())
         following = self._following_language()
         self._window.set_language_choice(language_name(following) if following != language else "")
         self._show(self.history.current)
@@ -297,8 +305,8 @@ class Shell(QObject):
         be forgotten) but thrown away, and new ones are built once home is on screen again,
         while nobody is waiting for them.
         """
-        if self._staff is not None and self._staff.mode.signed_in:  # type: ignore[attr-defined]
-            self._staff.mode.close()  # type: ignore[attr-defined]
+        if self._staff is not None and self._staff.signed_in:
+            self._staff.close()
         self._show(self.history.home())
         names = [name for name in PER_PATIENT if name in self._screens]
         doomed = [self._detach(name) for name in names]
@@ -395,10 +403,10 @@ class Shell(QObject):
         return QPixmap.fromImage(render_svg(renderer, width, height))
 
     def _build_staff(self) -> QWidget:
-        screen = self._make_staff()
-        screen.mode.closed.connect(self.go_home)  # type: ignore[attr-defined]
-        self._staff = screen
-        return screen
+        mode = self._make_staff()
+        mode.closed.connect(self.go_home)
+        self._staff = mode
+        return mode.screen
 
     def _read_aloud(self, text: str) -> None:
         """A page's own text, never a form's: a touch reads it, a second touch stops."""

@@ -8,11 +8,14 @@ Staff mode closes itself after a few idle minutes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar, cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.audit import AuditLog
 from kiosk.background import Background, Outcome
@@ -24,6 +27,7 @@ from kiosk.diagnostics import Value, facts, log_tail
 from kiosk.drives import export_folders
 from kiosk.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
 from kiosk.retention import purge
+from kiosk.session import ActivityWatch
 from kiosk.staff import StaffDirectory
 from kiosk.storage import RequestStore
 from kiosk.usage import UsageStats
@@ -32,6 +36,24 @@ from kiosk.views.staff_view import RequestRow, StaffScreen
 log = logging.getLogger(__name__)
 
 DatabaseOpener = Callable[[], Database]
+
+
+_Slot = TypeVar("_Slot", bound=Callable[..., None])
+
+
+def _telling_staff(slot: _Slot) -> _Slot:
+    """A staff action whose database fails tells staff in words and leaves them where they are
+    (signed in, on the panel), instead of an exception that would send the kiosk home."""
+
+    @functools.wraps(slot)
+    def wrapper(self: StaffMode, *args: object) -> None:
+        try:
+            slot(self, *args)
+        except StorageError as exc:
+            log.warning("staff action failed: %s", exc.kind)
+            self._screen.panel.say(self._storage_message(exc))
+
+    return cast("_Slot", wrapper)
 
 
 class StaffMode(QObject):
@@ -64,9 +86,9 @@ class StaffMode(QObject):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(config.kiosk.staff_timeout_minutes * 60_000)
         self.idle_timer.timeout.connect(self._on_idle_timeout)
-        screen.installEventFilter(self)
-        for child in screen.findChildren(QObject):
-            child.installEventFilter(self)
+        # Any touch on the staff screen, on widgets made later too (request rows, pages).
+        self._activity = ActivityWatch(_application(), self)
+        self._activity.touched.connect(self._on_touched)
         pad, panel = screen.pin, screen.panel
         pad.pin_entered.connect(self._on_pin_entered)
         pad.cancelled.connect(self.close)
@@ -89,13 +111,13 @@ class StaffMode(QObject):
             directory = self._directory()
         except StorageError as exc:
             self._screen.pin.show_not_set_up()
-            self._screen.pin.message.setText(self._storage_message(exc))
+            self._screen.pin.show_problem(self._storage_message(exc))
             return
         if not directory.has_staff():
             self._screen.pin.show_not_set_up()
             if set_aside_copies(self._config.paths.data_dir):
                 # The staff were in the database set aside: the fresh one has none yet.
-                self._screen.pin.message.setText(
+                self._screen.pin.show_problem(
                     self.tr(
                         "The request database was damaged and set aside, with the staff list. "
                         "Ask IT: requests saved before may be in the old file."
@@ -116,8 +138,9 @@ class StaffMode(QObject):
         return messages.get(exc.kind, self.tr("The request database failed. Ask IT."))
 
     def close(self) -> None:
+        """Sign out (logged if the log takes it: signing out always works) and leave."""
         if self.signed_in:
-            self._audit().record(self.signed_in, "sign_out")
+            self._try_record("sign_out", "")
         self.signed_in = ""
         self.idle_timer.stop()
         self._screen.pin.reset()
@@ -129,7 +152,7 @@ class StaffMode(QObject):
         try:
             result = self._directory().sign_in(pin)
         except StorageError as exc:
-            self._screen.pin.message.setText(self._storage_message(exc))
+            self._screen.pin.show_problem(self._storage_message(exc))
             return
         if result.ok:
             self.signed_in = result.name
@@ -179,6 +202,7 @@ class StaffMode(QObject):
             written=written,
         )
 
+    @_telling_staff
     def _mark_exported(self, store: RequestStore, ids: list[str], path: Path, count: int) -> None:
         try:
             store.set_status(ids, "exported")
@@ -294,6 +318,7 @@ class StaffMode(QObject):
         except StorageError as exc:
             log.warning("audit entry %s not written: %s", action, exc.kind)
 
+    @_telling_staff
     def _on_mark_done_requested(self, ids: list[str]) -> None:
         if not ids:
             self._screen.panel.say(self.tr("Tick the requests you have called back first."))
@@ -302,6 +327,7 @@ class StaffMode(QObject):
         self._audit().record(self.signed_in, "mark_done", f"{len(ids)} requests")
         self._refresh()
 
+    @_telling_staff
     def _on_purge_requested(self) -> None:
         days = self._config.kiosk.retention_days
         count = purge(self._database(), older_than_days=days, now=self._now)
@@ -309,6 +335,7 @@ class StaffMode(QObject):
         self._screen.panel.say(self.tr("%n old request(s) deleted.", "", count))
         self._refresh()
 
+    @_telling_staff
     def _on_stats_requested(self) -> None:
         header, rows = UsageStats(self._database()).table()
         self._screen.panel.set_stats(header, rows)
@@ -336,6 +363,7 @@ class StaffMode(QObject):
         self._screen.panel.say(self.tr("Checking..."))
         self._background.run(gather, done)
 
+    @_telling_staff
     def _on_stats_export_requested(self, folder: str) -> None:
         header, rows = UsageStats(self._database()).table()
         stamp = self._now().astimezone().strftime("%Y-%m-%d-%H%M%S")
@@ -354,23 +382,27 @@ class StaffMode(QObject):
         )
 
     def _on_exit_requested(self) -> None:
-        self._audit().record(self.signed_in, "exit_kiosk")
+        """Leave the kiosk for the desktop: logged if the log takes it, never refused for it (a
+        full disk is exactly when IT needs the desktop)."""
+        self._try_record("exit_kiosk", "")
         self.exit_requested.emit()
 
     def _on_idle_timeout(self) -> None:
         if self.signed_in:
-            self._audit().record(self.signed_in, "timed_out")
+            self._try_record("timed_out", "")
             self.signed_in = ""
         self.close()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type()
-            in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.KeyPress)
-            and self.idle_timer.isActive()
-        ):
+    def _on_touched(self, target: QObject) -> None:
+        on_screen = target is self._screen or (
+            isinstance(target, QWidget) and self._screen.isAncestorOf(target)
+        )
+        if on_screen and self.idle_timer.isActive():
             self.idle_timer.start()  # staff are still here
-        return False
+
+    @property
+    def screen(self) -> StaffScreen:
+        return self._screen
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -408,3 +440,10 @@ class StaffMode(QObject):
 
     def _store(self) -> RequestStore:
         return RequestStore(self._database())
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise TypeError("staff mode needs the QApplication")
+    return app

@@ -119,6 +119,12 @@ class PinView(QWidget):
         )
         self.wait_timer.start(whole * 1000)
 
+    def show_problem(self, text: str) -> None:
+        """Why the pad cannot be used now (the database, its key), in words for staff."""
+        self._pin = ""
+        self._show_dots()
+        self.message.setText(text)
+
     def show_not_set_up(self) -> None:
         self._set_enabled(False)
         self.message.setText(

@@ -157,9 +157,58 @@ def test_statistics_show_what_patients_did(kiosk: Kiosk, staffed: Database) -> N
 def test_staff_mode_closes_itself_when_left_alone(kiosk: Kiosk, staffed: Database) -> None:
     screen = open_staff(kiosk)
     sign_in(screen)
-    screen.mode.idle_timer.timeout.emit()  # a few idle minutes, instantly
+    mode = kiosk.shell.staff_mode
+    assert mode is not None
+    mode.idle_timer.timeout.emit()  # a few idle minutes, instantly
     assert kiosk.shell.current == HOME
     assert AuditLog(staffed).entries()[0].action == "timed_out"
+
+
+def test_any_touch_on_the_staff_screen_keeps_staff_mode_open(
+    kiosk: Kiosk, staffed: Database
+) -> None:
+    """Widgets made after staff mode started (the statistics table, the request rows) count
+    too: staff reading statistics are not thrown out mid-sentence."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    screen.panel.action_grid.button("stats").click()
+    mode = kiosk.shell.staff_mode
+    assert mode is not None
+    restarts = []
+    real_start = mode.idle_timer.start
+    mode.idle_timer.start = lambda: (restarts.append(True), real_start())  # type: ignore[method-assign]
+    table = screen.panel.stats.viewport()
+    QTest.mouseClick(table, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    assert len(restarts) >= 1
+    restarts.clear()
+    QTest.mouseClick(kiosk.home, Qt.MouseButton.LeftButton)  # not the staff screen
+    assert restarts == []
+
+
+def test_exit_and_sign_out_work_when_the_log_cannot_be_written(
+    kiosk: Kiosk, staffed: Database
+) -> None:
+    """A full disk is when IT most needs to leave the kiosk: the audit entry is attempted,
+    and its failure is logged, never a locked door."""
+    from kiosk import staff_mode
+
+    screen = open_staff(kiosk)
+    sign_in(screen)
+    refuse_like_a_full_disk(staffed, "INSERT ON audit")
+    left = []
+    mode = kiosk.shell.staff_mode
+    assert mode is not None
+    mode.exit_requested.disconnect()  # the kiosk would quit the application: pytest's own
+    mode.exit_requested.connect(lambda: left.append(True))
+    screen.panel.exit_requested.emit()
+    assert left == [True]
+    screen.panel.action_grid.button("done").click()  # nothing ticked: a message, no database
+    screen.panel.sign_out_requested.emit()
+    assert kiosk.shell.current == HOME
+    assert staff_mode.StaffMode is type(mode)
 
 
 def test_requests_can_be_exported_again_without_changing_them(
