@@ -16,6 +16,7 @@ import os
 import shutil
 import threading
 from collections.abc import Sequence
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -48,10 +49,20 @@ def set_aside_copies(data_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-class StorageError(Exception):
-    """A save or read failed. `kind` is one of: key, corrupt, unwritable, full, locked."""
+class Problem(StrEnum):
+    """What kind of storage failure, for staff messages and the log (never patient data)."""
 
-    def __init__(self, kind: str, message: str) -> None:
+    KEY = "key"  # the key file is missing, unreadable or not this database's
+    CORRUPT = "corrupt"
+    UNWRITABLE = "unwritable"  # a read-only folder or file, or a failing disk
+    FULL = "full"
+    LOCKED = "locked"  # another program holds the database longer than the busy wait
+
+
+class StorageError(Exception):
+    """A save or read failed, of the given kind."""
+
+    def __init__(self, kind: Problem, message: str) -> None:
         super().__init__(message)
         self.kind = kind
 
@@ -78,10 +89,10 @@ class Database:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             key = load_key(data_dir, path)
         except KeyUnavailableError as exc:
-            raise StorageError("key", str(exc)) from None
+            raise StorageError(Problem.KEY, str(exc)) from None
         except OSError as exc:
             reason = f"cannot use the data folder ({exc.strerror})"
-            raise StorageError("unwritable", reason) from None
+            raise StorageError(Problem.UNWRITABLE, reason) from None
         return cls(path, key, wait=wait)
 
     def write(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
@@ -105,14 +116,14 @@ class Database:
             raise _error(exc, self.path.parent) from None
         except OSError as exc:  # the key check file, or moving a damaged file aside
             reason = f"cannot use the data folder ({exc.strerror})"
-            raise StorageError("unwritable", reason) from None
+            raise StorageError(Problem.UNWRITABLE, reason) from None
 
     def _open_or_recover(self) -> Any:
         fresh = not self.path.exists()
         check = self.path.with_name(self.path.name + ".keycheck")
         if not fresh and check.is_file() and check.read_text().strip() != fingerprint(self._key):
             raise StorageError(
-                "key",
+                Problem.KEY,
                 "the database key does not match the database; restore "
                 "the right key file (the database itself is untouched)",
             )
@@ -216,14 +227,15 @@ def _error(exc: Exception, folder: Path | None = None) -> StorageError:
     the free space of `folder` is looked at too."""
     text = str(exc).lower()
     if "full" in text or (folder is not None and _nearly_full(folder)):
-        return StorageError("full", "the disk is full")
+        return StorageError(Problem.FULL, "the disk is full")
     if "locked" in text or "busy" in text:
-        return StorageError("locked", "the database is busy (locked by another program)")
+        return StorageError(Problem.LOCKED, "the database is busy (locked by another program)")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return StorageError("unwritable", "the database cannot be written (read-only folder?)")
+        reason = "the database cannot be written (read-only folder?)"
+        return StorageError(Problem.UNWRITABLE, reason)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return StorageError("corrupt", "the database is damaged or the key is wrong")
-    return StorageError("unwritable", f"the database failed: {type(exc).__name__}")
+        return StorageError(Problem.CORRUPT, "the database is damaged or the key is wrong")
+    return StorageError(Problem.UNWRITABLE, f"the database failed: {type(exc).__name__}")
 
 
 def _make_private(path: Path) -> None:

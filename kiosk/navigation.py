@@ -6,11 +6,25 @@ names are used by the navigation, the screenshot command and the tests.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import NamedTuple
 
-SCREENS = ("home", "topic", "spine", "callback", "staff", "attract", "idle-warning")
-_NEEDS_ARG = frozenset({"topic"})
-_TAKES_ARG = frozenset({"topic", "spine", "callback", "staff"})
+
+class Screen(StrEnum):
+    """Every screen a route can name."""
+
+    HOME = "home"
+    TOPIC = "topic"
+    SPINE = "spine"
+    CALLBACK = "callback"
+    STAFF = "staff"
+    ATTRACT = "attract"
+    IDLE_WARNING = "idle-warning"
+
+
+SCREENS = tuple(Screen)
+_NEEDS_ARG = frozenset({Screen.TOPIC})
+_TAKES_ARG = frozenset({Screen.TOPIC, Screen.SPINE, Screen.CALLBACK, Screen.STAFF})
 
 
 class RouteError(ValueError):
@@ -20,15 +34,16 @@ class RouteError(ValueError):
 class Route(NamedTuple):
     """One screen, and optionally the item it shows (a topic slug, a spine region)."""
 
-    screen: str
+    screen: Screen
     arg: str = ""
 
     @classmethod
     def parse(cls, text: str) -> Route:
         """Read `home`, `topic:<slug>`, `spine`, `spine:<region>`, `callback`, ..."""
-        screen, _, arg = text.strip().partition(":")
-        if screen not in SCREENS:
-            raise RouteError(f"unknown screen {screen!r} (choose from {', '.join(SCREENS)})")
+        name, _, arg = text.strip().partition(":")
+        if name not in SCREENS:
+            raise RouteError(f"unknown screen {name!r} (choose from {', '.join(SCREENS)})")
+        screen = Screen(name)
         if screen in _NEEDS_ARG and not arg:
             raise RouteError(f"screen {screen!r} needs a name after a colon, e.g. {screen}:<slug>")
         if arg and screen not in _TAKES_ARG:
@@ -39,7 +54,7 @@ class Route(NamedTuple):
         return f"{self.screen}:{self.arg}" if self.arg else self.screen
 
 
-HOME = Route("home")
+HOME = Route(Screen.HOME)
 
 
 class History:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.app import Kiosk
-from kiosk.navigation import Route
+from kiosk.navigation import Route, Screen
 from kiosk.theme import HIGH_CONTRAST
 
 # Screenshot-only states of the callback form; the data shown is fictional (555-01xx).
@@ -98,17 +98,17 @@ def render_screen(
     kiosk.window.resize(*size)
     kiosk.window.show()
     if route.screen == "idle-warning":
-        kiosk.shell.go(Route("topic", "symptoms"))
+        kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
         QApplication.processEvents()
         kiosk.idle.idle_timer.timeout.emit()
     elif route.screen == "attract":
         kiosk.shell.show_attract()
     elif route.screen == "staff":
-        kiosk.shell.go(Route("staff"))
+        kiosk.shell.go(Route(Screen.STAFF))
         QApplication.processEvents()
         _staff_state(kiosk, route.arg)
     elif route.screen == "callback" and route.arg in CALLBACK_STATES:
-        kiosk.shell.go(Route("callback"))
+        kiosk.shell.go(Route(Screen.CALLBACK))
         QApplication.processEvents()
         _callback_state(kiosk, route.arg)
     else:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
 from kiosk.content import Library, Page
-from kiosk.navigation import HOME, History, Route
+from kiosk.navigation import HOME, History, Route, Screen
 from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.look import LookController
@@ -108,10 +108,10 @@ class Shell(QObject):
         window.language_requested.connect(self.next_language)
         window.text_size_requested.connect(look.next_text_size)
         window.contrast_requested.connect(look.toggle_contrast)
-        home.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
-        home.spine_chosen.connect(lambda: self.go(Route("spine")))
-        home.callback_chosen.connect(lambda: self.go(Route("callback")))
-        window.staff_requested.connect(lambda: self.go(Route("staff")))
+        home.topic_chosen.connect(lambda slug: self.go(Route(Screen.TOPIC, slug)))
+        home.spine_chosen.connect(lambda: self.go(Route(Screen.SPINE)))
+        home.callback_chosen.connect(lambda: self.go(Route(Screen.CALLBACK)))
+        window.staff_requested.connect(lambda: self.go(Route(Screen.STAFF)))
         self.set_language(self.language)
 
     @property
@@ -228,9 +228,9 @@ class Shell(QObject):
 
     def _build_topic(self) -> TopicView:
         topic = self._make_topic()
-        topic.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
-        topic.region_chosen.connect(lambda region: self.go(Route("spine", region)))
-        topic.callback_chosen.connect(lambda slug: self.go(Route("callback", f"topic:{slug}")))
+        topic.topic_chosen.connect(lambda slug: self.go(Route(Screen.TOPIC, slug)))
+        topic.region_chosen.connect(lambda region: self.go(Route(Screen.SPINE, region)))
+        topic.callback_chosen.connect(lambda slug: self.go(Route(Screen.CALLBACK, f"topic:{slug}")))
         topic.read_requested.connect(self._read_aloud)
         self._topic = topic
         return topic
@@ -243,8 +243,8 @@ class Shell(QObject):
         if not isinstance(spine, SpineView):
             return spine  # the drawing could not be read: a placeholder stands in
         spine.region_selected.connect(self._on_region_selected)
-        spine.topic_chosen.connect(lambda slug: self.go(Route("topic", slug)))
-        spine.callback_chosen.connect(lambda slug: self.go(Route("callback", f"spine:{slug}")))
+        spine.topic_chosen.connect(lambda slug: self.go(Route(Screen.TOPIC, slug)))
+        spine.callback_chosen.connect(lambda slug: self.go(Route(Screen.CALLBACK, f"spine:{slug}")))
         spine.read_requested.connect(self._read_aloud)
         spine.set_regions(self._region_texts())
         self._spine = spine
@@ -422,7 +422,7 @@ class Shell(QObject):
 
     def _on_region_selected(self, slug: str) -> None:
         self._speaker.stop()
-        self.history.replace(Route("spine", slug))
+        self.history.replace(Route(Screen.SPINE, slug))
         if slug:
             self._usage("region_tapped", slug)
 

@@ -19,7 +19,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from kiosk.audit import AuditLog
 from kiosk.clock import utc_now
-from kiosk.database import Database, StorageError
+from kiosk.database import Database, Problem, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -162,7 +162,7 @@ class StaffDirectory:
             if self._claim_try(failures, last):
                 break
         else:
-            raise StorageError("locked", "too many sign-ins at once; try again")
+            raise StorageError(Problem.LOCKED, "too many sign-ins at once; try again")
         name = self._match(pin) if _is_pin(pin) else None
         if name is None:
             failures += 1

@@ -22,14 +22,14 @@ from kiosk.background import Background, Outcome
 from kiosk.callback import display
 from kiosk.clock import utc_now
 from kiosk.config import Config
-from kiosk.database import Database, StorageError, set_aside_copies
+from kiosk.database import Database, Problem, StorageError, set_aside_copies
 from kiosk.diagnostics import Value, facts, log_tail
 from kiosk.drives import export_folders
 from kiosk.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
 from kiosk.retention import purge
 from kiosk.session import ActivityWatch
 from kiosk.staff import StaffDirectory
-from kiosk.storage import RequestStore
+from kiosk.storage import RequestStore, Status
 from kiosk.usage import UsageStats
 from kiosk.views.staff_view import RequestRow, StaffScreen
 
@@ -129,11 +129,11 @@ class StaffMode(QObject):
     def _storage_message(self, exc: StorageError) -> str:
         """What went wrong with the request database, in the kiosk's language, for staff."""
         messages = {
-            "key": self.tr("The database key is missing or wrong. Ask IT."),
-            "corrupt": self.tr("The request database is damaged. Ask IT."),
-            "unwritable": self.tr("The request database cannot be written. Ask IT."),
-            "full": self.tr("The disk is full. Ask IT to free some space."),
-            "locked": self.tr("The request database is busy. Try again in a minute."),
+            Problem.KEY: self.tr("The database key is missing or wrong. Ask IT."),
+            Problem.CORRUPT: self.tr("The request database is damaged. Ask IT."),
+            Problem.UNWRITABLE: self.tr("The request database cannot be written. Ask IT."),
+            Problem.FULL: self.tr("The disk is full. Ask IT to free some space."),
+            Problem.LOCKED: self.tr("The request database is busy. Try again in a minute."),
         }
         return messages.get(exc.kind, self.tr("The request database failed. Ask IT."))
 
@@ -178,7 +178,7 @@ class StaffMode(QObject):
     def _on_export_requested(self, kind: str, folder: str) -> None:
         try:
             store = self._store()
-            pending = store.requests("new")
+            pending = store.requests(Status.NEW)
         except StorageError as exc:
             self._screen.panel.say(self._storage_message(exc))
             return
@@ -205,7 +205,7 @@ class StaffMode(QObject):
     @_telling_staff
     def _mark_exported(self, store: RequestStore, ids: list[str], path: Path, count: int) -> None:
         try:
-            store.set_status(ids, "exported")
+            store.set_status(ids, Status.EXPORTED)
         except StorageError as exc:
             self._try_record("export_not_marked", f"{count} requests in {path}: {exc}")
             self._screen.panel.say(
@@ -323,7 +323,7 @@ class StaffMode(QObject):
         if not ids:
             self._screen.panel.say(self.tr("Tick the requests you have called back first."))
             return
-        self._store().set_status(ids, "done")
+        self._store().set_status(ids, Status.DONE)
         self._audit().record(self.signed_in, "mark_done", f"{len(ids)} requests")
         self._refresh()
 
@@ -424,7 +424,7 @@ class StaffMode(QObject):
                     r.created_at,
                     r.status,
                 )
-                for r in (*store.requests("new"), *store.requests("exported"))
+                for r in (*store.requests(Status.NEW), *store.requests(Status.EXPORTED))
             ],
             now,
         )

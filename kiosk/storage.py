@@ -9,15 +9,25 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable, Sequence
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from kiosk.callback import CallbackRequest, Phone
 from kiosk.database import DATABASE, Database, StorageError
 
-__all__ = ["DATABASE", "RequestStore", "StorageError", "StoredRequest"]
+__all__ = ["DATABASE", "RequestStore", "Status", "StorageError", "StoredRequest"]
 
-STATUSES = ("new", "exported", "done")
+
+class Status(StrEnum):
+    """Where a request is: new until a file holds it, exported, done once staff called back."""
+
+    NEW = "new"
+    EXPORTED = "exported"
+    DONE = "done"
+
+
+STATUSES = tuple(Status)
 
 
 class StoredRequest(NamedTuple):
@@ -76,7 +86,7 @@ class RequestStore:
             id=str(uuid.uuid4()),
             reference=reference,
             created_at=created,
-            status="new",
+            status=Status.NEW,
             first_name=request.first_name,
             last_name=request.last_name,
             phone=request.phone,
