@@ -16,7 +16,15 @@ from typing import NamedTuple
 
 from kiosk.theme import Look, Palette, stylesheet
 
-LABEL_GROUPS = ("neck", "upper-back", "lower-back", "pelvis", "whole-spine")
+# The groups a region text may belong to, and for those drawn as one part of the picture, the
+# drawing's group its label goes beside ("whole-spine" is the whole drawing: no label).
+DRAWN_GROUPS = {
+    "neck": "group-cervical",
+    "upper-back": "group-thoracic",
+    "lower-back": "group-lumbar",
+    "pelvis": "group-pelvis",
+}
+LABEL_GROUPS = (*DRAWN_GROUPS, "whole-spine")
 
 
 def tappable_ids(svg: Path) -> tuple[str, ...]:

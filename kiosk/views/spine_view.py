@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.anatomy import SpineDrawing, SpineMap
+from kiosk.anatomy import DRAWN_GROUPS, SpineDrawing, SpineMap
 from kiosk.navigation import Route, RouteError
 from kiosk.theme import Palette
 from kiosk.views.buttons import ButtonGrid, WrappingButton
@@ -35,14 +35,6 @@ from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import scrolling_page
 from kiosk.views.spine_canvas import SpineCanvas
-
-# Where each label goes: beside this group of the drawing.
-LABEL_GROUPS = (
-    ("neck", "group-cervical"),
-    ("upper-back", "group-thoracic"),
-    ("lower-back", "group-lumbar"),
-    ("pelvis", "group-pelvis"),
-)
 
 
 class RegionText(NamedTuple):
@@ -349,7 +341,7 @@ class SpineView(QWidget):
         self.canvas.set_labels(
             [
                 (names[key], bounds(group))
-                for key, group in LABEL_GROUPS
+                for key, group in DRAWN_GROUPS.items()
                 if not bounds(group).isEmpty()
             ]
         )
