@@ -12,18 +12,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
 from kiosk.content import Library, Page
 from kiosk.navigation import HOME, History, Route, Screen
+from kiosk.pages import Pages
+from kiosk.translations import Translations
 from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
-from kiosk.views.topic_view import TopicPage, TopicView
+from kiosk.views.topic_view import TopicView
 from kiosk.views.words import language_name
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from kiosk.storage import StoredRequest
     from kiosk.views.callback_view import CallbackView
     from kiosk.views.speech import Speaker
-    from kiosk.views.spine_view import RegionText, SpineView
+    from kiosk.views.spine_view import SpineView
 
 # The screens that hold one patient's visit: what they read, chose, typed or sent.
 PER_PATIENT = ("topic", "spine", "callback")
@@ -90,17 +91,16 @@ class Shell(QObject):
         self._usage = usage
         self._staff: StaffMode | None = None
         self._screens: dict[str, QWidget] = {"home": home}
-        self._translations_dir = translations_dir
+        self._translations = Translations(translations_dir, self)
         self._speaker = speaker
         speaker.speaking_changed.connect(self._on_speaking_changed)
         speaker.availability_changed.connect(self._show_read_buttons)
-        self._translator: QTranslator | None = None
-        self._rendered: dict[str, str] = {}
+        self._pages: dict[str, Pages] = {}  # per language, each keeping its rendered pages
         self.history = History()
         self._restyled = False  # the look changed since the last reset
         look.changed.connect(self._on_look_changed)
         self.language = config.default_language
-        self.library = libraries(self.language)
+        self.pages = self._pages_in(self.language)
 
         window.add_screen(home)
         window.home_requested.connect(self.go_home)
@@ -152,7 +152,7 @@ class Shell(QObject):
             # one already being filled in.
             self._screen("callback")
             if self._callback is not None:
-                title = self._context_title(route.arg)
+                title = self.pages.context_title(route.arg)
                 self._callback.start(route.arg if title else "", title, self.language)
                 self._usage("form_started", "")
         self._show(self.history.visit(route))
@@ -179,13 +179,11 @@ class Shell(QObject):
     def set_language(self, language: str) -> None:
         """Switch every text at once, keeping the patient's place."""
         self.language = language
-        self.library = self._libraries(language)
-        # Dates, times and numbers as a US reader of the language writes them.
-        QLocale.setDefault(QLocale(f"{language}_US"))
-        self._install_translator(language)
+        self.pages = self._pages_in(language)
+        self._translations.install(language)
         self._home.set_topics([_tile(t) for t in self.library.topics])
         if self._spine is not None:
-            self._spine.set_regions(self._region_texts())
+            self._spine.set_regions(self.pages.regions())
         if self._callback is not None:
             self._callback.set_language(language)
         if "attract" in self._screens:  # built, so its module is loaded: no import cost here
@@ -193,7 +191,7 @@ class Shell(QObject):
 
             attract = self._screens["attract"]
             if isinstance(attract, AttractView):
-                attract.set_items(self._attract_items())
+                attract.set_items(self.pages.attract_items())
                 attract.set_also_in(self._invitations_in_other_languages())
         following = self._following_language()
         self._window.set_language_choice(language_name(following) if following != language else "")
@@ -203,21 +201,15 @@ class Shell(QObject):
         languages = self._config.kiosk.languages
         return languages[(languages.index(self.language) + 1) % len(languages)]
 
-    def _install_translator(self, language: str) -> None:
-        app = QCoreApplication.instance()
-        if app is None:
-            return
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator.deleteLater()
-            self._translator = None
-        translator = QTranslator(app)  # the application's, as QApplication uses it
-        if translator.load(f"kiosk_{language}", str(self._translations_dir)):
-            app.installTranslator(translator)
-            self._translator = translator
-        # Qt posts LanguageChange to every widget; deliver it now, so no frame is painted
-        # with some texts in one language and some in the other.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
+    def _pages_in(self, language: str) -> Pages:
+        if language not in self._pages:
+            self._pages[language] = Pages(self._libraries(language), self._config.clinic)
+        return self._pages[language]
+
+    @property
+    def library(self) -> Library:
+        """The current language's content."""
+        return self.pages.library
 
     def _screen(self, name: str) -> QWidget:
         if name not in self._screens:
@@ -246,7 +238,7 @@ class Shell(QObject):
         spine.topic_chosen.connect(lambda slug: self.go(Route(Screen.TOPIC, slug)))
         spine.callback_chosen.connect(lambda slug: self.go(Route(Screen.CALLBACK, f"spine:{slug}")))
         spine.read_requested.connect(self._read_aloud)
-        spine.set_regions(self._region_texts())
+        spine.set_regions(self.pages.regions())
         self._spine = spine
         return spine
 
@@ -254,11 +246,11 @@ class Shell(QObject):
         # Whatever was being read belongs to the page being left (or the language left).
         self._speaker.stop()
         if route.screen == "topic":
-            topic = self.library.topic(route.arg)
+            topic = self.pages.topic(route.arg)
             if topic is None:
                 self._show(self.history.home())
                 return
-            self.topic_view.show_page(self._page(topic))
+            self.topic_view.show_page(topic)
         screen = self._screen(route.screen)
         if route.screen == "spine" and self._spine is not None:
             self._spine.show_region(route.arg)
@@ -274,28 +266,6 @@ class Shell(QObject):
         for view in (self._topic, self._spine):
             if view is not None:
                 view.read_button.setVisible(can_read)
-
-    def _page(self, topic: Page) -> TopicPage:
-        related = tuple(
-            (f"topic:{other.slug}", other.title)
-            for slug in topic.related_topics
-            if (other := self.library.topic(slug)) is not None
-        ) + tuple(
-            (f"spine:{region.slug}", region.title)
-            for slug in topic.related_regions
-            if (region := self.library.region(slug)) is not None
-        )
-        if topic.broken:
-            return TopicPage(topic.slug, topic.title, "", related, broken=True)
-        return TopicPage(
-            topic.slug,
-            topic.title,
-            self._html(topic),
-            related,
-            urgent=topic.urgent,
-            reviewed_by=self._filled(topic.reviewed_by),
-            reviewed_on=topic.reviewed_on,
-        )
 
     def reset_session(self) -> None:
         """For the next patient: home, default look and language, no history, and nothing
@@ -364,43 +334,29 @@ class Shell(QObject):
         from kiosk.views.attract_view import AttractView  # noqa: PLC0415
 
         view = AttractView()
-        view.set_items(self._attract_items())
+        view.set_items(self.pages.attract_items())
         view.set_also_in(self._invitations_in_other_languages())
-        view.set_drawing(self._spine_picture(720))
+        view.set_drawing(self._spine_drawing())
         return view
 
     def _invitations_in_other_languages(self) -> list[str]:
         source = "Touch the screen to start"  # AttractView's text, in English in the code
-        invitations = []
-        for language in self._config.kiosk.languages:
-            if language == self.language:
-                continue
-            translator = QTranslator()
-            if translator.load(f"kiosk_{language}", str(self._translations_dir)):
-                invitations.append(translator.translate("AttractView", source) or source)
-            elif language == "en":
-                invitations.append(source)
-        return invitations
+        said = (
+            self._translations.text_in(language, "AttractView", source)
+            for language in self._config.kiosk.languages
+            if language != self.language
+        )
+        return [text for text in said if text is not None]
 
-    def _attract_items(self) -> list[tuple[str, str]]:
-        return [(t.title, t.summary) for t in self.library.topics if not t.broken]
-
-    def _spine_picture(self, height: int) -> QPixmap:
-        """The spine drawing as a picture `height` pixels tall (empty if it cannot be read)."""
-        from PySide6.QtCore import QByteArray  # noqa: PLC0415
-        from PySide6.QtSvg import QSvgRenderer  # noqa: PLC0415
-
+    def _spine_drawing(self) -> bytes:
+        """The spine drawing in the current colours, for the attract loop (empty if it cannot
+        be read: the loop then shows words only)."""
         from kiosk.anatomy import spine_drawings  # noqa: PLC0415
-        from kiosk.views.svg import render_svg  # noqa: PLC0415
 
         try:
-            plain = spine_drawings(self._config.paths.assets_dir)(self._look.look.palette).plain
+            return spine_drawings(self._config.paths.assets_dir)(self._look.look.palette).plain
         except (OSError, SyntaxError, UnicodeDecodeError):
-            return QPixmap()
-        renderer = QSvgRenderer(QByteArray(plain))
-        box = renderer.viewBoxF()
-        width = round(height * box.width() / box.height())
-        return QPixmap.fromImage(render_svg(renderer, width, height))
+            return b""
 
     def _build_staff(self) -> QWidget:
         mode = self._make_staff()
@@ -452,54 +408,6 @@ class Shell(QObject):
                 view.show_saved(stored.reference, display(stored.phone), stored.periods)
 
         self._requests(request, consent_text, saved)
-
-    def _context_title(self, context: str) -> str:
-        kind, _, slug = context.partition(":")
-        page = self.library.topic(slug) if kind == "topic" else self.library.region(slug)
-        return page.title if page is not None and kind in ("topic", "spine") else ""
-
-    def _region_texts(self) -> list[RegionText]:
-        from kiosk.views.spine_view import RegionText  # noqa: PLC0415
-
-        return [
-            RegionText(
-                region.slug,
-                region.title,
-                "" if region.broken else self._html(region),
-                tuple(
-                    (f"topic:{other.slug}", other.title)
-                    for slug in region.related_topics
-                    if (other := self.library.topic(slug)) is not None
-                ),
-                broken=region.broken,
-                reviewed_by=self._filled(region.reviewed_by),
-                reviewed_on=region.reviewed_on,
-            )
-            for region in self.library.regions
-        ]
-
-    def _html(self, page: Page) -> str:
-        """A page's body as HTML, converted on first use and kept (it never changes)."""
-        key = str(page.path)
-        if key not in self._rendered:
-            from kiosk.markup import render  # noqa: PLC0415 -- no page is read at start-up
-
-            self._rendered[key] = render(page.body, self._clinic(), base=page.path.parent)
-        return self._rendered[key]
-
-    def _filled(self, text: str) -> str:
-        """A header field with the clinic's name, phone or address in it."""
-        from kiosk.markup import fill  # noqa: PLC0415 -- no page is read at start-up
-
-        return fill(text, self._clinic())
-
-    def _clinic(self) -> dict[str, str]:
-        clinic = self._config.clinic
-        return {
-            "clinic_name": clinic.name,
-            "clinic_phone": clinic.phone,
-            "clinic_address": clinic.address,
-        }
 
 
 def _delete(screens: list[QWidget]) -> None:

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.views.labels import plain_label
+from kiosk.views.svg import render_svg
 
 STEP_MS = 8000
 
@@ -64,9 +66,10 @@ class AttractView(QWidget):
         column.addWidget(self.prompt)
         self._retranslate()
 
-    def set_drawing(self, picture: QPixmap) -> None:
-        """The spine, as the explorer draws it: an invitation to touch."""
-        self._picture = picture
+    def set_drawing(self, svg: bytes) -> None:
+        """The spine, as the explorer draws it: an invitation to touch. Drawn once, 720 pixels
+        tall, then scaled to the space there is; no drawing leaves words only."""
+        self._picture = _picture(svg, DRAWING_HEIGHT)
         self._scaled = {}
         self._fit_drawing()
 
@@ -151,3 +154,17 @@ class AttractView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+DRAWING_HEIGHT = 720
+
+
+def _picture(svg: bytes, height: int) -> QPixmap:
+    if not svg:
+        return QPixmap()
+    renderer = QSvgRenderer(QByteArray(svg))
+    if not renderer.isValid():
+        return QPixmap()
+    box = renderer.viewBoxF()
+    width = round(height * box.width() / box.height())
+    return QPixmap.fromImage(render_svg(renderer, width, height))

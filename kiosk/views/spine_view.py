@@ -8,9 +8,7 @@ tap on the drawing selects.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QFont, QResizeEvent
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.anatomy import DRAWN_GROUPS, SpineDrawing, SpineMap
 from kiosk.navigation import Route, RouteError
+from kiosk.pages import RegionText
 from kiosk.theme import Palette
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet
@@ -35,18 +34,6 @@ from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import scrolling_page
 from kiosk.views.spine_canvas import SpineCanvas
-
-
-class RegionText(NamedTuple):
-    """What the panel shows about one region."""
-
-    slug: str
-    title: str
-    html: str
-    related: tuple[tuple[str, str], ...] = ()  # ("topic:treatments", "Treatments")
-    broken: bool = False
-    reviewed_by: str = ""
-    reviewed_on: dt.date | None = None
 
 
 class _Panel(QStackedWidget):

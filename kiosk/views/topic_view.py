@@ -7,9 +7,6 @@ now. Every page keeps the disclaimer in view under the text.
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import NamedTuple
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.navigation import Route, RouteError
+from kiosk.pages import TopicPage
 from kiosk.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
@@ -34,19 +32,6 @@ from kiosk.views.scrolling import make_flickable, vertical_scroll
 READING_WIDTH_EM = 38
 # The action bar's side margins, which the front desk's band lines its sign up with.
 _BAR_MARGIN = 32
-
-
-class TopicPage(NamedTuple):
-    """What the reader shows: the title, the body as safe HTML, and where to go next."""
-
-    slug: str
-    title: str
-    html: str
-    related: tuple[tuple[str, str], ...] = ()  # (route, title): "topic:causes", "spine:discs"
-    broken: bool = False
-    urgent: bool = False  # the warning signs: help now, at the front desk, not a call later
-    reviewed_by: str = ""
-    reviewed_on: dt.date | None = None
 
 
 class TopicView(QWidget):
