@@ -597,3 +597,200 @@ def test_write_new_steps_past_a_file_made_while_it_wrote(tmp_path: Path) -> None
     assert path == tmp_path / "requests-2.csv"
     assert (tmp_path / "requests.csv").read_text().startswith("another kiosk")
     assert names(tmp_path) == ["requests-2.csv", "requests.csv"]
+
+
+# -- what mutation testing found unchecked --------------------------------------------------------
+
+
+def test_the_xlsx_sheet_is_named_and_each_column_wide_enough_for_its_contents(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "requests.xlsx"
+    write_xlsx(REQUESTS, path)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.title == "Callback requests"
+    widths = [sheet.column_dimensions[letter].width for letter in "ABCDEFGHIJKLMN"]
+    assert widths == [11, 17, 10, 18, 18, 15, 17, 10, 22, 28, 20, 60, 10, 16]
+
+
+@FORMATS
+def test_a_line_break_typed_on_windows_is_one_line_break(write: Writer, tmp_path: Path) -> None:
+    path = target(write, tmp_path)
+    write([BASE._replace(note="First line\r\nSecond line")], path)
+    note = READ[write](path)[1][11]
+    assert note == (
+        "First line\r\nSecond line" if write is write_csv else "First line\nSecond line"
+    )
+
+
+def test_csv_rows_never_replace_a_file_unless_asked(tmp_path: Path) -> None:
+    path = tmp_path / "usage.csv"
+    path.write_text("yesterday's statistics")
+    with pytest.raises(TargetExistsError):
+        write_csv_rows(["Screen"], [["home"]], path)
+    assert path.read_text() == "yesterday's statistics"
+    assert write_csv_rows(["Screen"], [["home"]], path, replace=True) == 1
+
+
+def test_check_target_refuses_an_existing_file_unless_asked(data_dir: Path, tmp_path: Path) -> None:
+    existing = tmp_path / "old.csv"
+    existing.write_text("old")
+    with pytest.raises(TargetExistsError, match="already exists"):
+        check_target(existing, data_dir)
+
+
+def test_write_new_gives_up_after_999_names(tmp_path: Path) -> None:
+    (tmp_path / "requests.csv").write_text("taken")
+    for number in range(2, 1000):
+        (tmp_path / f"requests-{number}.csv").write_text("taken")
+    with pytest.raises(ExportError) as error:
+        write_new(tmp_path, "requests.csv", lambda path: write_csv(REQUESTS, path))
+    assert str(error.value) == f"cannot write to {tmp_path}: too many files named requests"
+    assert len(names(tmp_path)) == 999
+
+
+def link_fails(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    """os.link fails as on a FAT-formatted stick (EPERM: no hard links there) or a failing one."""
+
+    def link(*_args: object, **_kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(os, "link", link)
+
+
+@FORMATS
+def test_on_a_stick_without_hard_links_the_file_still_appears_whole(
+    write: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link_fails(monkeypatch, errno.EPERM)
+    path = target(write, tmp_path)
+    assert write(REQUESTS, path) == len(REQUESTS)
+    assert names(tmp_path) == [path.name]
+    assert len(READ[write](path)) == len(REQUESTS) + 1
+
+
+def test_on_a_stick_without_hard_links_an_existing_file_is_still_never_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link_fails(monkeypatch, errno.EPERM)
+    path = tmp_path / "requests.csv"
+    path.write_text("another kiosk's export")
+    with pytest.raises(TargetExistsError) as error:
+        write_csv(REQUESTS, path)
+    assert str(error.value) == f"{path} already exists; nothing written"
+    assert path.read_text() == "another kiosk's export"
+    assert names(tmp_path) == ["requests.csv"]
+
+
+def test_any_other_failure_to_put_the_file_in_place_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    link_fails(monkeypatch, errno.EIO)
+    with pytest.raises(ExportError) as error:
+        write_csv(REQUESTS, tmp_path / "requests.csv")
+    assert str(error.value) == f"cannot write to {tmp_path}: {os.strerror(errno.EIO)}"
+    assert names(tmp_path) == []
+
+
+def folder_sync_fails(monkeypatch: pytest.MonkeyPatch, error: OSError) -> None:
+    """The file syncs; syncing the folder (which makes the new name last) fails with `error`."""
+    sync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise error
+        sync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+@pytest.mark.parametrize("code", [errno.EINVAL, errno.ENOTSUP])
+def test_a_folder_that_cannot_be_synced_at_all_is_no_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    """Some file systems cannot sync a folder; the file itself was synced."""
+    folder_sync_fails(monkeypatch, OSError(code, os.strerror(code)))
+    assert write_csv(REQUESTS, tmp_path / "requests.csv") == len(REQUESTS)
+    assert names(tmp_path) == ["requests.csv"]
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (OSError(errno.EIO, os.strerror(errno.EIO)), os.strerror(errno.EIO)),
+        (OSError("no reason given"), "OSError"),
+    ],
+)
+def test_a_folder_sync_that_fails_is_an_error_though_the_file_is_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, reason: str
+) -> None:
+    """The name may not survive a power cut: the caller must not mark the requests exported."""
+    folder_sync_fails(monkeypatch, error)
+    with pytest.raises(ExportError) as raised:
+        write_csv(REQUESTS, tmp_path / "requests.csv")
+    assert str(raised.value) == f"cannot write to {tmp_path}: {reason}"
+    assert names(tmp_path) == ["requests.csv"]
+
+
+def test_a_folder_that_cannot_be_opened_to_sync_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = os.open
+
+    def open_(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if Path(str(path)) == tmp_path:
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", open_)
+    with pytest.raises(ExportError) as error:
+        write_csv(REQUESTS, tmp_path / "requests.csv")
+    assert str(error.value) == f"cannot write to {tmp_path}: {os.strerror(errno.EACCES)}"
+
+
+def test_the_first_error_is_reported_even_when_the_temporary_cannot_be_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sync, unlink = os.fsync, Path.unlink
+
+    def full(fd: int) -> None:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        sync(fd)
+
+    def stuck(path: Path, missing_ok: bool = False) -> None:
+        if path.name.startswith(".export-"):
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(os, "fsync", full)
+    monkeypatch.setattr(Path, "unlink", stuck)
+    with pytest.raises(ExportError) as error:
+        write_csv(REQUESTS, tmp_path / "requests.csv")
+    assert str(error.value) == f"cannot write to {tmp_path}: {os.strerror(errno.ENOSPC)}"
+
+
+def test_a_sheet_that_fails_to_close_still_leaves_no_plain_text_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+
+    closed = WriteOnlyWorksheet.close
+
+    def close(sheet: WriteOnlyWorksheet) -> None:
+        closed(sheet)
+        raise ValueError("openpyxl could not close the sheet")
+
+    monkeypatch.setattr(WriteOnlyWorksheet, "close", close)
+
+    def failing() -> Iterator[StoredRequest]:
+        yield BASE
+        raise RuntimeError("the database went away")
+
+    with pytest.raises(RuntimeError, match="went away"):
+        write_xlsx(failing(), tmp_path / "requests.xlsx")
+    assert names(spool) == []
