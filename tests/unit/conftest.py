@@ -1,9 +1,12 @@
-"""Fixtures the core's unit tests share: a fresh encrypted database and a hand-moved clock."""
+"""Fixtures the core's unit tests share: a fresh encrypted database, a hand-moved clock, and
+the machine's time zone set for one test."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import os
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -36,3 +39,20 @@ def db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
+
+
+@pytest.fixture
+def machine_zone() -> Iterator[Callable[[str], None]]:
+    """Set this machine's time zone for one test, as a POSIX TZ rule (no zone files needed)."""
+    before = os.environ.get("TZ")
+
+    def set_zone(rule: str) -> None:
+        os.environ["TZ"] = rule
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()

@@ -9,7 +9,6 @@ import os
 import re
 import stat
 import tempfile
-import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -308,23 +307,6 @@ def test_saved_requests_round_trip_through_the_store(tmp_path: Path) -> None:
         jose('=HYPERLINK("http://example.com","x")', "+12015550123"),
         jose("@SUM(A1)", "+12015550123"),
     ]
-
-
-@pytest.fixture
-def machine_zone() -> Iterator[Callable[[str], None]]:
-    """Set this machine's time zone for one test, as a POSIX TZ rule (no zone files needed)."""
-    before = os.environ.get("TZ")
-
-    def set_zone(rule: str) -> None:
-        os.environ["TZ"] = rule
-        time.tzset()
-
-    yield set_zone
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 @pytest.mark.parametrize(
