@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 from collections.abc import Mapping
 
 log = logging.getLogger(__name__)
@@ -52,6 +51,8 @@ class Notifier:
         if not self._address:
             return
         try:
+            import socket  # noqa: PLC0415 -- ~3 ms, and only under systemd
+
             with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
                 sock.sendto(message.encode("utf-8"), self._address)
         except OSError as exc:

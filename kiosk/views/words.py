@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from kiosk.callback import DAYS
-
 # Qt's own names carry a country ("American English", "español de España"); these do not.
 AUTONYMS = {"en": "English", "es": "Español"}
 
 
 def day_abbreviations() -> dict[str, str]:
     """Short day names for buttons and lists ("Mon", "Lun"), from the current language's locale."""
+    from kiosk.callback import DAYS  # noqa: PLC0415 -- not needed to show home
+
     locale = QLocale()
     return {
         day: _capitalised(locale.dayName(number, QLocale.FormatType.ShortFormat))
@@ -24,6 +24,8 @@ def day_abbreviations() -> dict[str, str]:
 
 def day_names() -> dict[str, str]:
     """Whole day names, for screen readers ("Monday", "lunes")."""
+    from kiosk.callback import DAYS  # noqa: PLC0415 -- not needed to show home
+
     locale = QLocale()
     return {day: locale.dayName(number) for number, day in enumerate(DAYS, start=1)}
 
