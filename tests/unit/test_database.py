@@ -25,6 +25,7 @@ import sqlcipher3
 import kiosk.database
 from kiosk.database import DATABASE, Database, StorageError, set_aside_copies
 from kiosk.keys import KEY_FILE, load_key
+from tests.conftest import Disk
 
 KEYCHECK = DATABASE + ".keycheck"
 
@@ -340,6 +341,29 @@ def test_what_sqlite_says_becomes_words_staff_can_act_on(
     with pytest.raises(StorageError) as error:
         insert()
     assert (error.value.kind, str(error.value)) == told
+
+
+@pytest.mark.parametrize("through", ["write", "read"])
+def test_on_a_nearly_full_disk_a_vague_error_is_put_down_to_the_full_disk(
+    disk: Disk, through: str
+) -> None:
+    """SQLite may only say "disk I/O error" when its files cannot grow: with the data folder's
+    disk nearly full, staff are told the disk is full, whatever the words."""
+    db = Database.open(disk.path / "data")
+    db.write("CREATE TABLE t (x)", [()])
+    db.write(
+        "CREATE TRIGGER refuse BEFORE INSERT ON t BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END",
+        [()],
+    )
+    disk.fill()
+    insert = {
+        "write": lambda: db.write("INSERT INTO t VALUES (?)", [(1,)]),
+        "read": lambda: db.read("INSERT INTO t VALUES (1)"),
+    }[through]
+    with pytest.raises(StorageError) as error:
+        insert()
+    db.close()
+    assert (error.value.kind, str(error.value)) == FULL
 
 
 def test_a_data_folder_that_has_gone_is_not_called_full(
