@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import stat
 from pathlib import Path
 from typing import IO
@@ -45,3 +47,24 @@ def test_a_write_that_fails_half_way_leaves_no_file(tmp_path: Path) -> None:
     with pytest.raises(OSError, match="No space"):
         write_atomically(target, fail, prefix=".export-")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("links", [True, False], ids=["links", "no-links (FAT)"])
+def test_the_refusal_names_the_file_it_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
+) -> None:
+    """What a caller logs or shows: EEXIST and the file's name, on any file system."""
+    if not links:
+
+        def no_link(*_args: object, **_kwargs: object) -> None:
+            raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+        monkeypatch.setattr(os, "link", no_link)
+    target = tmp_path / "export.csv"
+    target.write_bytes(b"someone else's")
+    with pytest.raises(FileExistsError) as error:
+        write_atomically(target, lambda file: file.write(b"ours"), replace=False)
+    assert (error.value.errno, error.value.filename) == (errno.EEXIST, str(target))
+    assert str(error.value) == f"[Errno {errno.EEXIST}] already exists: '{target}'"
+    assert target.read_bytes() == b"someone else's"
+    assert list(tmp_path.iterdir()) == [target]
