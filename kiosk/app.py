@@ -26,6 +26,7 @@ from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView
 from kiosk.views.icons import IconSet
 from kiosk.views.idle_overlay import IdleOverlay
+from kiosk.views.illustrations import Illustrations
 from kiosk.views.keyboard_access import KeyboardActivation
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
@@ -104,7 +105,9 @@ def build_kiosk(
         look,
         libraries=libraries,
         home=home,
-        make_topic=lambda: TopicView(look, icons),
+        make_topic=lambda: TopicView(
+            look, icons, illustrations=Illustrations(assets / "illustrations")
+        ),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
         make_callback=lambda: _make_callback(look, icons, config.kiosk.languages),
         requests=_request_saver(database, background),

@@ -45,6 +45,15 @@ class Palette(NamedTuple):
     spine_region: str
     spine_selected: str
     spine_highlight_edge: str
+    # The topic pictures (assets/illustrations/illustrations.css).
+    ill_skin: str
+    ill_cloth: str
+    ill_cloth2: str
+    ill_line: str
+    ill_accent: str
+    ill_ground: str
+    ill_paper: str
+    ill_spine: str
 
 
 STANDARD = Palette(
@@ -74,6 +83,14 @@ STANDARD = Palette(
     spine_region="#F5A04A",
     spine_selected="#E0601B",
     spine_highlight_edge="#7A2E00",
+    ill_skin="#E8B894",
+    ill_cloth="#3A6EA5",
+    ill_cloth2="#7FB069",
+    ill_line="#2B2B2B",
+    ill_accent="#C0392B",
+    ill_ground="#D9D2C5",
+    ill_paper="#F6F3EE",
+    ill_spine="#F2E6C9",
 )
 
 HIGH_CONTRAST = Palette(
@@ -103,6 +120,14 @@ HIGH_CONTRAST = Palette(
     spine_region="#FF9900",
     spine_selected="#FF00FF",
     spine_highlight_edge="#FFFFFF",
+    ill_skin="#C68A5A",
+    ill_cloth="#0090FF",
+    ill_cloth2="#00A070",
+    ill_line="#FFFFFF",
+    ill_accent="#FFFF00",
+    ill_ground="#3A3A3A",
+    ill_paper="#000000",
+    ill_spine="#C8C8C8",
 )
 
 PALETTES = (STANDARD, HIGH_CONTRAST)

@@ -8,6 +8,7 @@ now. Every page keeps the disclaimer in view under the text.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from kiosk.pages import TopicPage
 from kiosk.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
+from kiosk.views.illustrations import Illustrations
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.page_notes import Disclaimer, ReviewNote
@@ -34,6 +36,10 @@ READING_WIDTH_EM = 38
 _BAR_MARGIN = 32
 
 
+# The picture beside a topic's title, in pixels tall.
+PICTURE_MIN, PICTURE_MAX = 140, 240
+
+
 class TopicView(QWidget):
     """Shows one topic; reports a link or related page touched, or a call-back asked for."""
 
@@ -42,10 +48,18 @@ class TopicView(QWidget):
     callback_chosen = Signal(str)
     read_requested = Signal(str)  # the page's text, to read aloud (or stop reading)
 
-    def __init__(self, look: LookController, icons: IconSet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        look: LookController,
+        icons: IconSet,
+        parent: QWidget | None = None,
+        *,
+        illustrations: Illustrations | None = None,
+    ) -> None:
         super().__init__(parent)
         self._look = look
         self._icons = icons
+        self._illustrations = illustrations
         self._page: TopicPage | None = None
 
         self.title_label = plain_label()
@@ -118,6 +132,12 @@ class TopicView(QWidget):
         self._band_row.setSpacing(24)
         self._band_row.addWidget(self._urgent_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         self._band_row.addWidget(self.title_label, 1)
+        # The page's picture, beside its title: what the page is about at a glance. Words say
+        # everything the picture shows, so a screen reader skips it.
+        self.picture = plain_label()
+        self.picture.setProperty("role", "picture")
+        self.picture.hide()
+        self._band_row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignVCenter)
         return band
 
     def _build_front_desk(self) -> QFrame:
@@ -192,12 +212,46 @@ class TopicView(QWidget):
         self._page = page
         self.title_label.setText(page.title)
         self._set_urgent(page.urgent and not page.broken)
+        self._set_picture()
         self._set_body()
         self.review_note.set_review("" if page.broken else page.reviewed_by, page.reviewed_on)
         self.related.set_items(page.related)
         self._related_heading.setVisible(bool(page.related))
         self._scroll.verticalScrollBar().setValue(0)
         self._update_more_cue()
+
+    def _set_picture(self) -> None:
+        """The page's picture beside its title, if it has one; none on the page of warning
+        signs, whose first lines must stay in view."""
+        page = self._page
+        shown = (
+            page is not None
+            and not page.broken
+            and not page.urgent
+            and self._illustrations is not None
+            and self._illustrations.exists(page.slug)
+        )
+        if not shown or page is None or self._illustrations is None:
+            self.picture.hide()
+            self.picture.clear()
+            return
+        pixmap = self._illustrations.pixmap(
+            page.slug, self._look.look.palette, self._picture_height(), self.devicePixelRatioF()
+        )
+        self.picture.setPixmap(pixmap)
+        self.picture.setVisible(not pixmap.isNull())
+
+    def _picture_height(self) -> int:
+        """A fifth of the screen's height, between 140 and 240 pixels: beside a title, never
+        pushing the page's words out of view at 1280x800."""
+        return max(PICTURE_MIN, min(PICTURE_MAX, self.height() // 5))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.picture.isVisible() and self.picture.pixmap().height() != round(
+            self._picture_height() * self.devicePixelRatioF()
+        ):
+            self._set_picture()
 
     def _set_urgent(self, urgent: bool) -> None:  # noqa: FBT001 -- one flag, said by its name
         self.callback_button.setVisible(not urgent)
@@ -281,6 +335,7 @@ class TopicView(QWidget):
         self._set_body()
 
     def _on_look_changed(self) -> None:
+        self._set_picture()
         look = self._look.look
         self._column.setMaximumWidth(look.px(BASE_FONT_PX) * READING_WIDTH_EM)
         self._set_body()
