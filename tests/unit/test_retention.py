@@ -79,6 +79,22 @@ def test_old_exported_and_done_requests_go_and_everything_else_stays(
     assert purge(db, now=lambda: NOW) == 0
 
 
+def test_the_age_counts_from_when_the_status_changed_not_when_the_request_was_made(
+    store: RequestStore, db: Database
+) -> None:
+    """A request made long ago and called back today stays its full number of days."""
+    saved = store.save(
+        REQUEST,
+        reference="ACE-479",
+        consent_text="You may call me.",
+        consent_version="2026-11",
+        now=dt.datetime.now(dt.UTC) - dt.timedelta(days=400),
+    )
+    store.set_status([saved.id], "done")
+    assert purge(db, older_than_days=30) == 0
+    assert [r.id for r in store.requests("done")] == [saved.id]
+
+
 def test_the_age_can_be_chosen(store: RequestStore, db: Database) -> None:
     kept = make(store, "exported", created=10, changed=6)
     make(store, "exported", created=10, changed=8)

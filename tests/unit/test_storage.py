@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,34 @@ def test_a_saved_request_reads_back_intact(tmp_path: Path) -> None:
     assert (again.status, again.consent_version, again.topic) == ("new", "2026-11", "spine:lumbar")
     assert again.created_at.utcoffset() is not None
     assert store.counts() == {"new": 1, "exported": 0, "done": 0}
+
+
+def test_an_unknown_request_is_none(tmp_path: Path) -> None:
+    store = RequestStore.open(tmp_path)
+    assert store.get("no-such-id") is None
+    save(store)
+    assert store.get("no-such-id") is None
+
+
+def test_a_request_is_stored_in_utc_whatever_the_zones(
+    tmp_path: Path, machine_zone: Callable[[str], None]
+) -> None:
+    """The schema keeps UTC: neither the machine's zone nor the clock's may leak into it."""
+    machine_zone("IST-5:30")
+    store = RequestStore.open(tmp_path)
+    new_york = dt.timezone(dt.timedelta(hours=-5))
+    saved = store.save(
+        REQUEST,
+        reference="ACE-479",
+        consent_text="You may call me.",
+        consent_version="2026-11",
+        now=dt.datetime(2026, 11, 26, 14, 5, tzinfo=new_york),
+    )
+    again = store.get(saved.id)
+    assert again is not None
+    assert again.created_at == dt.datetime(2026, 11, 26, 19, 5, tzinfo=dt.UTC)
+    assert again.created_at.utcoffset() == dt.timedelta(0)
+    store.close()
 
 
 def test_requests_survive_closing_and_reopening(tmp_path: Path) -> None:
