@@ -26,7 +26,8 @@ class Schema(NamedTuple):
 TOPICS = Schema(
     "topics",
     required=("slug", "title", "summary", "icon", "order", "reviewed", "reviewed_by"),
-    optional=("related_topics", "related_regions"),
+    # picture: what the page's picture shows, in words, for a screen reader.
+    optional=("related_topics", "related_regions", "picture"),
 )
 REGIONS = Schema(
     "spine",
@@ -85,6 +86,11 @@ class Page(NamedTuple):
     def reviewed_by(self) -> str:
         """Who checked it, e.g. "the clinical team of {{clinic_name}}" (placeholders unfilled)."""
         return self.fields.get("reviewed_by", "").strip()
+
+    @property
+    def picture(self) -> str:
+        """What the page's picture shows, for those who cannot see it ("" when not said)."""
+        return self.fields.get("picture", "").strip()
 
     @property
     def related_topics(self) -> tuple[str, ...]:

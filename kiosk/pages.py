@@ -25,6 +25,7 @@ class TopicPage(NamedTuple):
     urgent: bool = False  # the warning signs: help now, at the front desk, not a call later
     reviewed_by: str = ""
     reviewed_on: dt.date | None = None
+    picture: str = ""  # what the page's picture shows, in words
 
 
 class RegionText(NamedTuple):
@@ -75,6 +76,7 @@ class Pages:
             urgent=topic.urgent,
             reviewed_by=self.filled(topic.reviewed_by),
             reviewed_on=topic.reviewed_on,
+            picture=topic.picture,
         )
 
     def regions(self) -> list[RegionText]:

@@ -132,8 +132,8 @@ class TopicView(QWidget):
         self._band_row.setSpacing(24)
         self._band_row.addWidget(self._urgent_icon, 0, Qt.AlignmentFlag.AlignVCenter)
         self._band_row.addWidget(self.title_label, 1)
-        # The page's picture, beside its title: what the page is about at a glance. Words say
-        # everything the picture shows, so a screen reader skips it.
+        # The page's picture, beside its title: what the page is about at a glance; its
+        # description (the page's `picture:` line) is what a screen reader says of it.
         self.picture = plain_label()
         self.picture.setProperty("role", "picture")
         self.picture.hide()
@@ -239,6 +239,7 @@ class TopicView(QWidget):
             page.slug, self._look.look.palette, self._picture_height(), self.devicePixelRatioF()
         )
         self.picture.setPixmap(pixmap)
+        self.picture.setAccessibleName(page.picture)  # what it shows, in words
         self.picture.setVisible(not pixmap.isNull())
 
     def _picture_height(self) -> int:

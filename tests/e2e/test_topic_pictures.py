@@ -3,10 +3,20 @@ warning signs shows none, so its first lines stay in view."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.app import Kiosk
 from kiosk.navigation import Route, Screen
+from tests.conftest import shown_kiosk
+
+
+@pytest.fixture
+def bilingual_kiosk(qapp, qtbot, bilingual_config) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+    yield shown_kiosk(qapp, qtbot, bilingual_config)
+    qapp.setStyleSheet("")
 
 
 def picture(kiosk: Kiosk) -> QImage:
@@ -30,10 +40,26 @@ def test_each_topic_has_its_picture_and_the_urgent_page_none(kiosk: Kiosk) -> No
             assert not kiosk.topic.picture.isVisible(), topic.slug
             continue
         assert kiosk.topic.picture.isVisible(), topic.slug
+        assert len(kiosk.topic.picture.accessibleName()) > 20, f"{topic.slug}: say what it shows"
         image = picture(kiosk)
         assert 140 <= image.height() / kiosk.topic.devicePixelRatioF() <= 240
         seen[topic.slug] = _sample(image)
     assert len(set(seen.values())) == len(seen)  # each page its own picture
+
+
+def test_in_spanish_each_picture_is_described_in_spanish(bilingual_kiosk: Kiosk) -> None:
+    kiosk = bilingual_kiosk
+    english = {}
+    for topic in kiosk.shell.library.topics:
+        kiosk.shell.go(Route(Screen.TOPIC, topic.slug))
+        english[topic.slug] = kiosk.topic.picture.accessibleName()
+    kiosk.shell.set_language("es")
+    for topic in kiosk.shell.library.topics:
+        kiosk.shell.go(Route(Screen.TOPIC, topic.slug))
+        if not topic.urgent:
+            said = kiosk.topic.picture.accessibleName()
+            assert said, topic.slug
+            assert said != english[topic.slug], topic.slug
 
 
 def test_the_picture_takes_the_high_contrast_colours(kiosk: Kiosk) -> None:
