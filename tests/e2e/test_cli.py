@@ -159,7 +159,10 @@ def test_check_content_warns_of_an_old_review_and_fails_on_it_only_when_strict(
     assert run(["check-content", str(copy)]) == 0
     lines = capsys.readouterr().out.splitlines()
     (warning,) = [line for line in lines if "2020-01-31" in line]
-    assert warning.startswith(f"{page}:8: warning: last reviewed 2020-01-31, more than 12 months")
+    line = 1 + text.splitlines().index("reviewed: 2026-11-26")
+    assert warning.startswith(
+        f"{page}:{line}: warning: last reviewed 2020-01-31, more than 12 months"
+    )
     assert lines[-1] == "no problems found, 1 warning"
 
     assert run(["check-content", "--strict", str(copy)]) == 1
