@@ -1,4 +1,5 @@
-"""The staff PIN pad: big digits, dots instead of numbers, and plain words when it says no.
+"""The staff PIN pad: big digits, a dot for each digit entered (never the digit), and plain
+words when it says no.
 
 It only collects a PIN and reports it; whether the PIN is right, and how long to wait after
 too many wrong ones, is decided by kiosk.staff and told back to it.
@@ -12,11 +13,15 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.staff import MAX_PIN, MIN_PIN
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.labels import plain_label
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 
-PIN_MAX = 12
+# A filled dot for each digit entered, an open one for each still needed at the least; past
+# a line's worth of dots, the number of the others ("+3").
+DIGIT_DOT, EMPTY_DOT = "\u25cf", "\u25cb"
+DOTS_SHOWN = 10
 
 
 class PinView(QWidget):
@@ -32,7 +37,7 @@ class PinView(QWidget):
         self.title.setProperty("role", "display")
         self.title.setWordWrap(True)
         self.dots = plain_label()
-        self.dots.setProperty("role", "reference")
+        self.dots.setProperty("role", "pin-dots")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = plain_label()
         self.message.setProperty("role", "error")
@@ -54,6 +59,7 @@ class PinView(QWidget):
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.sign_in_button)
         pad = QWidget()
+        pad.setObjectName("PinPad")
         pad.setMaximumWidth(720)
         column = QVBoxLayout(pad)
         column.setSpacing(18)
@@ -62,10 +68,16 @@ class PinView(QWidget):
         column.addWidget(self.message)
         column.addLayout(grid)
         column.addLayout(actions)
+        column.addStretch(1)
+        # Centred by stretches, not by an alignment: an aligned pad would be given the height
+        # of its one-line title, and a title wrapped at large text (Spanish) pushed the keys
+        # on top of each other.
         centred = QWidget()
         row = QHBoxLayout(centred)
         row.setContentsMargins(32, 32, 32, 32)
-        row.addWidget(pad, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        row.addWidget(pad, 1000)
+        row.addStretch(1)
         # At large text on a landscape screen the pad is taller than the room: it scrolls
         # rather than make the window taller than the screen.
         area = vertical_scroll(centred)
@@ -153,13 +165,19 @@ class PinView(QWidget):
             self._pin = ""
         elif name == "delete":
             self._pin = self._pin[:-1]
-        elif len(self._pin) < PIN_MAX:
+        elif len(self._pin) < MAX_PIN:
             self._pin += name
         self.message.clear()
         self._show_dots()
 
     def _show_dots(self) -> None:
-        self.dots.setText("\u25cf " * len(self._pin) if self._pin else "\u2013")
+        """One filled dot per digit entered; open dots up to the shortest PIN, so an empty
+        pad shows where the digits will go and every touch visibly adds one."""
+        entered = len(self._pin)
+        dots = [DIGIT_DOT] * min(entered, DOTS_SHOWN) + [EMPTY_DOT] * max(0, MIN_PIN - entered)
+        if entered > DOTS_SHOWN:
+            dots.append(f"+{entered - DOTS_SHOWN}")
+        self.dots.setText(" ".join(dots))
         self.dots.setAccessibleName(self.tr("%n digit(s) entered", "", len(self._pin)))
 
     def _set_enabled(self, enabled: bool) -> None:  # noqa: FBT001

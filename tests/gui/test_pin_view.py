@@ -10,10 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
+from kiosk.staff import MAX_PIN, MIN_PIN
 from kiosk.theme import Look
 from kiosk.views.hold_gesture import HoldGesture
 from kiosk.views.look import LookController
-from kiosk.views.pin_view import PinView
+from kiosk.views.pin_view import DIGIT_DOT, DOTS_SHOWN, EMPTY_DOT, PinView
 
 
 @pytest.fixture
@@ -37,6 +38,42 @@ def test_digits_show_as_dots_and_sign_in_reports_the_pin(qtbot, pad: PinView) ->
         pad.sign_in_button.click()
     assert entered.args == ["482193"]
     assert pad.entered == 0
+
+
+def _dots(pad: PinView) -> tuple[int, int]:
+    text = pad.dots.text()
+    return text.count(DIGIT_DOT), text.count(EMPTY_DOT)
+
+
+def test_each_digit_entered_shows_as_one_more_dot_never_the_digit(pad: PinView) -> None:
+    """An empty pad shows where the digits go (open dots, as many as the shortest PIN);
+    each touch fills one, Delete empties one, Clear all."""
+    assert pad.dots.isVisible()
+    assert _dots(pad) == (0, MIN_PIN)
+    for count, digit in enumerate("48219375", start=1):
+        pad.keys[digit].click()
+        assert _dots(pad) == (count, max(0, MIN_PIN - count))
+        assert not any(character.isdigit() for character in pad.dots.text())
+        assert pad.dots.accessibleName().startswith(f"{count} digit")
+    pad.keys["delete"].click()
+    assert _dots(pad) == (7, 0)
+    pad.keys["clear"].click()
+    assert _dots(pad) == (0, MIN_PIN)
+
+
+def test_a_long_pin_can_be_typed_whole(qtbot, pad: PinView) -> None:  # type: ignore[no-untyped-def]
+    """Staff may have PINs up to MAX_PIN digits: the pad takes them all, showing a line of
+    dots and how many more."""
+    pin = "73915" * 5
+    for digit in pin:
+        pad.keys[digit].click()
+    assert pad.entered == len(pin)
+    assert pad.dots.text().endswith(f"+{len(pin) - DOTS_SHOWN}")
+    assert pad.dots.width() >= pad.dots.sizeHint().width()
+    with qtbot.waitSignal(pad.pin_entered) as entered:
+        pad.sign_in_button.click()
+    assert entered.args == [pin]
+    assert len(pin) <= MAX_PIN
 
 
 def test_a_wrong_pin_is_said_plainly_and_cleared(pad: PinView) -> None:
