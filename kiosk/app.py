@@ -93,7 +93,8 @@ def build_kiosk(
     look = LookController(app, assets, default_look)
     icons = IconSet(assets / "icons")
     window = MainWindow(look, icons, config.clinic.name, config.clinic.phone, kiosk_mode=kiosk_mode)
-    home = HomeView(look, icons)
+    illustrations = Illustrations(assets / "illustrations")
+    home = HomeView(look, icons, illustrations=illustrations)
     database = _database_opener(config)
     background = Background(window)
     speaker = Speaker(config.kiosk.speech_engine, window)
@@ -105,11 +106,9 @@ def build_kiosk(
         look,
         libraries=libraries,
         home=home,
-        make_topic=lambda: TopicView(
-            look, icons, illustrations=Illustrations(assets / "illustrations")
-        ),
+        make_topic=lambda: TopicView(look, icons, illustrations=illustrations),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
-        make_callback=lambda: _make_callback(look, icons, config.kiosk.languages),
+        make_callback=lambda: _make_callback(look, icons, config),
         requests=_request_saver(database, background),
         make_staff=lambda: _make_staff(
             config, database, background, window, _running_facts(config, speaker, notifier)

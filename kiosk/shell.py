@@ -419,4 +419,11 @@ def _delete(screens: list[QWidget]) -> None:
 
 
 def _tile(topic: Page) -> TopicTile:
-    return TopicTile(topic.slug, topic.title, topic.summary, topic.icon, urgent=topic.urgent)
+    return TopicTile(
+        topic.slug,
+        topic.title,
+        topic.summary,
+        topic.icon,
+        urgent=topic.urgent,
+        picture=topic.picture,
+    )

@@ -264,12 +264,24 @@
         <translation>Deje su nombre y número. Le devolveremos la llamada.</translation>
     </message>
     <message>
-        <source>Explore the spine</source>
-        <translation>Explore la columna</translation>
+        <source>Where does it hurt?</source>
+        <translation>¿Dónde le duele?</translation>
     </message>
     <message>
-        <source>Touch a part of the spine to learn about it.</source>
-        <translation>Toque una parte de la columna para aprender sobre ella.</translation>
+        <source>Touch the spine to find the place and learn about it.</source>
+        <translation>Toque la columna para encontrar el lugar y aprender sobre él.</translation>
+    </message>
+    <message>
+        <source>More topics</source>
+        <translation>Más temas</translation>
+    </message>
+    <message>
+        <source>Back to top</source>
+        <translation>Volver arriba</translation>
+    </message>
+    <message>
+        <source>More topics below</source>
+        <translation>Más temas abajo</translation>
     </message>
 </context>
 <context>
@@ -309,6 +321,10 @@
         <translation>Mayúsculas</translation>
     </message>
     <message>
+        <source>Start here</source>
+        <translation>Empiece aquí</translation>
+    </message>
+    <message>
         <source>Space</source>
         <translation>Espacio</translation>
     </message>
@@ -345,7 +361,7 @@
     </message>
     <message>
         <source>Text size</source>
-        <translation>Letra</translation>
+        <translation>Tamaño de letra</translation>
     </message>
     <message>
         <source>Call us: {phone}</source>

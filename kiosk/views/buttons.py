@@ -201,6 +201,13 @@ class Columns(QWidget):
         self._place()
         self.updateGeometry()
 
+    def set_most(self, most: int) -> None:
+        """At most this many columns from now on."""
+        if most != self._most:
+            self._most = most
+            self._place()
+            self.updateGeometry()
+
     def columns_for(self, width: int) -> int:
         widest = max(map(_narrowest, self._widgets), default=0)
         fit = (width + self._spacing) // max(1, widest + self._spacing)

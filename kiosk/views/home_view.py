@@ -1,4 +1,11 @@
-"""The home screen: one big tile per topic, the spine explorer and "Ask us to call you"."""
+"""The home screen: what to touch first, then the main paths, then every other topic.
+
+A "Start here" card with the first topic's picture leads; beside it (below it on a portrait
+screen) the main paths are big tiles: where it hurts (the spine explorer), ask us to call you,
+and the red warning signs. The other topics follow as compact tiles, and the page about the
+information itself is a link at the foot of the page. When the page is taller than the screen,
+a "More topics below" button under it says so.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +13,32 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.views.buttons import Columns, WrappingButton
 from kiosk.views.deferred import after_first_paint
 from kiosk.views.icons import IconSet, icon_size
+from kiosk.views.illustrations import Illustrations
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.scrolling import make_flickable, vertical_scroll
-from kiosk.views.tile import Tile
+from kiosk.views.tile import StartCard, Tile
 
-TILE_MIN_WIDTH = 420
+# Widths at 100 % text, grown with the text size: a compact tile's column, a main tile, and
+# the least room for the start card beside the main tiles.
+COMPACT_MIN_WIDTH = 320
+MAIN_MIN_WIDTH = 400
+SIDE_BY_SIDE_MIN_WIDTH = 1000
+# Shorter than this (home at 1280x800), the main tiles show their titles only.
+SHORT_HEIGHT = 700
+# The start card's picture: a quarter of the screen's height, within these.
+PICTURE_MIN, PICTURE_MAX = 150, 300
+# The page about the information itself: a link at the foot of the page, not a tile.
+ABOUT_ICON = "about"
+_PAGE_MARGINS = (32, 24, 32, 32)
+_SCROLL_BAR = 24
 
 
 class TopicTile(NamedTuple):
@@ -28,21 +49,35 @@ class TopicTile(NamedTuple):
     summary: str
     icon: str
     urgent: bool = False
+    picture: str = ""  # what the topic's picture shows, in words
 
 
 class HomeView(QWidget):
-    """Tiles generated from the content; reports which one was touched."""
+    """Tiles generated from the content; reports which one was touched.
+
+    The first topic that is not the warning signs is the start card; the warning signs join
+    the main paths; a topic with the "about" icon is the link at the foot of the page.
+    """
 
     topic_chosen = Signal(str)
     spine_chosen = Signal()
     callback_chosen = Signal()
 
-    def __init__(self, look: LookController, icons: IconSet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        look: LookController,
+        icons: IconSet,
+        parent: QWidget | None = None,
+        *,
+        illustrations: Illustrations | None = None,
+    ) -> None:
         super().__init__(parent)
         self._look = look
         self._icons = icons
+        self._illustrations = illustrations
         self._topics: tuple[TopicTile, ...] = ()
-        self._columns = 0
+        self._arranged: tuple[object, ...] = ()
+        self._picture_room = (0, False)
 
         self._heading = plain_label()
         self._heading.setProperty("role", "display")
@@ -51,38 +86,80 @@ class HomeView(QWidget):
         self._hint.setProperty("role", "lead")
         self._hint.setWordWrap(True)
 
+        self.start_card = StartCard()
+        self.start_card.clicked.connect(self._on_start_card_clicked)
+        self.spine_tile = Tile("", "", "main")
+        self.spine_tile.clicked.connect(self.spine_chosen)
         self.callback_tile = Tile("", "", "accent")
         self.callback_tile.clicked.connect(self.callback_chosen)
-        self.spine_tile = Tile("", "")
-        self.spine_tile.clicked.connect(self.spine_chosen)
+        # Every topic's button, by slug: the start card, the tiles and the foot's link.
         self.topic_tiles: dict[str, Tile] = {}
+        self.about_link: Tile | None = None
+        self._urgent_tiles: list[Tile] = []
+        self._other_tiles: list[Tile] = []
 
-        self._grid = QGridLayout()
-        self._grid.setSpacing(20)
-        page = QWidget()
-        page.setProperty("role", "page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(32, 28, 32, 32)
-        column.setSpacing(16)
-        column.addWidget(self._heading)
-        column.addWidget(self._hint)
-        column.addSpacing(8)
-        # The grid takes the rest of the screen, so tiles grow rather than leave a gap.
-        column.addLayout(self._grid, 1)
+        self.more_heading = plain_label()
+        self.more_heading.setProperty("role", "heading")
+        self.more_heading.setWordWrap(True)
+        self.other_topics = Columns(5, spacing=16)
+        self.more_button = WrappingButton(role="more")
+        self.more_button.clicked.connect(self._on_more_clicked)
 
-        self._page = page
-        self._page_margins = column.contentsMargins()
-        # QGridLayout gives wrapped tiles rows shorter than their words need (more so once the
-        # scroll bar takes its width): each row is given its tallest tile's height instead.
-        page.installEventFilter(self)
-        self._scroll = vertical_scroll(page)
+        self._page = self._build_page()
+        self._scroll = vertical_scroll(self._page)
         after_first_paint(self, lambda: make_flickable(self._scroll))
+        bar = self._scroll.verticalScrollBar()
+        bar.valueChanged.connect(self._update_more_cue)
+        bar.rangeChanged.connect(self._update_more_cue)
+        self._more_bar = self._build_more_bar()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self._scroll)
+        outer.setSpacing(0)
+        outer.addWidget(self._scroll, 1)
+        outer.addWidget(self._more_bar)
 
         look.changed.connect(self._on_look_changed)
         self._retranslate()
+
+    def _build_page(self) -> QWidget:
+        """Heading and hint; the start card and the main tiles (`_hero`, arranged by
+        `_arrange`); the other topics; the link at the foot."""
+        self._mains = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._mains.setSpacing(16)
+        self._hero = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._hero.setSpacing(20)
+        self._hero.addWidget(self.start_card, 3)
+        self._hero.addLayout(self._mains, 2)
+        self._foot = QHBoxLayout()
+        self._foot.setContentsMargins(0, 0, 0, 0)
+        page = QWidget()
+        page.setProperty("role", "page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(*_PAGE_MARGINS)
+        column.setSpacing(16)
+        column.addWidget(self._heading)
+        column.addWidget(self._hint)
+        column.addSpacing(4)
+        column.addLayout(self._hero)
+        column.addSpacing(16)
+        column.addWidget(self.more_heading)
+        column.addWidget(self.other_topics)
+        column.addSpacing(8)
+        column.addLayout(self._foot)
+        column.addStretch(1)
+        return page
+
+    def _build_more_bar(self) -> QFrame:
+        """Under the page, while it is taller than the screen: "More topics below"."""
+        bar = QFrame()
+        bar.setProperty("role", "action-bar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(32, 8, 32, 8)
+        row.addStretch(1)
+        row.addWidget(self.more_button, 4)
+        row.addStretch(1)
+        bar.hide()
+        return bar
 
     def set_topics(self, topics: Sequence[TopicTile]) -> None:
         """Show these topics, in this order, replacing what was there."""
@@ -92,77 +169,128 @@ class HomeView(QWidget):
         self._topics = tuple(topics)
         if same:
             # The same pages in another language: new words on the tiles already there
-            # (making and styling nine new tiles took most of a language switch).
+            # (making and styling a dozen new tiles took most of a language switch).
             for topic in self._topics:
                 self.topic_tiles[topic.slug].set_texts(topic.title, topic.summary)
-            self._fit_rows()
+            self._set_start_picture()
             return
         for tile in self.topic_tiles.values():
-            # Hidden now, deleted once control returns to the event loop.
-            tile.hide()
-            tile.deleteLater()
+            if tile is not self.start_card:
+                # Hidden now, deleted once control returns to the event loop.
+                tile.hide()
+                tile.deleteLater()
         self.topic_tiles = {}
+        self.about_link = None
+        self._urgent_tiles = []
+        self._other_tiles = []
+        start = self._start_topic()
         for topic in self._topics:
-            tile = Tile(topic.title, topic.summary, "urgent" if topic.urgent else "plain")
+            if topic is start:
+                self.start_card.set_texts(topic.title, topic.summary)
+                self.topic_tiles[topic.slug] = self.start_card
+                continue
+            if topic.icon == ABOUT_ICON and self.about_link is None:
+                tile = self.about_link = Tile(topic.title, topic.summary, "link", compact=True)
+            elif topic.urgent:
+                tile = Tile(topic.title, topic.summary, "urgent")
+                self._urgent_tiles.append(tile)
+            else:
+                tile = Tile(topic.title, topic.summary, compact=True)
+                self._other_tiles.append(tile)
             tile.clicked.connect(lambda _=False, slug=topic.slug: self.topic_chosen.emit(slug))
             self.topic_tiles[topic.slug] = tile
-        self._columns = 0
-        self._relayout()
+        self.start_card.setVisible(start is not None)
+        self._place_tiles()
+        self._arranged = ()
+        self._arrange()
         self._apply_icons()
 
-    def _tiles_in_order(self) -> list[Tile]:
-        urgent = [self.topic_tiles[t.slug] for t in self._topics if t.urgent]
-        others = [self.topic_tiles[t.slug] for t in self._topics if not t.urgent]
-        return [self.callback_tile, *urgent, self.spine_tile, *others]
+    def _start_topic(self) -> TopicTile | None:
+        return next(
+            (t for t in self._topics if not t.urgent and t.icon != ABOUT_ICON),
+            None,
+        )
 
-    def _relayout(self) -> None:
-        text_size = self._look.look.text_size
-        # The page's margins and room for the scroll bar; the viewport may not be sized yet.
-        width = self.width() - 64 - 24
-        columns = max(1, min(4, width // round(TILE_MIN_WIDTH * text_size / 100)))
-        if columns == self._columns:
-            return
-        self._columns = columns
-        while self._grid.count():
-            self._grid.takeAt(0)
-        tiles = self._tiles_in_order()
-        for index, tile in enumerate(tiles):
-            self._grid.addWidget(tile, index // columns, index % columns)
+    def _main_tiles(self) -> list[Tile]:
+        return [self.spine_tile, self.callback_tile, *self._urgent_tiles]
+
+    def _place_tiles(self) -> None:
+        while self._mains.count():
+            self._mains.takeAt(0)
+        for tile in self._main_tiles():
+            self._mains.addWidget(tile, 1)
+        compact = self._other_tiles
+        self.other_topics.set_widgets(compact)
+        self.more_heading.setVisible(bool(compact))
+        while self._foot.count():
+            self._foot.takeAt(0)
+        if self.about_link is not None:
+            self._foot.addWidget(self.about_link, 0)
+            self._foot.addStretch(1)
         # Tab follows the reading order, not the order the tiles happened to be made in.
-        for before, after in pairwise(tiles):
+        order = [self.start_card, *self._main_tiles(), *compact]
+        if self.about_link is not None:
+            order.append(self.about_link)
+        for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)
-        for col in range(4):
-            self._grid.setColumnStretch(col, 1 if col < columns else 0)
-        self._fit_rows()
 
-    def _fit_rows(self) -> None:
-        """Each row at least as tall as its tallest tile needs at the column's width."""
-        columns = max(1, self._columns)
-        margins = self._page_margins
-        inner = self._page.width() - margins.left() - margins.right()
-        cell = (inner - (columns - 1) * self._grid.horizontalSpacing()) // columns
-        if cell <= 0:
+    def _arrange(self) -> None:
+        """Start card beside the main tiles on a wide screen, above them otherwise; the main
+        tiles side by side where three fit, else one above the other; the other topics in as
+        many columns as fit. On a short screen (1280x800) the hint goes and the main tiles
+        keep their titles only, so all of them are in view at once."""
+        scale = self._look.look.text_size / 100
+        left, _top, right, _bottom = _PAGE_MARGINS
+        inner = self.width() - left - right - _SCROLL_BAR
+        side = self.width() > self.height() and inner >= SIDE_BY_SIDE_MIN_WIDTH * scale
+        short = side and self.height() < SHORT_HEIGHT
+        mains_in_a_row = not side and inner >= 3 * MAIN_MIN_WIDTH * scale + 2 * 16
+        columns = max(1, min(5, int(inner // (COMPACT_MIN_WIDTH * scale))))
+        # The card's share of a side-by-side row: half, or 3 of 5 where the main tiles show
+        # their titles only; else the whole width.
+        share = (3, 2) if short else (1, 1)
+        card = (inner - self._hero.spacing()) * share[0] // sum(share) if side else inner
+        arranged = (side, short, mains_in_a_row, columns, card, self.height(), scale)
+        if arranged == self._arranged:
             return
-        tiles = self._tiles_in_order()
-        for row in range(self._grid.rowCount()):
-            needed = max(
-                (t.heightForWidth(cell) for t in tiles[row * columns : (row + 1) * columns]),
-                default=0,
-            )
-            if self._grid.rowMinimumHeight(row) != needed:  # (setting it asks for a layout)
-                self._grid.setRowMinimumHeight(row, needed)
+        self._arranged = arranged
+        self._hero.setDirection(
+            QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom
+        )
+        self._hero.setStretch(0, share[0] if side else 0)
+        self._hero.setStretch(1, share[1] if side else 0)
+        self._mains.setDirection(
+            QBoxLayout.Direction.LeftToRight if mains_in_a_row else QBoxLayout.Direction.TopToBottom
+        )
+        self._hint.setVisible(not short)
+        for tile in self._main_tiles():
+            tile.set_compact(short)
+        self.other_topics.set_most(columns)
+        self._picture_room = (card, side)
+        self._set_start_picture()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._page and event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.LayoutRequest,  # a tile's words changed size
-        ):
-            self._fit_rows()
-        return super().eventFilter(watched, event)
+    def _set_start_picture(self) -> None:
+        """The first topic's picture: a third of the screen's height beside the main tiles
+        (no wider than leaves the words their room), a quarter above them."""
+        start = self._start_topic()
+        if start is None or self._illustrations is None:
+            return
+        card, side = self._picture_room
+        height = max(PICTURE_MIN, min(PICTURE_MAX, self.height() // (3 if side else 4)))
+        palette, ratio = self._look.look.palette, self.devicePixelRatioF()
+        pixmap = self._illustrations.pixmap(start.slug, palette, height, ratio)
+        if side and not pixmap.isNull():
+            room = card - self.start_card.room_for_words()
+            width = pixmap.width() / ratio
+            if width > room > 0:
+                height = max(PICTURE_MIN * 2 // 3, int(height * room / width))
+                pixmap = self._illustrations.pixmap(start.slug, palette, height, ratio)
+        self.start_card.set_picture(pixmap, start.picture)
 
     def _apply_icons(self) -> None:
         palette = self._look.look.palette
         side = icon_size(self._look.look.text_size).width()
+        small = side * 3 // 4
         ratio = self.devicePixelRatioF()
         self.callback_tile.icon_label.setPixmap(
             self._icons.pixmap("callback", palette.accent_text, side, ratio)
@@ -171,31 +299,84 @@ class HomeView(QWidget):
             self._icons.pixmap("spine", palette.accent, side, ratio)
         )
         for topic in self._topics:
+            tile = self.topic_tiles[topic.slug]
+            if tile is self.start_card:
+                continue
             colour = palette.urgent_text if topic.urgent else palette.accent
-            self.topic_tiles[topic.slug].icon_label.setPixmap(
-                self._icons.pixmap(topic.icon, colour, side, ratio)
-            )
+            size = side if topic.urgent else small
+            tile.icon_label.setPixmap(self._icons.pixmap(topic.icon, colour, size, ratio))
+        self._set_more_icon()
 
     def _retranslate(self) -> None:
         self._heading.setText(self.tr("Learn about back pain"))
         self._hint.setText(self.tr("Touch a button to read, or to ask us to call you."))
+        self.start_card.set_tag(self.tr("Start here"))
         self.callback_tile.set_texts(
             self.tr("Ask us to call you"),
             self.tr("Leave your name and number. We will call you back."),
         )
         self.spine_tile.set_texts(
-            self.tr("Explore the spine"), self.tr("Touch a part of the spine to learn about it.")
+            self.tr("Where does it hurt?"),
+            self.tr("Touch the spine to find the place and learn about it."),
         )
-        self._fit_rows()
+        self.more_heading.setText(self.tr("More topics"))
+        self.more_button.set_text("")
+        self._update_more_cue()
+
+    @property
+    def at_end(self) -> bool:
+        bar = self._scroll.verticalScrollBar()
+        return bar.value() >= bar.maximum()
+
+    def _update_more_cue(self) -> None:
+        """Under a page taller than the screen: "More topics below", at its end "Back to top"."""
+        # Whether the page fits the whole screen, not what is left beside this button: the
+        # button must not stay only because it takes room itself.
+        page = self._page
+        self._more_bar.setVisible(page.heightForWidth(page.width()) > self.height())
+        at_end = self.at_end
+        if self.more_button.property("at_end") == at_end and self.more_button.label():
+            return
+        self.more_button.setProperty("at_end", at_end)
+        if at_end:
+            self.more_button.set_text(self.tr("Back to top"))
+        else:
+            self.more_button.set_text(self.tr("More topics below"))
+        self._set_more_icon()
+
+    def _set_more_icon(self) -> None:
+        look = self._look.look
+        side = icon_size(look.text_size).width() * 2 // 3
+        name = "top" if self.more_button.property("at_end") else "more"
+        ratio = self.devicePixelRatioF()
+        self.more_button.set_pixmap(self._icons.pixmap(name, look.palette.accent, side, ratio))
+
+    def _on_more_clicked(self) -> None:
+        bar = self._scroll.verticalScrollBar()
+        if self.at_end:
+            bar.setValue(0)
+            return
+        # First to the other topics, if their heading is still below; then a page at a time.
+        heading = self.more_heading.mapTo(self._page, self.more_heading.rect().topLeft())
+        target = heading.y() - 16
+        if not (self.more_heading.isVisible() and target > bar.value()):
+            target = bar.value() + bar.pageStep() * 3 // 4
+        bar.setValue(target)
+
+    def _on_start_card_clicked(self) -> None:
+        start = self._start_topic()
+        if start is not None:
+            self.topic_chosen.emit(start.slug)
 
     def _on_look_changed(self) -> None:
-        self._columns = 0
-        self._relayout()
+        self._arranged = ()
+        self._arrange()
         self._apply_icons()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._relayout()
+        self._arrange()
+        self._update_more_cue()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

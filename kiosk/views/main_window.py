@@ -8,10 +8,13 @@ only `allow_close()` (staff exit) lets it go.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
+    QLabel,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -20,13 +23,16 @@ from PySide6.QtWidgets import (
 
 from kiosk.views.buttons import icon_button
 from kiosk.views.hold_gesture import HoldGesture
-from kiosk.views.icons import IconSet, icon_size
+from kiosk.views.icons import IconSet
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 
 # What `kiosk run --windowed` opens at when it fits: a small landscape kiosk, or the same
 # turned on its side on a portrait screen.
 WINDOWED_SIZE = (1280, 800)
+# The top bar's icons at 100 % text, and the text size past which its words stop growing.
+BAR_ICON_PX = 56
+BAR_TEXT_CAP = 150
 
 
 def windowed_size(available: tuple[int, int]) -> tuple[int, int]:
@@ -110,9 +116,9 @@ class MainWindow(QWidget):
 
     def set_language_choice(self, label: str) -> None:
         """Name the language the button switches to, in that language; empty hides it."""
-        self.language_button.setText(label)
-        self.language_button.setAccessibleName(label)
+        self._say(self.language_button, label)
         self.language_button.setVisible(bool(label))
+        self._fit_bar_words()
 
     def show_for_kiosk(self) -> None:
         """Cover the whole screen, under X11 without a window manager and under cage alike.
@@ -149,14 +155,21 @@ class MainWindow(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_bar_words()
+
     def _build_bar(self) -> QFrame:
-        keep_place = self.back_button.sizePolicy()
-        keep_place.setRetainSizeWhenHidden(True)
-        self.back_button.setSizePolicy(keep_place)
+        # Back takes no room where there is nothing to go back to (home): Home moves to the
+        # left edge rather than sit beside an empty gap.
         bar = QFrame()
         bar.setObjectName("TopBar")
+        # As tall as its buttons ask, always: a tall screen below must not squeeze it (the
+        # stylesheet's min-height would let the layout cut the words under the icons).
+        bar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         row = QHBoxLayout(bar)
-        row.setContentsMargins(16, 10, 16, 10)
+        row.setContentsMargins(16, 6, 16, 6)
         row.setSpacing(12)
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
@@ -167,36 +180,67 @@ class MainWindow(QWidget):
         return bar
 
     def _build_footer(self) -> QFrame:
-        footer = QFrame()
-        footer.setObjectName("Footer")
-        row = QHBoxLayout(footer)
-        row.setContentsMargins(28, 12, 28, 12)
-        row.setSpacing(32)
         for label in (self.clinic_label, self.phone_label):
             label.setProperty("role", "footer")
         # The clinic's name wraps; the phone number stays whole on one line.
         self.clinic_label.setWordWrap(True)
-        row.addWidget(self.clinic_label, 1)
-        row.addWidget(self.phone_label, 0, Qt.AlignmentFlag.AlignRight)
-        return footer
+        self.footer = Footer(self.clinic_label, self.phone_label)
+        return self.footer
 
-    def _bar_button(self, icon: str, signal: SignalInstance) -> QToolButton:
-        button = icon_button(icon, "bar", Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        button.clicked.connect(signal)
-        return button
+    def _say(self, button: QToolButton, words: str) -> None:
+        button.setProperty("words", words)
+        button.setText(words)
+        button.setAccessibleName(words)
 
-    def _apply_icons(self) -> None:
-        colour = self._look.look.palette.bar_text
-        side = icon_size(100).width()
-        for button in (
+    def _bar_buttons(self) -> tuple[QToolButton, ...]:
+        return (
             self.back_button,
             self.home_button,
             self.contrast_button,
             self.text_size_button,
             self.language_button,
-        ):
+        )
+
+    def _fit_bar_words(self) -> None:
+        """Each button's words on one line where the bar is wide enough for all of them,
+        Back included (so the bar keeps its height from screen to screen); where it is not
+        (large text in Spanish on a narrow screen), the longest words go on two lines rather
+        than be cut short."""
+        bar = self.back_button.parentWidget()
+        if bar is None:
+            return
+        buttons = [b for b in self._bar_buttons() if b.property("words")]
+        for button in buttons:
+            button.setText(str(button.property("words")))
+        margins = bar.layout().contentsMargins()  # type: ignore[union-attr]
+        room = self.width() - margins.left() - margins.right()
+        spacing = bar.layout().spacing()  # type: ignore[union-attr]
+
+        def needed() -> int:
+            return sum(b.sizeHint().width() + spacing for b in buttons)
+
+        while needed() > room:
+            one_line = [b for b in buttons if " " in b.text() and "\n" not in b.text()]
+            if not one_line:
+                break
+            widest = max(one_line, key=lambda b: b.sizeHint().width())
+            widest.setText(_two_lines(widest.text()))
+
+    def _bar_button(self, icon: str, signal: SignalInstance) -> QToolButton:
+        button = icon_button(icon, "bar", Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        # All as tall as the tallest (words on two lines in one of them), each centred.
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        button.clicked.connect(signal)
+        return button
+
+    def _apply_icons(self) -> None:
+        colour = self._look.look.palette.bar_text
+        side = bar_icon_side(self._look.look.text_size)
+        for button in self._bar_buttons():
             button.setIcon(self._icons.icon(str(button.property("icon_name")), colour, side))
             button.setIconSize(QSize(side, side))
+        self._fit_bar_words()
+        self.footer.arrange()
 
     def _retranslate(self) -> None:
         for button, text in (
@@ -205,10 +249,71 @@ class MainWindow(QWidget):
             (self.contrast_button, self.tr("Contrast")),
             (self.text_size_button, self.tr("Text size")),
         ):
-            button.setText(text)
-            button.setAccessibleName(text)
+            self._say(button, text)
+        self._fit_bar_words()
         call_us = self.tr("Call us: {phone}")
         self.phone_label.setAccessibleName(call_us.format(phone=self._phone))
         # The number itself must never break across lines.
         unbreakable = self._phone.replace(" ", "\u00a0").replace("-", "\u2011")
         self.phone_label.setText(call_us.format(phone=unbreakable))
+        self.footer.arrange()
+
+
+def _two_lines(words: str) -> str:
+    """`words` broken at the space nearest their middle."""
+    middle = len(words) / 2
+    spaces = [i for i, c in enumerate(words) if c == " "]
+    at = min(spaces, key=lambda i: abs(i - middle))
+    return words[:at] + "\n" + words[at + 1 :]
+
+
+def bar_icon_side(text_size: int) -> int:
+    """The top bar's icons grow as its words do (to 150 %, as the stylesheet's font_chrome),
+    so a larger text size never leaves small pictures over large words."""
+    return round(BAR_ICON_PX * min(text_size, BAR_TEXT_CAP) / 100)
+
+
+class Footer(QFrame):
+    """The clinic's name at the left and its phone number at the right, a clear gap between;
+    where both no longer fit side by side (a narrow window, large text), one above the other."""
+
+    def __init__(self, name: QLabel, phone: QLabel) -> None:
+        super().__init__()
+        self.setObjectName("Footer")
+        self._name = name
+        self._phone = phone
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(28, 12, 28, 12)
+        self._row.addWidget(name, 1)
+        self._row.addWidget(phone, 0, Qt.AlignmentFlag.AlignRight)
+
+    @property
+    def side_by_side(self) -> bool:
+        return self._row.direction() == QBoxLayout.Direction.LeftToRight
+
+    def gap(self) -> int:
+        """Two letters' height of the footer's words: they never look joined."""
+        return 2 * self._phone.fontMetrics().height()
+
+    def arrange(self) -> None:
+        self._arrange(self.width())
+
+    def _arrange(self, width: int) -> None:
+        margins = self._row.contentsMargins()
+        room = width - margins.left() - margins.right()
+        metrics = self._name.fontMetrics()
+        one_line = metrics.horizontalAdvance(self._name.text()) + 2
+        # The name may wrap, but keeps at least half the room (or all it needs) beside it.
+        name_room = room - self.gap() - self._phone.sizeHint().width()
+        beside = name_room >= min(one_line, room // 2)
+        self._row.setSpacing(self.gap() if beside else 4)
+        self._row.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        self._row.setAlignment(
+            self._phone, Qt.AlignmentFlag.AlignRight if beside else Qt.AlignmentFlag.AlignLeft
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width())

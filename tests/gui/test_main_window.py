@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QCloseEvent, QFontInfo, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from kiosk.theme import Look
 from kiosk.views.icons import IconSet
@@ -19,16 +19,19 @@ from kiosk.views.main_window import MainWindow, windowed_size
 
 
 @pytest.fixture
-def make_window(qapp: QApplication, qtbot, assets_dir: Path):  # type: ignore[no-untyped-def]
-    look = LookController(qapp, assets_dir, Look())
+def look(qapp: QApplication, assets_dir: Path):  # type: ignore[no-untyped-def]
+    controller = LookController(qapp, assets_dir, Look())
+    yield controller
+    qapp.setStyleSheet("")
 
-    def make(*, kiosk_mode: bool) -> MainWindow:
+
+@pytest.fixture
+def make_window(qtbot, look: LookController, assets_dir: Path):  # type: ignore[no-untyped-def]
+    def make(
+        *, kiosk_mode: bool, clinic: str = "Test Clinic", phone: str = "(201) 555-0123"
+    ) -> MainWindow:
         window = MainWindow(
-            look,
-            IconSet(assets_dir / "icons"),
-            "Test Clinic",
-            "(201) 555-0123",
-            kiosk_mode=kiosk_mode,
+            look, IconSet(assets_dir / "icons"), clinic, phone, kiosk_mode=kiosk_mode
         )
         qtbot.addWidget(window)
         window.add_screen(QLabel("screen"))
@@ -36,8 +39,12 @@ def make_window(qapp: QApplication, qtbot, assets_dir: Path):  # type: ignore[no
         qtbot.waitExposed(window)
         return window
 
-    yield make
-    qapp.setStyleSheet("")
+    return make
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
 
 
 def test_kiosk_mode_window_refuses_to_close(make_window) -> None:  # type: ignore[no-untyped-def]
@@ -126,6 +133,93 @@ def test_back_is_hidden_where_there_is_nowhere_to_go_back(make_window) -> None: 
     assert not window.back_button.isVisible()
     window.set_screen(screen, can_go_back=True)
     assert window.back_button.isVisible()
+
+
+def test_home_takes_the_left_edge_when_there_is_no_back(make_window) -> None:  # type: ignore[no-untyped-def]
+    """No empty gap where Back would be: on home, Home is the first thing in the bar."""
+    window = make_window(kiosk_mode=False)
+    screen = window.stack.widget(0)
+    window.set_screen(screen, can_go_back=True)
+    _settle()
+    back = window.back_button.geometry()
+    assert window.home_button.geometry().left() > back.right()
+    window.set_screen(screen, can_go_back=False)
+    _settle()
+    assert window.home_button.geometry().left() == back.left()
+
+
+BAR_BUTTONS = ("back_button", "home_button", "contrast_button", "text_size_button")
+
+
+def _icon_to_words(button: QToolButton) -> float:
+    return button.iconSize().height() / QFontInfo(button.font()).pixelSize()
+
+
+@pytest.mark.parametrize("text_size", [125, 150, 175, 200])
+def test_top_bar_icons_grow_as_their_words_do(
+    make_window, look: LookController, text_size: int
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=False)
+    window.set_screen(window.stack.widget(0), can_go_back=True)
+    normal = {name: _icon_to_words(getattr(window, name)) for name in BAR_BUTTONS}
+    look.set_look(Look(text_size=text_size))
+    _settle()
+    for name in BAR_BUTTONS:
+        button = getattr(window, name)
+        assert _icon_to_words(button) >= normal[name] * 0.95, name
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_a_tall_screen_never_squeezes_the_top_bar(
+    make_window, look: LookController, text_size: int
+) -> None:  # type: ignore[no-untyped-def]
+    """A screen that would like more height than there is (a long page) takes it from its own
+    scrolling, not from the words under the top bar's icons."""
+    window = make_window(kiosk_mode=False)
+    tall = QLabel("line\n" * 200)
+    window.add_screen(tall)
+    window.set_screen(tall, can_go_back=True)
+    look.set_look(Look(text_size=text_size))
+    window.resize(1280, 800)
+    _settle()
+    for name in BAR_BUTTONS:
+        button = getattr(window, name)
+        assert button.height() >= button.sizeHint().height(), name
+
+
+def _text_rect(label: QLabel, window: QWidget) -> QRect:
+    """Where the label's words are drawn, in the window."""
+    flags = int(label.alignment())
+    if label.wordWrap():
+        flags |= int(Qt.TextFlag.TextWordWrap)
+    drawn = label.fontMetrics().boundingRect(label.contentsRect(), flags, label.text())
+    return drawn.translated(label.mapTo(window, QPoint(0, 0)))
+
+
+LONG_NAME = "Spine and Pain Clinic of Texas, Dallas Waiting Room North"
+
+
+@pytest.mark.parametrize("width", [720, 800, 1080, 1280, 1920])
+@pytest.mark.parametrize("text_size", [100, 200])
+@pytest.mark.parametrize("clinic", ["Spine and Pain Clinic of Texas", LONG_NAME])
+def test_the_footers_words_never_touch(
+    make_window, look: LookController, width: int, text_size: int, clinic: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The clinic's name and the phone number: side by side with at least a letter's height
+    between them, or one above the other; neither cut off."""
+    window = make_window(kiosk_mode=False, clinic=clinic, phone="+1 (214) 256-3900")
+    look.set_look(Look(text_size=text_size))
+    window.resize(width, 900)
+    _settle()
+    name = _text_rect(window.clinic_label, window)
+    phone = _text_rect(window.phone_label, window)
+    assert not name.intersects(phone)
+    if phone.top() < name.bottom():  # side by side
+        assert phone.left() - name.right() >= window.phone_label.fontMetrics().height()
+    for label in (window.clinic_label, window.phone_label):
+        assert label.height() >= label.heightForWidth(label.width()) or not label.wordWrap()
+        assert label.mapTo(window, QPoint(label.width(), 0)).x() <= window.width()
+    assert window.phone_label.width() >= window.phone_label.sizeHint().width()
 
 
 def test_language_button_hidden_with_one_language(make_window) -> None:  # type: ignore[no-untyped-def]
