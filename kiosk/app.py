@@ -108,7 +108,7 @@ def build_kiosk(
         home=home,
         make_topic=lambda: TopicView(look, icons, illustrations=illustrations),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
-        make_callback=lambda: _make_callback(look, icons, config),
+        make_callback=lambda: _make_callback(look, icons, config.kiosk.languages),
         requests=_request_saver(database, background),
         make_staff=lambda: _make_staff(
             config, database, background, window, _running_facts(config, speaker, notifier)

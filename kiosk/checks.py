@@ -19,6 +19,7 @@ from kiosk.anatomy import LABEL_GROUPS, matching, tappable_ids
 from kiosk.content import Library, Page, Problem, load_library
 from kiosk.glossary import FILE_NAME as GLOSSARY_FILE
 from kiosk.glossary import Glossary, load_glossary, unexplained
+from kiosk.markdown_safe import IMAGE_SUFFIXES, image_path
 from kiosk.markup import INTERNAL_SCHEMES, PLACEHOLDER
 from kiosk.readability import GRADE_LIMIT, grade
 
@@ -146,12 +147,14 @@ def _body_problems(page: Page, topics: Collection[str], regions: Collection[str]
                 )
         for bang, target in _LINK.findall(line):
             if bang:
-                if not (page.path.parent / target).is_file():
+                if image_path(page.path.parent, target) is None:
                     problems.append(
                         Problem(
                             page.path,
                             number,
-                            f"image {target!r} not found next to {page.path.name}",
+                            f"image {target!r} cannot be shown: name a picture file "
+                            f"({', '.join(sorted(IMAGE_SUFFIXES))}) in the folder of "
+                            f"{page.path.name}",
                         )
                     )
                 continue

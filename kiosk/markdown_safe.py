@@ -43,13 +43,23 @@ class _LinkGuard(Treeprocessor):
                     child.attrib.clear()
 
     def _image(self, src: str) -> str | None:
-        if self._base is None or not src or ":" in src or src.startswith(("/", "\\")):
+        if self._base is None:
             return None
-        base = self._base.resolve()
-        path = (base / src).resolve()
-        if base not in path.parents or path.suffix.lower() not in IMAGE_SUFFIXES:
-            return None
-        return str(path) if path.is_file() else None
+        path = image_path(self._base, src)
+        return None if path is None else str(path)
+
+
+def image_path(base: Path, src: str) -> Path | None:
+    """The picture file `src` names, if a page in `base` may show it: a picture (by its
+    suffix) inside `base` once links are followed, that exists. None otherwise. The one rule
+    for the reader and for `kiosk check-content`."""
+    if not src or ":" in src or src.startswith(("/", "\\")):
+        return None
+    folder = base.resolve()
+    path = (folder / src).resolve()
+    if folder not in path.parents or path.suffix.lower() not in IMAGE_SUFFIXES:
+        return None
+    return path if path.is_file() else None
 
 
 class _SafeMarkdown(Extension):

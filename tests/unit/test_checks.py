@@ -116,10 +116,29 @@ def test_links_in_the_text_to_missing_pages_or_outside(root: Path) -> None:
     ]
 
 
-def test_missing_image_is_named_and_a_present_one_passes(root: Path) -> None:
-    path = topic(root, body="![A spine](spine.png)\n\n![Here](here.png)\n")
+def test_an_image_the_reader_would_not_show_is_named_and_a_present_one_passes(
+    root: Path,
+) -> None:
+    """The same rule as the reader's: a picture file in the page's own folder, nothing that
+    climbs out of it (by ../ or by a linked folder), nothing that is not a picture."""
+    outside = root / "elsewhere"
+    outside.mkdir()
+    (outside / "x.png").write_bytes(b"\x89PNG\r\n")
+    body = (
+        "![A spine](spine.png)\n\n![Here](here.png)\n\n![Up](../../elsewhere/x.png)\n\n"
+        "![Linked](linked/x.png)\n\n![Notes](notes.txt)\n"
+    )
+    path = topic(root, body=body)
     (path.parent / "here.png").write_bytes(b"\x89PNG\r\n")
-    assert problems(root) == [f"{path}:11: image 'spine.png' not found next to a.md"]
+    (path.parent / "notes.txt").write_text("not a picture")
+    (path.parent / "linked").symlink_to(outside)
+    said = "cannot be shown: name a picture file (.jpeg, .jpg, .png, .svg) in the folder of a.md"
+    assert problems(root) == [
+        f"{path}:11: image 'spine.png' {said}",
+        f"{path}:15: image '../../elsewhere/x.png' {said}",
+        f"{path}:17: image 'linked/x.png' {said}",
+        f"{path}:19: image 'notes.txt' {said}",
+    ]
 
 
 def test_unknown_placeholder(root: Path) -> None:
