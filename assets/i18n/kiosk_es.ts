@@ -256,6 +256,10 @@
         <translation>Toque un botón para leer o para pedirnos que le llamemos.</translation>
     </message>
     <message>
+        <source>Start here</source>
+        <translation>Empiece aquí</translation>
+    </message>
+    <message>
         <source>Ask us to call you</source>
         <translation>Pídanos que le llamemos</translation>
     </message>
@@ -319,10 +323,6 @@
     <message>
         <source>Shift</source>
         <translation>Mayúsculas</translation>
-    </message>
-    <message>
-        <source>Start here</source>
-        <translation>Empiece aquí</translation>
     </message>
     <message>
         <source>Space</source>
