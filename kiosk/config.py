@@ -23,6 +23,11 @@ IDLE_SECONDS = range(10, 3600 + 1)
 RETENTION_DAYS = range(1, 3650 + 1)
 STAFF_MINUTES = range(1, 60 + 1)
 MAX_TEXT = {"clinic.name": 60, "clinic.phone": 30, "clinic.address": 120}
+# The thank-you page's promise, said after "We will call you back": the kiosk's own words
+# (translated into every language) unless the clinic gives its own.
+DEFAULT_CALLBACK_WITHIN = "within one business day"
+CALLBACK_WITHIN_MAX = 60
+ANY_LANGUAGE = ""  # the key of a promise given as one text for every language
 
 
 def _user_data_home() -> Path:
@@ -43,6 +48,15 @@ class ClinicConfig(NamedTuple):
     name: str = "Spine and Pain Clinic of Texas"
     phone: str = "(214) 256-3900"
     address: str = ""
+    # How soon staff call back, as (language, words) pairs; empty: DEFAULT_CALLBACK_WITHIN in
+    # the patient's language. Written as one text, or a table with a text per language.
+    callback_within: tuple[tuple[str, str], ...] = ()
+
+    def promise(self, language: str) -> str | None:
+        """The clinic's own words for how soon it calls back, in `language`; None for the
+        kiosk's own (DEFAULT_CALLBACK_WITHIN, which the view translates)."""
+        texts = dict(self.callback_within)
+        return texts.get(language, texts.get(ANY_LANGUAGE))
 
 
 class KioskConfig(NamedTuple):
@@ -165,7 +179,10 @@ def _parse_section(name: str, table: dict[str, Any], path: Path) -> Any:
             raise ConfigError(
                 f"{path}: unknown key '{name}.{key}' (expected one of: {', '.join(fields)})"
             )
-        values[key] = _coerce(f"{name}.{key}", value, _field_type(cls, key), path)
+        if f"{name}.{key}" == "clinic.callback_within":
+            values[key] = _callback_within(value, path)
+        else:
+            values[key] = _coerce(f"{name}.{key}", value, _field_type(cls, key), path)
     return cls(**values)
 
 
@@ -193,6 +210,49 @@ def _coerce(key: str, value: Any, expected: type[Any], path: Path) -> Any:
             raise wrong()
         return tuple(value)
     return value
+
+
+def _callback_within(value: Any, path: Path) -> tuple[tuple[str, str], ...]:
+    """One text for every language, or a table of texts by language code."""
+    key = "clinic.callback_within"
+    if isinstance(value, str):
+        return () if value == DEFAULT_CALLBACK_WITHIN else ((ANY_LANGUAGE, value),)
+    if isinstance(value, dict) and value and all(isinstance(v, str) for v in value.values()):
+        return tuple(value.items())
+    raise ConfigError(
+        f"{path}: '{key}' must be text in quotes, or one text per language like "
+        f'{{ en = "within two hours", es = "en menos de dos horas" }}, not {value!r}'
+    )
+
+
+def _check_callback_within(config: Config, path: Path) -> None:
+    key = "clinic.callback_within"
+    texts = dict(config.clinic.callback_within)
+    languages = config.kiosk.languages
+    for language, text in texts.items():
+        where = f"'{key}'" if language == ANY_LANGUAGE else f"'{key}.{language}'"
+        if not text.strip():
+            raise ConfigError(f"{path}: {where} must not be empty")
+        if len(text) > CALLBACK_WITHIN_MAX:
+            raise ConfigError(
+                f"{path}: {where} must be at most {CALLBACK_WITHIN_MAX} characters, not {len(text)}"
+            )
+    if ANY_LANGUAGE in texts:
+        if len(languages) > 1:  # one language's words would show in the others too
+            raise ConfigError(
+                f"{path}: '{key}' is shown in every language ({', '.join(languages)}): "
+                "give one text per language, like "
+                f'{key} = {{ en = "within two hours", es = "en menos de dos horas" }}'
+            )
+        return
+    unknown = [language for language in texts if language not in languages]
+    missing = [language for language in languages if language not in texts]
+    if texts and (unknown or missing):
+        problem = f"has {', '.join(unknown)}, not in" if unknown else f"lacks {missing[0]}, one of"
+        raise ConfigError(
+            f"{path}: '{key}' {problem} 'kiosk.languages' ({', '.join(languages)}): "
+            "give one text for each language the kiosk speaks"
+        )
 
 
 def _check_range(path: Path, key: str, value: int, allowed: range) -> None:
@@ -224,3 +284,4 @@ def _check_values(config: Config, path: Path) -> None:
     _check_range(path, "kiosk.staff_timeout_minutes", kiosk.staff_timeout_minutes, STAFF_MINUTES)
     if not config.clinic.name.strip():
         raise ConfigError(f"{path}: 'clinic.name' must not be empty")
+    _check_callback_within(config, path)
