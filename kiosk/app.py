@@ -35,7 +35,7 @@ from kiosk.views.speech import Speaker
 from kiosk.views.topic_view import TopicView
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable
 
     from kiosk.callback import CallbackRequest
     from kiosk.database import Database
@@ -108,7 +108,7 @@ def build_kiosk(
         home=home,
         make_topic=lambda: TopicView(look, icons, illustrations=illustrations),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
-        make_callback=lambda: _make_callback(look, icons, config.kiosk.languages),
+        make_callback=lambda: _make_callback(look, icons, config),
         requests=_request_saver(database, background),
         make_staff=lambda: _make_staff(
             config, database, background, window, _running_facts(config, speaker, notifier)
@@ -159,14 +159,20 @@ def _watch_idleness(
     idle = IdleWatch(app, window, config.kiosk.idle_timeout_seconds)
     overlay = IdleOverlay(window)
     idle.warned.connect(overlay.warn)
-    idle.active.connect(overlay.hide)
+    idle.active.connect(overlay.dismiss)
     overlay.still_here.connect(idle.still_here)
 
     def expired() -> None:
         overlay.hide()
         shell.reset_session()
 
+    def start_over() -> None:  # the patient asked: wipe now, and the idle time starts again
+        overlay.hide()
+        idle.still_here()
+        shell.reset_session()
+
     idle.expired.connect(expired)
+    overlay.start_over.connect(start_over)
     idle.attract.connect(shell.show_attract)
     idle.woke.connect(shell.go_home)
     return idle, overlay
@@ -291,10 +297,20 @@ def _make_staff(
     return mode
 
 
-def _make_callback(look: LookController, icons: IconSet, languages: Sequence[str]) -> CallbackView:
+def _make_callback(look: LookController, icons: IconSet, config: Config) -> CallbackView:
     from kiosk.views.callback_view import CallbackView  # noqa: PLC0415 -- not needed for home
+    from kiosk.views.thanks_view import BACK_AFTER_SECONDS  # noqa: PLC0415
 
-    return CallbackView(look, icons, languages=languages)
+    return CallbackView(
+        look,
+        icons,
+        languages=config.kiosk.languages,
+        retention_days=config.kiosk.retention_days,
+        promises=dict(config.clinic.callback_within),
+        clinic_phone=config.clinic.phone,
+        # The thank-you page goes home before the idle warning could come up over it.
+        back_after_seconds=min(BACK_AFTER_SECONDS, config.kiosk.idle_timeout_seconds - 2),
+    )
 
 
 def _database_opener(config: Config) -> Callable[[], Database]:

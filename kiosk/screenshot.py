@@ -42,7 +42,9 @@ def _callback_state(kiosk: Kiosk, state: str) -> None:
             if area.isVisible():  # the form's, not the thank-you page's
                 area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
     elif state == "done":
-        view.show_saved("7KX-M3R", "(201) 555-0123", ("afternoon",))
+        view.show_saved(
+            "7KX-M3R", "(201) 555-0123", ("morning",), days=("mon", "wed"), language="es"
+        )
 
 
 def _staff_state(kiosk: Kiosk, state: str) -> None:

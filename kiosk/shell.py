@@ -257,7 +257,9 @@ class Shell(QObject):
         if route.screen in ("topic", "spine"):
             self._show_read_buttons()
 
-        self._window.set_screen(screen, can_go_back=self.history.can_go_back)
+        # The thank-you page has no Back: behind it is a form already sent (and wiped).
+        can_go_back = self.history.can_go_back and not self._thanking()
+        self._window.set_screen(screen, can_go_back=can_go_back)
 
     def _show_read_buttons(self) -> None:
         """Read aloud where the engine has a voice for the language; asked again whenever the
@@ -386,8 +388,24 @@ class Shell(QObject):
         view = self._make_callback()
         view.submitted.connect(self._on_callback_submitted)
         view.home_requested.connect(self.go_home)
+        view.thanked.connect(self._on_callback_thanked)
         self._callback = view
         return view
+
+    def _on_callback_thanked(self) -> None:
+        """The request is saved and its form wiped: the trail becomes home, then the thank-you
+        page, so nothing leads back to the sent form."""
+        if self.history.current.screen == Screen.CALLBACK:
+            self.history.home()
+            self._show(self.history.visit(Route(Screen.CALLBACK)))
+
+    def _thanking(self) -> bool:
+        """Whether the callback screen shows its thank-you page."""
+        return (
+            self.history.current.screen == Screen.CALLBACK
+            and self._callback is not None
+            and self._callback.thanking
+        )
 
     def _on_callback_submitted(self, request: CallbackRequest, consent_text: str) -> None:
         view = self._callback
@@ -405,7 +423,13 @@ class Shell(QObject):
             else:
                 from kiosk.callback import display  # noqa: PLC0415
 
-                view.show_saved(stored.reference, display(stored.phone), stored.periods)
+                view.show_saved(
+                    stored.reference,
+                    display(stored.phone),
+                    stored.periods,
+                    days=stored.days,
+                    language=stored.language,
+                )
 
         self._requests(request, consent_text, saved)
 

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>CallbackView</name>
+    <message numerus="yes">
+        <source>Only the clinic&apos;s staff see what you send. We delete it %n day(s) after we have taken care of your request.</source>
+        <translation>
+            <numerusform>Only the clinic&apos;s staff see what you send. We delete it %n day after we have taken care of your request.</numerusform>
+            <numerusform>Only the clinic&apos;s staff see what you send. We delete it %n days after we have taken care of your request.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message numerus="yes">
         <source>The screen will go back to the start in %n second(s).</source>
@@ -59,6 +69,16 @@
         <translation>
             <numerusform>%n day ago</numerusform>
             <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ThanksPage</name>
+    <message numerus="yes">
+        <source>Back to the start in %n second(s).</source>
+        <translation>
+            <numerusform>Back to the start in %n second.</numerusform>
+            <numerusform>Back to the start in %n seconds.</numerusform>
         </translation>
     </message>
 </context>

@@ -13,18 +13,64 @@
     </message>
 </context>
 <context>
+    <name>CallWords</name>
+    <message>
+        <source>{first}, {next}</source>
+        <comment>the start of a list of choices</comment>
+        <translation>{first}, {next}</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <comment>the last two of a list of choices</comment>
+        <translation>{first} o {last}</translation>
+    </message>
+    <message>
+        <source>on any day</source>
+        <comment>no day chosen: we call any day</comment>
+        <translation>cualquier día</translation>
+    </message>
+    <message>
+        <source>{day}</source>
+        <comment>one day in a list of days to call (&apos;el {day}&apos; in Spanish)</comment>
+        <translation>el {day}</translation>
+    </message>
+    <message>
+        <source>on {days}</source>
+        <comment>the days we call: &apos;on Monday or Wednesday&apos;</comment>
+        <translation>{days}</translation>
+    </message>
+    <message>
+        <source>{time}</source>
+        <comment>one time of day in a list (&apos;por la {time}&apos; in Spanish)</comment>
+        <translation>por la {time}</translation>
+    </message>
+    <message>
+        <source>in the {times}</source>
+        <comment>the times we call: &apos;in the morning or afternoon&apos;</comment>
+        <translation>{times}</translation>
+    </message>
+    <message>
+        <source>We will call you at {phone} {days}, {times}, in {language}.</source>
+        <translation>Le llamaremos al {phone} {days}, {times}, en {language}.</translation>
+    </message>
+</context>
+<context>
     <name>CallbackView</name>
-    <message>
-        <source>Your reference code: {code}</source>
-        <translation>Su código de referencia: {code}</translation>
-    </message>
-    <message>
-        <source>We will call you at {phone}. Time of day: {when}.</source>
-        <translation>Le llamaremos al {phone}. Horario: {when}.</translation>
-    </message>
     <message>
         <source>We couldn&apos;t save your request. Please tell the front desk. Nothing you typed is lost.</source>
         <translation>No pudimos guardar su solicitud. Por favor, avise en la recepción. No se perdió nada de lo que escribió.</translation>
+    </message>
+    <message>
+        <source>We need your first name to know who to ask for.</source>
+        <translation>Necesitamos su nombre para saber por quién preguntar.</translation>
+    </message>
+    <message>
+        <source>We need your last name to find your records.</source>
+        <translation>Necesitamos su apellido para encontrar su expediente.</translation>
+    </message>
+    <message>
+        <source>We need your phone number to call you.</source>
+        <translation>Necesitamos su número de teléfono para llamarle.</translation>
     </message>
     <message>
         <source>Please fill this in.</source>
@@ -51,12 +97,20 @@
         <translation>Por favor, escriba un número de teléfono de EE. UU.</translation>
     </message>
     <message>
-        <source>Please choose morning, afternoon or evening.</source>
-        <translation>Por favor, elija mañana, tarde o noche.</translation>
+        <source>Please choose morning, afternoon or evening, so we call when it suits you.</source>
+        <translation>Por favor, elija mañana, tarde o noche, para llamarle cuando le convenga.</translation>
     </message>
     <message>
-        <source>Please tick the box so we may call you.</source>
-        <translation>Por favor, marque la casilla para que podamos llamarle.</translation>
+        <source>We can only call you if you tick this box.</source>
+        <translation>Solo podemos llamarle si marca esta casilla.</translation>
+    </message>
+    <message>
+        <source>Best days to call</source>
+        <translation>Mejores días para llamarle</translation>
+    </message>
+    <message>
+        <source>Anything else?</source>
+        <translation>¿Algo más?</translation>
     </message>
     <message>
         <source>Please check this.</source>
@@ -69,6 +123,13 @@
     <message>
         <source>Fill in the form and we will call you back.</source>
         <translation>Llene el formulario y le devolveremos la llamada.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the clinic&apos;s staff see what you send. We delete it %n day(s) after we have taken care of your request.</source>
+        <translation>
+            <numerusform>Solo el personal de la clínica ve lo que envía. Lo borramos %n día después de atender su solicitud.</numerusform>
+            <numerusform>Solo el personal de la clínica ve lo que envía. Lo borramos %n días después de atender su solicitud.</numerusform>
+        </translation>
     </message>
     <message>
         <source>First name</source>
@@ -83,10 +144,6 @@
         <translation>Número de teléfono</translation>
     </message>
     <message>
-        <source>Best days to call (optional)</source>
-        <translation>Mejores días para llamarle (opcional)</translation>
-    </message>
-    <message>
         <source>Best time to call</source>
         <translation>Mejor horario para llamarle</translation>
     </message>
@@ -95,16 +152,24 @@
         <translation>De qué se trata</translation>
     </message>
     <message>
-        <source>Anything else? (optional)</source>
-        <translation>¿Algo más? (opcional)</translation>
-    </message>
-    <message>
         <source>Language for the call</source>
         <translation>Idioma para la llamada</translation>
     </message>
     <message>
         <source>Permission</source>
         <translation>Permiso</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatorio</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>{field}, {tag}</source>
+        <translation>{field}, {tag}</translation>
     </message>
     <message>
         <source>Yes, the clinic may call me at this number about my request.</source>
@@ -121,18 +186,6 @@
     <message>
         <source>Still sending, please wait...</source>
         <translation>Todavía enviando, espere por favor...</translation>
-    </message>
-    <message>
-        <source>Thank you!</source>
-        <translation>¡Gracias!</translation>
-    </message>
-    <message>
-        <source>Your reference code:</source>
-        <translation>Su código de referencia:</translation>
-    </message>
-    <message>
-        <source>Back to the start</source>
-        <translation>Volver al inicio</translation>
     </message>
 </context>
 <context>
@@ -304,6 +357,10 @@
     <message>
         <source>I&apos;m still here</source>
         <translation>Sigo aquí</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Empezar de nuevo</translation>
     </message>
 </context>
 <context>
@@ -727,6 +784,56 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Export statistics (CSV)</source>
         <translation>Exportar estadísticas (CSV)</translation>
+    </message>
+</context>
+<context>
+    <name>ThanksPage</name>
+    <message>
+        <source>within one business day</source>
+        <translation>en un plazo de un día hábil</translation>
+    </message>
+    <message>
+        <source>Your reference code: {code}</source>
+        <translation>Su código de referencia: {code}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to the start in %n second(s).</source>
+        <translation>
+            <numerusform>Volver al inicio en %n segundo.</numerusform>
+            <numerusform>Volver al inicio en %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+    <message>
+        <source>Your request is with our staff.</source>
+        <translation>Nuestro personal ya tiene su solicitud.</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Qué pasa ahora</translation>
+    </message>
+    <message>
+        <source>Someone from our clinic will call you back {within}.</source>
+        <translation>Alguien de nuestra clínica le devolverá la llamada {within}.</translation>
+    </message>
+    <message>
+        <source>Your reference code</source>
+        <translation>Su código de referencia</translation>
+    </message>
+    <message>
+        <source>If you call us at {phone}, tell us this code.</source>
+        <translation>Si nos llama al {phone}, díganos este código.</translation>
+    </message>
+    <message>
+        <source>If you call us, tell us this code.</source>
+        <translation>Si nos llama, díganos este código.</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>Volver al inicio</translation>
     </message>
 </context>
 <context>

@@ -1,19 +1,23 @@
-"""The "Ask us to call you" form, its on-screen keyboard, and the thank-you page.
+"""The "Ask us to call you" form, its on-screen keyboard, and the thank-you page after it.
 
-One column of big fields with their labels above; errors in plain words under the field, shown
-when a field is left and on sending; the keyboard docks at the bottom and the page scrolls so
-the field being typed in is never under it. The view checks the form with kiosk.callback and
-reports a clean request; the shell saves it and then says how it went.
+One column of big fields (no wider than a comfortable reach on a landscape screen), each label
+saying whether the field is required or optional, and a line on who sees the request and how
+long it is kept. A problem shows as a red edge on the field and, under it, an icon and words
+saying what we need and why; shown when a field is left and on sending. The keyboard docks at
+the bottom and the page scrolls so the field being typed in, and its label, are never under it
+or the top bar. The view checks the form with kiosk.callback and reports a clean request; the
+shell saves it and then says how it went (kiosk.views.thanks_view thanks the patient).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QHideEvent, QIcon, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,17 +35,27 @@ from kiosk.callback import (
     format_as_typed,
     validate,
 )
-from kiosk.views.buttons import Columns, WrappingButton, WrappingCheckBox
+from kiosk.views.buttons import WrappingButton, WrappingCheckBox
+from kiosk.views.form_fields import FormField
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.keyboard_view import KeyboardView
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
-from kiosk.views.scrolling import make_flickable, scrolling_page, vertical_scroll
+from kiosk.views.scrolling import make_flickable, vertical_scroll
+from kiosk.views.thanks_view import BACK_AFTER_SECONDS, SavedCall, ThanksPage
 from kiosk.views.words import day_abbreviations, day_names, language_name, period_names
 
 CONSENT_VERSION = "2026-11-26"
 # A save slower than this (a worn SD card, another program's lock) says it is still going.
 SLOW_SAVE_MS = 3000
+# What must be answered, and what may be left out: every field says which it is.
+REQUIRED = frozenset({"first_name", "last_name", "phone", "when", "language", "consent"})
+# The form's widest at normal text, and how much wider it may grow per step of text size:
+# past this a landscape screen's fields became 1,850 px bars, too far to read across.
+FORM_WIDTH_PX, FORM_WIDTH_PER_STEP_PX = 1000, 4
+# Below this height (a 1280x800 screen) the keyboard's keys are shorter, leaving room above
+# them for the field being typed in and its label.
+SHORT_SCREEN_PX = 760
 
 
 class CallbackView(QWidget):
@@ -49,6 +63,7 @@ class CallbackView(QWidget):
 
     submitted = Signal(object, str)
     home_requested = Signal()
+    thanked = Signal()  # the thank-you page shows: the form behind it was sent and wiped
 
     def __init__(
         self,
@@ -57,10 +72,15 @@ class CallbackView(QWidget):
         parent: QWidget | None = None,
         *,
         languages: Sequence[str] = ("en", "es"),
+        retention_days: int = 30,
+        promises: Mapping[str, str] | None = None,
+        clinic_phone: str = "",
+        back_after_seconds: int = BACK_AFTER_SECONDS,
     ) -> None:
         super().__init__(parent)
         self._look = look
         self._icons = icons
+        self._retention_days = retention_days
         self._topic = ""
         self._topic_title = ""
         # The fields a patient types into, by the names validation uses, in form order.
@@ -83,16 +103,12 @@ class CallbackView(QWidget):
         self.consent.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.send_button = WrappingButton(role="action")
         self.send_button.clicked.connect(self._on_send_clicked)
-        self.status_label = plain_label()
-        self.status_label.setProperty("role", "error")
-        self.status_label.setWordWrap(True)
-        self.status_label.hide()
-        self.errors: dict[str, QLabel] = {}
-        self.labels: dict[str, QLabel] = {}
+        self.status_label = self._status_label()
+        # Each question, by the names validation uses: label, tag, inputs and problem.
+        self.fields: dict[str, FormField] = {}
         # What is shown, as codes, so a language change can say it again in the new language.
         self._error_codes: dict[str, str] = {}
         self._save_failed = False
-        self._saved: tuple[str, str, tuple[str, ...]] | None = None  # reference, phone, periods
         self._language_chosen = False  # the patient touched "Language for the call"
         # Which patient's visit this is: a save that ends after a wipe belongs to nobody here.
         # Sending: the request is on its way to the disk (kiosk.background); Send waits.
@@ -101,25 +117,50 @@ class CallbackView(QWidget):
         self.keyboard = KeyboardView(look)
         self.keyboard.done_pressed.connect(self._on_keyboard_done)
         self.keyboard.hide()
+        self.thanks = ThanksPage(
+            look,
+            icons,
+            promises=promises or {},
+            clinic_phone=clinic_phone,
+            back_after_seconds=back_after_seconds,
+        )
+        self._name_thanks_parts()
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_form())
-        self.pages.addWidget(self._build_thanks())
+        self.pages.addWidget(self.thanks)
+        # Their parts, by field: the label, the "Required" or "Optional" tag, what is wrong.
+        self.labels = {key: field.label for key, field in self.fields.items()}
+        self.tags = {key: field.tag for key, field in self.fields.items()}
+        self.errors = {key: field.error for key, field in self.fields.items()}
+        self.error_icons = {key: field.error_icon for key, field in self.fields.items()}
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.pages, 1)
         column.addWidget(self.keyboard)
+        self._listen(look)
+        self._draw_icons()
+        self._retranslate()
+        self.wipe()
 
+    def _listen(self, look: LookController) -> None:
+        """Follow the focus (the keyboard, checks on leaving a field) and the look."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
         for field in self._text_fields.values():
             field.installEventFilter(self)
         look.changed.connect(self._on_look_changed)
-        self._retranslate()
-        self.wipe()
 
     # -- building ------------------------------------------------------------------------------
+
+    def _status_label(self) -> QLabel:
+        """Under the form, what went wrong with sending it (hidden until something did)."""
+        label = plain_label()
+        label.setProperty("role", "error")
+        label.setWordWrap(True)
+        label.hide()
+        return label
 
     def _make_text_fields(self) -> dict[str, QLineEdit]:
         phone = self._line_edit(40)
@@ -169,27 +210,23 @@ class CallbackView(QWidget):
     def _on_look_changed(self) -> None:
         for button in self._choices():
             self._mark(button)
+        self._draw_icons()
+        self._fit_width(self.width())
+
+    def _draw_icons(self) -> None:
+        if self._icons is None:
+            return
+        palette = self._look.look.palette
+        side = icon_size(self._look.look.text_size).width() * 3 // 4
+        for field in self.fields.values():
+            field.set_icon(self._icons.pixmap("error", palette.urgent, side))
+        self.privacy_icon.setPixmap(self._icons.pixmap("lock", palette.muted_text, side))
+        self.privacy_icon.setFixedSize(side, side)
 
     def _field(self, column: QVBoxLayout, key: str, *widgets: QWidget) -> None:
-        label = plain_label()
-        label.setProperty("role", "field-label")
-        label.setWordWrap(True)
-        error = plain_label()
-        error.setProperty("role", "error")
-        error.setWordWrap(True)
-        error.hide()
-        self.labels[key] = label
-        self.errors[key] = error
-        column.addWidget(label)
-        if len(widgets) == 1:
-            column.addWidget(widgets[0])
-        else:
-            # Side by side while they fit; Mon-Sat at 200 % text becomes two or three rows.
-            row = Columns(most=len(widgets), spacing=10)
-            row.set_widgets(widgets)
-            column.addWidget(row)
-        column.addWidget(error)
-        column.addSpacing(10)
+        field = FormField(widgets, required=key in REQUIRED)
+        field.add_to(column)
+        self.fields[key] = field
 
     def _build_form(self) -> QWidget:
         page = QWidget()
@@ -197,6 +234,7 @@ class CallbackView(QWidget):
         column = QVBoxLayout(page)
         column.setContentsMargins(48, 28, 48, 48)
         column.setSpacing(8)
+        self._form_column = column
         self.form_title = plain_label()
         self.form_title.setProperty("role", "display")
         self.form_title.setWordWrap(True)
@@ -205,6 +243,7 @@ class CallbackView(QWidget):
         self.form_lead.setWordWrap(True)
         column.addWidget(self.form_title)
         column.addWidget(self.form_lead)
+        column.addWidget(self._privacy_row())
         column.addSpacing(12)
         self._field(column, "first_name", self.first_name)
         self._field(column, "last_name", self.last_name)
@@ -220,30 +259,33 @@ class CallbackView(QWidget):
         column.addStretch(1)
         self._scroll = vertical_scroll(page)
         make_flickable(self._scroll)
+        # A field's height: the scroll bar's own minimum (taller) would make the window taller
+        # than a 1280x800 screen at 200 % text with the keyboard up.
+        self._scroll.setMinimumHeight(96)
         return self._scroll
 
-    def _build_thanks(self) -> QWidget:
-        self.thanks_title = plain_label()
-        self.thanks_title.setProperty("role", "display")
-        self.reference_caption = plain_label()
-        self.reference_caption.setProperty("role", "field-label")
-        self.reference_label = plain_label()
-        self.reference_label.setProperty("role", "reference")
-        self.next_label = plain_label()
-        self.next_label.setProperty("role", "heading")
-        self.next_label.setWordWrap(True)
-        self.home_button = WrappingButton(role="action")
-        self.home_button.clicked.connect(self.home_requested)
-        # Scrollable, so at 200 % text on a landscape screen it never forces the window taller.
-        return scrolling_page(
-            self.thanks_title,
-            self.reference_caption,
-            self.reference_label,
-            self.next_label,
-            self.home_button,
-            margins=(64, 64, 64, 64),
-            spacing=28,
-        )
+    def _name_thanks_parts(self) -> None:
+        self.thanks.home_requested.connect(self._on_thanks_done)
+        # The names the rest of the kiosk (and its tests) know the thank-you page's parts by.
+        self.reference_label = self.thanks.reference_label
+        self.next_label = self.thanks.summary_label
+        self.home_button = self.thanks.home_button
+
+    def _privacy_row(self) -> QWidget:
+        """A lock and who sees the request and for how long, before anything is typed."""
+        row = QWidget()
+        row.setProperty("role", "privacy")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 8, 0, 0)
+        line.setSpacing(14)
+        self.privacy_icon = plain_label()
+        self.privacy_icon.setProperty("role", "privacy-icon")
+        self.privacy_label = plain_label()
+        self.privacy_label.setProperty("role", "privacy")
+        self.privacy_label.setWordWrap(True)
+        line.addWidget(self.privacy_icon, 0, Qt.AlignmentFlag.AlignTop)
+        line.addWidget(self.privacy_label, 1)
+        return row
 
     # -- what the shell tells it ---------------------------------------------------------------
 
@@ -252,7 +294,7 @@ class CallbackView(QWidget):
         self.wipe()
         self._topic, self._topic_title = topic, topic_title
         self.topic_button.setVisible(bool(topic))
-        self.labels["topic"].setVisible(bool(topic))
+        self.fields["topic"].heading.setVisible(bool(topic))
         self.topic_button.setChecked(bool(topic))
         self.topic_button.setText(topic_title)
         self.set_language(language)
@@ -297,27 +339,38 @@ class CallbackView(QWidget):
             text = self.tr("Still sending, please wait...")
         self.send_button.set_text(text)
 
-    def show_saved(self, reference: str, phone: str, periods: tuple[str, ...]) -> None:
-        """The request is on disk: thank the patient and wipe what they typed."""
-        self.wipe()
-        self._saved = (reference, phone, periods)
-        self._say_saved()
-        self.pages.setCurrentIndex(1)
+    @property
+    def thanking(self) -> bool:
+        """Whether the thank-you page shows: the form behind it was sent and is gone."""
+        return self.pages.currentWidget() is self.thanks
 
-    def _say_saved(self) -> None:
-        if self._saved is None:
-            return
-        reference, phone, periods = self._saved
-        when = ", ".join(period_names()[p] for p in periods)
-        self.reference_label.setText(reference)
-        self.reference_label.setAccessibleName(
-            self.tr("Your reference code: {code}").format(code=" ".join(reference))
-        )
-        self.next_label.setText(
-            self.tr("We will call you at {phone}. Time of day: {when}.").format(
-                phone=phone, when=when
-            )
-        )
+    def show_saved(
+        self,
+        reference: str,
+        phone: str,
+        periods: tuple[str, ...],
+        *,
+        days: tuple[str, ...] = (),
+        language: str | None = None,
+    ) -> None:
+        """The request is on disk: wipe what the patient typed, and thank them, saying back
+        the call they asked for (`language` the call's; by default the one chosen on the
+        form)."""
+        call_language = language or self.form().language
+        self.wipe()
+        self.pages.setCurrentWidget(self.thanks)
+        self.thanks.show_call(SavedCall(reference, phone, days, periods, call_language))
+        self.thanked.emit()
+
+    def _on_thanks_done(self) -> None:
+        self.home_requested.emit()
+        self.wipe()  # already home: the page with the phone number and code is forgotten
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        # Left by any way (Home, the staff gesture, a reset): nothing of it stays behind.
+        if self.thanking and not event.spontaneous():
+            self.wipe()
 
     def show_save_failed(self) -> None:
         """Saving failed: keep everything as typed and say so kindly."""
@@ -347,16 +400,12 @@ class CallbackView(QWidget):
         ):
             button.setChecked(False)
         self.consent.setChecked(False)
-        for key, error in self.errors.items():
-            error.hide()
-            error.clear()
+        for key, question in self.fields.items():
+            question.show_problem("")
             self._describe(key)
         self._error_codes.clear()
         self._save_failed = False
-        self._saved = None
-        for label in (self.reference_label, self.next_label):
-            label.clear()
-            label.setAccessibleName("")
+        self.thanks.clear()
         self._language_chosen = False
         self.status_label.hide()
         self.visit += 1
@@ -400,7 +449,7 @@ class CallbackView(QWidget):
         )
 
     def _show_errors(self, errors: dict[str, str], only: set[str] | None = None) -> None:
-        for key, label in self.errors.items():
+        for key, field in self.fields.items():
             if only is not None and key not in only:
                 continue
             code = errors.get(key)
@@ -408,8 +457,7 @@ class CallbackView(QWidget):
                 self._error_codes[key] = code
             else:
                 self._error_codes.pop(key, None)
-            label.setText(self._message(key, code) if code else "")
-            label.setVisible(bool(code))
+            field.show_problem(self._message(key, code) if code else "")
             self._describe(key)
 
     def _describe(self, key: str) -> None:
@@ -433,7 +481,7 @@ class CallbackView(QWidget):
                 "when": next(iter(self.period_buttons.values())),
             }[first]
             target.setFocus()
-            self._show_whole(self.labels[first])
+            self._reveal(first)
             return
         self.submitted.emit(request, self.consent.wording())
 
@@ -469,9 +517,30 @@ class CallbackView(QWidget):
 
     def _bring_into_view(self, field: QWidget) -> None:
         key = self._key_of(field)
-        if key is not None and self.errors[key].isVisible():
-            self._show_whole(self.errors[key])
-        self._show_whole(field)
+        if key is not None:
+            self._reveal(key)
+
+    def _reveal(self, key: str) -> None:
+        """Scroll so a field shows whole with its label, and its problem if there is room.
+
+        When it is not all in view, the page scrolls to put the label at the top: the cut at the
+        top edge then falls in the gap above the label, never through a word or a field. Where
+        even the label and the field do not fit over the keyboard, the field comes first.
+        """
+        page = self._scroll.widget()
+        if page is None:
+            return
+        bar = self._scroll.verticalScrollBar()
+        room = self._scroll.viewport().height()
+        label_top, field_top, field_bottom, bottom = self.fields[key].span(page)
+        gap = 8
+        start = label_top - gap
+        if field_bottom - start > room:
+            # Not even the label fits: the field alone, whole, and what shows above it no more
+            # than the gap between it and its label.
+            start = max(field_top - gap, field_bottom - room)
+        if start < bar.value() or bottom > bar.value() + room:
+            bar.setValue(start)
 
     def _show_whole(self, widget: QWidget) -> None:
         """Scroll so all of `widget` shows. (ensureWidgetVisible() would settle for a line
@@ -494,8 +563,15 @@ class CallbackView(QWidget):
     # -- words ---------------------------------------------------------------------------------
 
     def _message(self, key: str, code: str) -> str:
+        if code == "required":
+            # What we need and why, for each field: not a bare "required".
+            needed = {
+                "first_name": self.tr("We need your first name to know who to ask for."),
+                "last_name": self.tr("We need your last name to find your records."),
+                "phone": self.tr("We need your phone number to call you."),
+            }
+            return needed.get(key, self.tr("Please fill this in."))
         messages = {
-            "required": self.tr("Please fill this in."),
             "too_long": self.tr("This is too long. Please make it shorter."),
             "not_a_name": self.tr("Please use letters only."),
             "phone_invalid": self.tr("This is not a full US phone number. Please check it."),
@@ -503,29 +579,45 @@ class CallbackView(QWidget):
                 "This phone number is too short. Please add the area code."
             ),
             "phone_not_us": self.tr("Please give a US phone number."),
-            "when_required": self.tr("Please choose morning, afternoon or evening."),
-            "consent_required": self.tr("Please tick the box so we may call you."),
+            "when_required": self.tr(
+                "Please choose morning, afternoon or evening, so we call when it suits you."
+            ),
+            "consent_required": self.tr("We can only call you if you tick this box."),
         }
         return messages.get(code, self.tr("Please check this."))
 
     def _retranslate(self) -> None:
         self.form_title.setText(self.tr("Ask us to call you"))
         self.form_lead.setText(self.tr("Fill in the form and we will call you back."))
+        self.privacy_label.setText(
+            self.tr(
+                "Only the clinic's staff see what you send. We delete it %n day(s) after we"
+                " have taken care of your request.",
+                "",
+                self._retention_days,
+            )
+        )
         texts = {
             "first_name": self.tr("First name"),
             "last_name": self.tr("Last name"),
             "phone": self.tr("Phone number"),
-            "days": self.tr("Best days to call (optional)"),
+            "days": self.tr("Best days to call"),
             "when": self.tr("Best time to call"),
             "topic": self.tr("What it is about"),
-            "note": self.tr("Anything else? (optional)"),
+            "note": self.tr("Anything else?"),
             "language": self.tr("Language for the call"),
             "consent": self.tr("Permission"),
         }
+        required, optional = self.tr("Required"), self.tr("Optional")
         for key, text in texts.items():
-            self.labels[key].setText(text)
+            self.fields[key].set_words(text, required if key in REQUIRED else optional)
         for key, field in self._text_fields.items():
-            field.setAccessibleName(texts[key])
+            # Said as "First name, required" by a screen reader.
+            field.setAccessibleName(
+                self.tr("{field}, {tag}").format(
+                    field=texts[key], tag=(required if key in REQUIRED else optional).lower()
+                )
+            )
         short, whole = day_abbreviations(), day_names()
         for day, button in self.day_buttons.items():
             button.setText(short[day])
@@ -539,17 +631,26 @@ class CallbackView(QWidget):
             self.tr("Yes, the clinic may call me at this number about my request.")
         )
         self._say_send_button()
-        self.thanks_title.setText(self.tr("Thank you!"))
-        self.reference_caption.setText(self.tr("Your reference code:"))
-        self.home_button.set_text(self.tr("Back to the start"))
         for key, code in self._error_codes.items():
             self.errors[key].setText(self._message(key, code))
             self._describe(key)
         if self._save_failed:
             self._say_save_failed()
-        self._say_saved()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    # -- fitting the screen ----------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_width(event.size().width())
+        self.keyboard.set_compact(event.size().height() < SHORT_SCREEN_PX)
+
+    def _fit_width(self, width: int) -> None:
+        """Keep the form a comfortable width, centred, however wide the screen."""
+        widest = FORM_WIDTH_PX + FORM_WIDTH_PER_STEP_PX * (self._look.look.text_size - 100)
+        side = max(48, (width - widest) // 2)
+        self._form_column.setContentsMargins(side, 28, side, 48)

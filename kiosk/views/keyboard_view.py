@@ -176,6 +176,18 @@ class KeyboardView(QWidget):
             for character in filter(str.isalpha, characters):
                 self._keys["letters"][character].set_label(character.upper() if on else character)
 
+    def set_compact(self, compact: bool) -> None:  # noqa: FBT001 -- a Qt-style setter
+        """Shorter keys (assets/keyboard.qss, [compact="true"]), on a screen too short to
+        show the field being typed in and its label above the full-size keys."""
+        if bool(self.property("compact")) == compact:
+            return
+        self.setProperty("compact", compact)
+        for keys in self._keys.values():
+            for key in keys.values():
+                key.style().unpolish(key)
+                key.style().polish(key)
+        self.updateGeometry()
+
     def reset(self) -> None:
         """Letters, lower case: how the next patient finds the keyboard."""
         self.set_mode("letters")

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -333,6 +334,28 @@ def test_after_the_idle_reset_every_widget_is_as_on_a_fresh_kiosk(  # type: igno
     everything = repr(left)
     for secret in (FIRST, LAST, "555-01", NOTE, SECOND_FIRST):
         assert secret not in everything
+
+
+def test_start_over_leaves_nothing_behind_either(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: Kiosk, fresh: Kiosk
+) -> None:
+    """The patient answers the warning with "Start over": the same wipe, at once."""
+    patient_visits_with_larger_contrasting_text(kiosk, qtbot)
+    built = screens(kiosk)
+    kiosk.idle.idle_timer.timeout.emit()
+    button = kiosk.overlay.start_over_button
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    settle()
+    assert kiosk.shell.current == HOME
+    qtbot.waitUntil(lambda: screens(kiosk) == built)
+    settle()
+    left = snapshot(kiosk)
+    untouched = after_reset(fresh, qtbot, screens_opened)
+
+    leaks = differences(left, untouched)
+    assert not leaks, "after Start over these differ from a fresh kiosk:\n" + "\n".join(leaks)
+    for secret in (FIRST, LAST, "555-01", NOTE, SECOND_FIRST):
+        assert secret not in repr(left)
 
 
 def test_the_next_patient_finds_nothing_of_the_last_one_in_the_form(  # type: ignore[no-untyped-def]

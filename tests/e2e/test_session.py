@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from kiosk import logs, safety
 from kiosk.app import Kiosk
 from kiosk.navigation import HOME, Route
+from kiosk.views.callback_view import CallbackView
 from tests.conftest import wait_for_disk
 
 NAME, PHONE_DIGITS = "Zebediah", "2015550142"  # fictional (555-01xx)
@@ -42,6 +43,14 @@ def fill_everything(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def
     kiosk.window.contrast_button.click()
 
 
+def touch(kiosk: Kiosk, widget: QWidget) -> None:
+    """A finger on the middle of `widget`, delivered as the screen delivers it: to the window,
+    which passes it to whatever is on top at that point."""
+    window = kiosk.window
+    centre = widget.mapTo(window, widget.rect().center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, pos=centre)
+
+
 def test_the_warning_appears_after_the_idle_time(kiosk: Kiosk) -> None:
     assert kiosk.idle.idle_timer.interval() == kiosk.config.kiosk.idle_timeout_seconds * 1000
     kiosk.idle.idle_timer.timeout.emit()
@@ -55,11 +64,101 @@ def test_the_warning_appears_after_the_idle_time(kiosk: Kiosk) -> None:
 def test_im_still_here_cancels_the_countdown(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
     fill_everything(kiosk, qtbot)
     kiosk.idle.idle_timer.timeout.emit()
-    kiosk.overlay.button.click()
+    touch(kiosk, kiosk.overlay.button)
+    QApplication.processEvents()  # it goes once the finger is lifted
     assert not kiosk.overlay.isVisible()
     assert not kiosk.idle.warning
     assert kiosk.idle.idle_timer.isActive()
     assert kiosk.window.stack.currentWidget().first_name.text() == NAME  # type: ignore[union-attr]
+
+
+def test_the_warning_counts_down_on_a_shrinking_ring(kiosk: Kiosk) -> None:
+    kiosk.idle.idle_timer.timeout.emit()
+    ring = kiosk.overlay.ring
+    assert ring.isVisible()
+    assert (ring.seconds_left, ring.fraction) == (15, 1.0)
+    full = ring.grab().toImage()
+    kiosk.idle.tick_timer.timeout.emit()
+    kiosk.idle.tick_timer.timeout.emit()
+    assert ring.seconds_left == 13
+    assert ring.fraction == pytest.approx(13 / 15)
+    assert ring.grab().toImage() != full  # drawn shorter, with the new number
+    assert ring.accessibleName() == "The screen will go back to the start in 13 seconds."
+    # The big button says the visit goes on; the smaller one ends it.
+    assert kiosk.overlay.button.height() > kiosk.overlay.start_over_button.height()
+
+
+def test_nothing_under_the_warning_reacts_to_a_touch(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route("topic", "causes"))
+    window = kiosk.window
+    for under in (kiosk.topic.callback_button, window.home_button, window.contrast_button):
+        kiosk.idle.idle_timer.timeout.emit()
+        assert kiosk.overlay.isVisible()
+        touch(kiosk, under)
+        # The touch says someone is there (the warning goes) and does nothing else.
+        assert not kiosk.overlay.isVisible()
+        assert kiosk.shell.current == Route("topic", "causes")
+        assert kiosk.look.look.palette.name == "standard"
+
+
+def test_start_over_wipes_the_visit_at_once(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fill_everything(kiosk, qtbot)
+    kiosk.window.language_button.click()
+    kiosk.idle.idle_timer.timeout.emit()
+    touch(kiosk, kiosk.overlay.start_over_button)
+    assert not kiosk.overlay.isVisible()
+    assert kiosk.shell.current == HOME
+    assert kiosk.shell.language == kiosk.config.default_language
+    assert (kiosk.look.look.text_size, kiosk.look.look.palette.name) == (100, "standard")
+    assert not kiosk.idle.warning
+    assert kiosk.idle.idle_timer.isActive()  # the next patient gets the whole idle time
+    kiosk.home.callback_tile.click()
+    assert kiosk.window.stack.currentWidget().first_name.text() == ""  # type: ignore[union-attr]
+
+
+def send_a_request(kiosk: Kiosk, qtbot) -> CallbackView:  # type: ignore[no-untyped-def]
+    kiosk.shell.go(Route("topic", "surgery"))
+    kiosk.topic.callback_button.click()
+    form = kiosk.window.stack.currentWidget()
+    assert isinstance(form, CallbackView)
+    form.first_name.setText(NAME)
+    form.last_name.setText("Quux")
+    form.phone.setText("(201) 555-0142")
+    form.day_buttons["wed"].click()
+    form.period_buttons["morning"].click()
+    form.consent.click()
+    form.send_button.click()
+    wait_for_disk(qtbot, kiosk)
+    assert form.thanking
+    return form
+
+
+def test_the_thank_you_page_has_no_way_back_to_the_sent_form(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = send_a_request(kiosk, qtbot)
+    assert "on Wednesday, in the morning" in form.next_label.text()
+    assert not kiosk.window.back_button.isVisible()
+    kiosk.window.back_requested.emit()  # however Back is asked for (a key, a gesture)
+    assert kiosk.shell.current == HOME
+    assert kiosk.window.stack.currentWidget() is kiosk.home
+    # Nothing of the sent request waits behind home either.
+    assert form.reference_label.text() == form.next_label.text() == ""
+    assert form.first_name.text() == ""
+
+
+def test_the_thank_you_page_counts_down_to_the_start(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = send_a_request(kiosk, qtbot)
+    thanks = form.thanks
+    assert thanks.countdown_label.isVisible()
+    assert thanks.countdown_label.text() == "Back to the start in 30 seconds."
+    # Never longer than the idle time: the idle warning never comes up over it.
+    assert thanks.seconds_left * 1000 < kiosk.idle.idle_timer.interval()
+    thanks.countdown_timer.timeout.emit()
+    assert thanks.countdown_label.text() == "Back to the start in 29 seconds."
+    for _ in range(29):
+        thanks.countdown_timer.timeout.emit()
+    assert kiosk.shell.current == HOME
+    assert form.reference_label.text() == ""
+    assert not thanks.countdown_timer.isActive()
 
 
 def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> None:

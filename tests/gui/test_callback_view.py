@@ -7,18 +7,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from kiosk.callback import CallbackRequest
-from kiosk.theme import Look
+from kiosk.theme import STANDARD, Look
 from kiosk.views.callback_view import CallbackView
+from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 
 
 @pytest.fixture
 def form(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[CallbackView]:  # type: ignore[no-untyped-def]
     look = LookController(qapp, assets_dir, Look())
-    view = CallbackView(look)
+    view = CallbackView(look, IconSet(assets_dir / "icons"), retention_days=45)
     qtbot.addWidget(view)
     view.resize(1080, 1720)
     view.show()
@@ -91,11 +92,77 @@ def test_sending_an_empty_form_explains_each_problem_and_focuses_the_first(
     with qtbot.assertNotEmitted(form.submitted):
         form.send_button.click()
     assert form.errors["first_name"].isVisible()
-    assert form.errors["first_name"].text() == "Please fill this in."
-    assert form.errors["phone"].isVisible()
-    assert form.errors["when"].text() == "Please choose morning, afternoon or evening."
-    assert form.errors["consent"].text() == "Please tick the box so we may call you."
+    # What we need and why, in words, for each field: not a bare "required".
+    assert form.errors["first_name"].text() == "We need your first name to know who to ask for."
+    assert form.errors["last_name"].text() == "We need your last name to find your records."
+    assert form.errors["phone"].text() == "We need your phone number to call you."
+    assert form.errors["when"].text() == (
+        "Please choose morning, afternoon or evening, so we call when it suits you."
+    )
+    assert form.errors["consent"].text() == "We can only call you if you tick this box."
+    assert not form.errors["note"].isVisible()  # optional and empty: nothing to say
     qtbot.waitUntil(form.first_name.hasFocus)
+
+
+def _edge(widget: QWidget) -> str:
+    """The colour of a widget's left edge, half-way down, as drawn."""
+    return widget.grab().toImage().pixelColor(2, widget.height() // 2).name()
+
+
+def test_a_problem_shows_a_red_edge_an_icon_and_words(form: CallbackView) -> None:
+    urgent = STANDARD.urgent.lower()
+    assert _edge(form.phone) != urgent
+    form.send_button.click()
+    QApplication.processEvents()
+    for key, widget in (("phone", form.phone), ("when", form.period_buttons["evening"])):
+        assert _edge(widget) == urgent, key
+        assert form.error_icons[key].isVisible()
+        assert not form.error_icons[key].pixmap().isNull()
+        assert form.errors[key].text()
+    # Red while it has the focus too: the focus ring's colour never stands for the error.
+    form.phone.setFocus()
+    QApplication.processEvents()
+    assert _edge(form.phone) == urgent
+    # Fixed, the edge and the words go.
+    form.phone.setText("(201) 555-0123")
+    form.send_button.click()
+    QApplication.processEvents()
+    assert _edge(form.phone) != urgent
+    assert not form.error_icons["phone"].isVisible()
+
+
+def test_every_field_says_whether_it_is_required_or_optional(form: CallbackView) -> None:
+    tags = {key: tag.text() for key, tag in form.tags.items() if tag.isVisible()}
+    assert tags == {
+        "first_name": "Required",
+        "last_name": "Required",
+        "phone": "Required",
+        "days": "Optional",
+        "when": "Required",
+        "topic": "Optional",
+        "note": "Optional",
+        "language": "Required",
+        "consent": "Required",
+    }
+    assert form.phone.accessibleName() == "Phone number, required"
+    assert form.note.accessibleName() == "Anything else?, optional"
+    assert not any("optional" in label.text() for label in form.labels.values())
+
+
+def test_a_lock_says_who_sees_the_request_and_how_long_it_is_kept(form: CallbackView) -> None:
+    assert form.privacy_label.isVisible()
+    assert "clinic's staff" in form.privacy_label.text()
+    assert "45 day" in form.privacy_label.text()  # the retention setting, not a fixed number
+    assert not form.privacy_icon.pixmap().isNull()
+
+
+def test_on_a_landscape_screen_the_form_keeps_a_readable_width(form: CallbackView) -> None:
+    form.resize(1920, 1000)
+    QApplication.processEvents()
+    assert form.phone.width() <= 1000
+    left = form.phone.mapTo(form, QPoint(0, 0)).x()
+    right = form.width() - left - form.phone.width()
+    assert abs(left - right) <= 24  # centred (the scroll bar takes a little on the right)
 
 
 def test_a_field_is_checked_when_the_patient_leaves_it(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
@@ -125,7 +192,10 @@ def test_after_saving_every_field_is_wiped_and_the_code_shown(qtbot, form: Callb
     form.show_saved("7KX-M3R", "(201) 555-0123", ("afternoon",))
     assert form.pages.currentIndex() == 1
     assert form.reference_label.text() == "7KX-M3R"
-    assert form.next_label.text() == "We will call you at (201) 555-0123. Time of day: afternoon."
+    # The call's language is the one the form had chosen.
+    assert form.next_label.text() == (
+        "We will call you at (201) 555-0123 on any day, in the afternoon, in English."
+    )
     assert form.first_name.text() == form.last_name.text() == form.phone.text() == ""
     assert not form.consent.isChecked()
     assert not any(b.isChecked() for b in form.period_buttons.values())
