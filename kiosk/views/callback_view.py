@@ -53,8 +53,9 @@ REQUIRED = frozenset({"first_name", "last_name", "phone", "when", "language", "c
 # The form's widest at normal text, and how much wider it may grow per step of text size:
 # past this a landscape screen's fields became 1,850 px bars, too far to read across.
 FORM_WIDTH_PX, FORM_WIDTH_PER_STEP_PX = 1000, 4
-# Below this height (a 1280x800 screen) the keyboard's keys are shorter, leaving room above
-# them for the field being typed in and its label.
+# Below this height at the normal text size (a 1280x800 screen; 1920x1080 at 200 %) the
+# keyboard's keys are shorter, leaving room above them for the field being typed in, its label
+# and what is wrong with it.
 SHORT_SCREEN_PX = 760
 
 
@@ -212,6 +213,7 @@ class CallbackView(QWidget):
             self._mark(button)
         self._draw_icons()
         self._fit_width(self.width())
+        self._fit_keyboard(self.height())
 
     def _draw_icons(self) -> None:
         if self._icons is None:
@@ -647,7 +649,13 @@ class CallbackView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_width(event.size().width())
-        self.keyboard.set_compact(event.size().height() < SHORT_SCREEN_PX)
+        self._fit_keyboard(event.size().height())
+
+    def _fit_keyboard(self, height: int) -> None:
+        """Shorter keys where the screen is short for the text size: large text needs more
+        room above the keys, whose own words grow only half as much."""
+        growth = 100 + (self._look.look.text_size - 100) // 2
+        self.keyboard.set_compact(height * 100 // growth < SHORT_SCREEN_PX)
 
     def _fit_width(self, width: int) -> None:
         """Keep the form a comfortable width, centred, however wide the screen."""

@@ -16,6 +16,7 @@ from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -35,8 +36,8 @@ from kiosk.views.scrolling import make_flickable, vertical_scroll
 # Long enough to read the page twice at a slow pace; never longer than the kiosk's idle time,
 # so the idle warning never comes up over a page still counting down.
 BACK_AFTER_SECONDS = 30
-# Below this height (a 1280x800 screen) the big sentences are a size smaller, so the page
-# fits without scrolling at the normal text size.
+# Below this height at the normal text size (a 1280x800 screen; proportionally more at larger
+# text) the big sentences are a size smaller, so the page fits without scrolling.
 SHORT_PX = 700
 # Side by side from this width (at normal text size; twice it at 200 %): each half keeps a
 # comfortable line length.
@@ -102,14 +103,15 @@ class ThanksPage(QWidget):
         self.home_button = WrappingButton(role="action")
         self.home_button.clicked.connect(self._on_home_clicked)
 
-        self._columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self._columns.setSpacing(40)
-        self._columns.addLayout(self._intro(), 1)
-        self._columns.addLayout(self._details(), 1)
+        # Three parts, placed by _arrange() for the screen's shape: the thanks, what happens
+        # next, and the cards.
+        self._hero, self._next, self._cards = self._thanks(), self._what_next(), self._details()
         page = QWidget()
         page.setProperty("role", "page")
-        self._page_column = QVBoxLayout(page)
-        self._page_column.addLayout(self._columns, 1)
+        self._grid = QGridLayout(page)
+        self._grid.setHorizontalSpacing(56)
+        self._grid.setVerticalSpacing(28)
+        self._arrangement = ""
         self.scroll_area = vertical_scroll(page)
         make_flickable(self.scroll_area)
         for watched in (self.scroll_area.viewport(), page):
@@ -124,6 +126,7 @@ class ThanksPage(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         look.changed.connect(self._on_look_changed)
         self._on_look_changed()
+        self._arrange(self.width(), self.height())  # laid out before it is first shown
         self.retranslate()
 
     def _label(self, role: str) -> QLabel:
@@ -132,27 +135,29 @@ class ThanksPage(QWidget):
         label.setWordWrap(True)
         return label
 
-    def _intro(self) -> QVBoxLayout:
-        heading = QVBoxLayout()
-        heading.setSpacing(8)
-        heading.addWidget(self.title)
-        heading.addWidget(self.lead)
-        self._top = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+    def _thanks(self) -> QWidget:
+        words = QVBoxLayout()
+        words.setSpacing(8)
+        words.addWidget(self.title)
+        words.addWidget(self.lead)
+        hero = QWidget()
+        self._top = QBoxLayout(QBoxLayout.Direction.TopToBottom, hero)
+        self._top.setContentsMargins(0, 0, 0, 0)
         self._top.setSpacing(32)
         self._top.addWidget(self.badge)
-        self._top.addLayout(heading, 1)
-        intro = QVBoxLayout()
-        intro.setSpacing(16)
-        intro.addLayout(self._top)
-        intro.addSpacing(24)
-        intro.addStretch(0)  # between the thanks and what happens next (_arrange)
-        intro.addWidget(self.next_heading)
-        intro.addWidget(self.promise_label)
-        intro.addStretch(1)
-        self._intro_layout = intro
-        return intro
+        self._top.addLayout(words, 1)
+        return hero
 
-    def _details(self) -> QVBoxLayout:
+    def _what_next(self) -> QWidget:
+        part = QWidget()
+        column = QVBoxLayout(part)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        column.addWidget(self.next_heading)
+        column.addWidget(self.promise_label)
+        return part
+
+    def _details(self) -> QWidget:
         call = QFrame()
         call.setProperty("role", "card")
         call_row = QHBoxLayout(call)
@@ -168,11 +173,12 @@ class ThanksPage(QWidget):
         code_column.addWidget(self.code_caption)
         code_column.addWidget(self.reference_label)
         code_column.addWidget(self.code_hint)
-        details = QVBoxLayout()
-        details.setSpacing(20)
-        details.addWidget(call)
-        details.addWidget(code)
-        details.addStretch(1)
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(20)
+        column.addWidget(call)
+        column.addWidget(code)
         return details
 
     def _bottom_bar(self) -> QFrame:
@@ -315,30 +321,68 @@ class ThanksPage(QWidget):
         self._arrange(event.size().width(), event.size().height())
 
     def _arrange(self, width: int, height: int) -> None:
-        """Side by side on a wide screen (unless the text is too big for two columns there):
-        the thanks and what happens next at the left, the cards at the right, each at the top.
-        One above the other on a tall one, led by a big tick, the room left over shared evenly
-        between the thanks, what happens next and the cards."""
+        """Place the three parts for the screen's shape (and the text size):
+
+        - tall (portrait): one above the other, led by a big centred tick, the room left over
+          shared between them;
+        - wide (landscape): the thanks, big and centred, at the left; what happens next and the
+          cards at the right; the whole centred up and down;
+        - wide but short for the text size (1280x800, or 1920x1080 at large text): the tick
+          beside the title, what happens next under it, the cards at the right, a size smaller,
+          all at the top, so as little as possible needs scrolling.
+        Past what fits two columns at the text size (1280 px at 200 %), tall's order, scrolled.
+        """
         text_size = self._look.look.text_size
-        two = width > height and width * 100 // text_size >= TWO_COLUMNS_FROM_PX
-        short = height < SHORT_PX
+        wide = width > height and width * 100 // text_size >= TWO_COLUMNS_FROM_PX
+        short = height * 100 // text_size < SHORT_PX
+        arrangement = ("short" if short else "wide") if wide else "tall"
         if bool(self.property("short")) != short:
             self.setProperty("short", short)  # assets/style.qss: #Thanks[short="true"]
             for label in (self.promise_label, self.summary_label):
                 label.style().unpolish(label)
                 label.style().polish(label)
         margin = 16 if short else 48
-        self._page_column.setContentsMargins(56, margin, 56, margin)
+        self._grid.setContentsMargins(56, margin, 56, margin)
         self.ring.set_side(64 if short else 88)
-        horizontal, vertical = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
-        self._columns.setDirection(horizontal if two else vertical)
-        self._columns.setStretch(0, 1 if two else 2)
-        self._columns.setStretch(1, 1)
-        self._intro_layout.setStretch(2, 0 if two else 1)
-        # Beside the title where the screen is wide; above it, centred and big, where tall.
-        self._top.setDirection(horizontal if two else vertical)
+        beside = arrangement == "short"
+        tick = min(300, height // 6) if arrangement == "tall" else min(260, height // 4)
+        self.badge.set_side(max(96, min(120, height // 9)) if beside else tick)
+        if arrangement == self._arrangement:
+            return
+        self._arrangement = arrangement
+        self._top.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
         centre = Qt.AlignmentFlag.AlignHCenter
-        self._top.setAlignment(self.badge, Qt.AlignmentFlag.AlignTop if two else centre)
+        self._top.setAlignment(self.badge, Qt.AlignmentFlag.AlignTop if beside else centre)
         for label in (self.title, self.lead):
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft if two else centre)
-        self.badge.set_side(max(96, min(200, height // 9)) if two else min(320, height // 6))
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft if beside else centre)
+        grid = self._grid
+        for part in (self._hero, self._next, self._cards):
+            grid.removeWidget(part)
+        for row in range(6):
+            grid.setRowStretch(row, 0)
+        for column in range(2):
+            grid.setColumnStretch(column, 0)
+        if arrangement == "tall":
+            grid.addWidget(self._hero, 0, 0)
+            grid.addWidget(self._next, 2, 0)
+            grid.addWidget(self._cards, 4, 0)
+            grid.setRowStretch(1, 1)
+            grid.setRowStretch(3, 1)
+            grid.setColumnStretch(0, 1)
+        elif arrangement == "wide":
+            grid.addWidget(self._hero, 1, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self._next, 1, 1)
+            grid.addWidget(self._cards, 2, 1)
+            grid.setRowStretch(0, 1)
+            grid.setRowStretch(3, 1)
+            grid.setColumnStretch(0, 2)
+            grid.setColumnStretch(1, 3)
+        else:
+            grid.addWidget(self._hero, 0, 0)
+            grid.addWidget(self._next, 1, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(self._cards, 0, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
+            grid.setRowStretch(1, 1)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
