@@ -1,7 +1,7 @@
 """Copies the top-level content/ and assets/ into the built package as kiosk/_shipped/.
 
 Everything else about the build lives in pyproject.toml. An editable install reads the two
-folders straight from the checkout instead (see kiosk/paths.py).
+folders straight from the checkout instead (see kiosk/core/paths.py).
 """
 
 import shutil

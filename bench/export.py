@@ -19,9 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk.callback import Phone
-from kiosk.export import COLUMNS, rows, write_csv, write_xlsx
-from kiosk.storage import StoredRequest
+from kiosk.core.callback_form import Phone
+from kiosk.storage.export import COLUMNS, rows, write_csv, write_xlsx
+from kiosk.storage.requests import StoredRequest
 
 # Obviously fictional (555-01xx); one in four names needs neutralising, some need UTF-8.
 NAMES = (("Ann", "Lee"), ("José", "Núñez"), ("Siobhán", "O'Neil"), ("=1+1", "-Smith"))

@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import Kiosk, build_kiosk, create_qapplication
-from kiosk.config import load_config
-from kiosk.navigation import HOME, Route
-from kiosk.session import COUNTDOWN_SECONDS
+from kiosk.controllers.session import COUNTDOWN_SECONDS
+from kiosk.core.config import load_config
+from kiosk.core.navigation import HOME, Route
 
 SIZE = (1080, 1920)
 

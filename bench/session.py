@@ -79,7 +79,7 @@ def attract_cpu(seconds: float) -> float:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from kiosk.app import build_kiosk, create_qapplication
-    from kiosk.config import load_config
+    from kiosk.core.config import load_config
 
     app = create_qapplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as data:
@@ -106,8 +106,8 @@ def memory(changes: int, requests: int) -> tuple[float, float, float, float, flo
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_kiosk, create_qapplication
-    from kiosk.config import load_config
-    from kiosk.navigation import Route
+    from kiosk.core.config import load_config
+    from kiosk.core.navigation import Route
 
     app = create_qapplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as data:

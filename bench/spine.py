@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import build_kiosk, create_qapplication
-from kiosk.config import load_config
-from kiosk.navigation import Route
+from kiosk.core.config import load_config
+from kiosk.core.navigation import Route
 
 SIZE = (1080, 1920)
 

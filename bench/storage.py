@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kiosk.callback import CallbackForm, reference_code, validate
-from kiosk.storage import RequestStore
+from kiosk.core.callback_form import CallbackForm, reference_code, validate
+from kiosk.storage.requests import RequestStore
 
 # Obviously fictional (555-01xx).
 FORM = CallbackForm(

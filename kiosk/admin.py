@@ -15,11 +15,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from kiosk.config import Config
+from kiosk.core.config import Config
 
 if TYPE_CHECKING:
-    from kiosk.audit import AuditLog
-    from kiosk.database import Database
+    from kiosk.storage.audit import AuditLog
+    from kiosk.storage.database import Database
 
 
 def add_commands(commands: Any, common: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -90,7 +90,7 @@ def run(
     """Run an administration command; 1 with a one-line message when it cannot."""
     # The database (SQLCipher, hashlib) loads here, not when `kiosk run` builds its parser:
     # ~25 ms of a patient-facing cold start.
-    from kiosk.database import Database, StorageError  # noqa: PLC0415
+    from kiosk.storage.database import Database, StorageError  # noqa: PLC0415
 
     if args.command == "demo-data":
         if args.data_dir is None:
@@ -121,7 +121,7 @@ def _refusal(args: argparse.Namespace, config: Config) -> str | None:
         # Not the configured default instead, as `args.older_than or ...` once made it.
         return "--older-than must be 1 or more days"
     if args.command == "export":
-        from kiosk.export import ExportError, TargetExistsError, check_target  # noqa: PLC0415
+        from kiosk.storage.export import ExportError, TargetExistsError, check_target  # noqa: PLC0415
 
         try:
             # Never the key or the live database: either overwritten loses every request.
@@ -136,10 +136,10 @@ def _refusal(args: argparse.Namespace, config: Config) -> str | None:
 def _run(
     args: argparse.Namespace, config: Config, db: Database, stdin: TextIO, stdout: TextIO
 ) -> int:
-    from kiosk.audit import AuditLog  # noqa: PLC0415 -- each command loads what it needs
-    from kiosk.retention import purge  # noqa: PLC0415
-    from kiosk.staff import StaffDirectory  # noqa: PLC0415
-    from kiosk.usage import UsageStats  # noqa: PLC0415
+    from kiosk.storage.accounts import StaffDirectory  # noqa: PLC0415
+    from kiosk.storage.audit import AuditLog  # noqa: PLC0415 -- each command loads what it needs
+    from kiosk.storage.retention import purge  # noqa: PLC0415
+    from kiosk.storage.usage import UsageStats  # noqa: PLC0415
 
     if args.command == "staff":
         directory = StaffDirectory(db)
@@ -178,11 +178,11 @@ def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextI
     The attempt is logged before the file is written and the outcome after, so a file of
     patients' numbers never exists without an entry naming who made it.
     """
-    from kiosk.audit import AuditLog  # noqa: PLC0415
-    from kiosk.database import StorageError  # noqa: PLC0415
-    from kiosk.export import ExportError, write_csv, write_xlsx  # noqa: PLC0415
-    from kiosk.staff import StaffDirectory  # noqa: PLC0415
-    from kiosk.storage import RequestStore  # noqa: PLC0415
+    from kiosk.storage.accounts import StaffDirectory  # noqa: PLC0415
+    from kiosk.storage.audit import AuditLog  # noqa: PLC0415
+    from kiosk.storage.database import StorageError  # noqa: PLC0415
+    from kiosk.storage.export import ExportError, write_csv, write_xlsx  # noqa: PLC0415
+    from kiosk.storage.requests import RequestStore  # noqa: PLC0415
 
     result = StaffDirectory(db).sign_in(_read_secret("Staff PIN: ", stdin))
     if not result.ok:
@@ -232,15 +232,15 @@ def _export(args: argparse.Namespace, db: Database, stdin: TextIO, stdout: TextI
 
 def _try_record(audit: AuditLog, staff: str, action: str, detail: str) -> None:
     """Log what went wrong if the database still takes it: the first error is the one to tell."""
-    from kiosk.database import StorageError  # noqa: PLC0415
+    from kiosk.storage.database import StorageError  # noqa: PLC0415
 
     with contextlib.suppress(StorageError):
         audit.record(staff, action, detail)
 
 
 def _demo_data(config: Config, stdout: TextIO) -> int:
-    from kiosk.database import StorageError  # noqa: PLC0415
     from kiosk.demo import DEMO_PIN, DEMO_STAFF, NotADemoFolderError, seed  # noqa: PLC0415
+    from kiosk.storage.database import StorageError  # noqa: PLC0415
 
     try:
         seed(config.paths.data_dir)

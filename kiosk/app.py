@@ -15,13 +15,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
-from kiosk.background import Background, Outcome
-from kiosk.config import Config
-from kiosk.content import Library, load_library
-from kiosk.notify import Notifier
-from kiosk.session import IdleWatch, LockDown
-from kiosk.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
-from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
+from kiosk.controllers.background import Background, Outcome
+from kiosk.controllers.session import IdleWatch, LockDown
+from kiosk.controllers.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
+from kiosk.controllers.speech import Speaker
+from kiosk.core.config import Config
+from kiosk.core.content import Library, load_library
+from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look
+from kiosk.system.notify import Notifier
 from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView
 from kiosk.views.icons import IconSet
@@ -31,17 +32,16 @@ from kiosk.views.keyboard_access import KeyboardActivation
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.placeholder_view import PlaceholderView
-from kiosk.views.speech import Speaker
 from kiosk.views.topic_view import TopicView
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from kiosk.callback import CallbackRequest
-    from kiosk.database import Database
-    from kiosk.diagnostics import Value
-    from kiosk.staff_mode import StaffMode
-    from kiosk.storage import StoredRequest
+    from kiosk.controllers.staff import StaffMode
+    from kiosk.core.callback_form import CallbackRequest
+    from kiosk.storage.database import Database
+    from kiosk.storage.requests import StoredRequest
+    from kiosk.system.diagnostics import Value
     from kiosk.views.callback_view import CallbackView
 
 
@@ -183,7 +183,7 @@ def _make_spine(
 ) -> QWidget:
     """The spine explorer, or a placeholder (and a log line) if its drawing cannot be read."""
     # Imported here: none of it is needed to show home, and start-up is measured.
-    from kiosk.anatomy import SpineMap, spine_drawings  # noqa: PLC0415
+    from kiosk.core.anatomy import SpineMap, spine_drawings  # noqa: PLC0415
     from kiosk.views.spine_view import SpineView  # noqa: PLC0415
 
     try:
@@ -213,8 +213,8 @@ def _keep_purging(
     """
 
     def check() -> None:
-        from kiosk.database import StorageError  # noqa: PLC0415
-        from kiosk.retention import due, last_run, purge  # noqa: PLC0415
+        from kiosk.storage.database import StorageError  # noqa: PLC0415
+        from kiosk.storage.retention import due, last_run, purge  # noqa: PLC0415
 
         try:
             db = database()
@@ -248,7 +248,7 @@ def _usage_counter(database: Callable[[], Database], background: Background) -> 
 
     def count(event: str, subject: str) -> None:
         def write() -> None:
-            from kiosk.usage import UsageStats  # noqa: PLC0415
+            from kiosk.storage.usage import UsageStats  # noqa: PLC0415
 
             UsageStats(database()).count(event, subject)
 
@@ -261,7 +261,7 @@ def _running_facts(
     config: Config, speaker: Speaker, notifier: Notifier | None
 ) -> Callable[[], list[tuple[str, Value]]]:
     """Read aloud's and the watchdog's state, for the staff diagnostics screen."""
-    from kiosk.diagnostics import pings_fact, read_aloud_fact  # noqa: PLC0415
+    from kiosk.system.diagnostics import pings_fact, read_aloud_fact  # noqa: PLC0415
 
     def running() -> list[tuple[str, Value]]:
         engine = (speaker.engine or "") if speaker.ready else ""
@@ -282,7 +282,7 @@ def _make_staff(
     running: Callable[[], list[tuple[str, Value]]],
 ) -> StaffMode:
     """The staff screen and the controller that runs it (kept alive as the screen's child)."""
-    from kiosk.staff_mode import StaffMode  # noqa: PLC0415 -- not needed for home
+    from kiosk.controllers.staff import StaffMode  # noqa: PLC0415 -- not needed for home
     from kiosk.views.staff_view import StaffScreen  # noqa: PLC0415
 
     screen = StaffScreen()
@@ -328,7 +328,7 @@ def _database_opener(config: Config) -> Callable[[], Database]:
 
     def open_it() -> Database:
         if not opened:
-            from kiosk.database import Database  # noqa: PLC0415 -- not needed for home
+            from kiosk.storage.database import Database  # noqa: PLC0415 -- not needed for home
 
             opened.append(Database.open(config.paths.data_dir))
             if opened[0].recovered_from is not None:
@@ -352,8 +352,8 @@ def _request_saver(database: Callable[[], Database], background: Background) -> 
         consent_text: str,
         saved: Callable[[StoredRequest | None], None],
     ) -> None:
-        from kiosk.callback import reference_code  # noqa: PLC0415
-        from kiosk.storage import RequestStore  # noqa: PLC0415
+        from kiosk.core.callback_form import reference_code  # noqa: PLC0415
+        from kiosk.storage.requests import RequestStore  # noqa: PLC0415
         from kiosk.views.callback_view import CONSENT_VERSION  # noqa: PLC0415
 
         def write() -> StoredRequest:
@@ -365,7 +365,7 @@ def _request_saver(database: Callable[[], Database], background: Background) -> 
             )
 
         def done(outcome: Outcome[StoredRequest]) -> None:
-            from kiosk.storage import StorageError  # noqa: PLC0415
+            from kiosk.storage.requests import StorageError  # noqa: PLC0415
 
             if isinstance(outcome.error, StorageError):
                 # An expected failure, said plainly: no stack trace in the log.

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, NoReturn
 from kiosk import __version__
 from kiosk.admin import add_commands as add_admin_commands
 from kiosk.admin import run as run_admin
-from kiosk.config import TEXT_SIZES, Config, ConfigError, find_config_file, load_config
-from kiosk.navigation import Route, RouteError
+from kiosk.core.config import TEXT_SIZES, Config, ConfigError, find_config_file, load_config
+from kiosk.core.navigation import Route, RouteError
 
 if TYPE_CHECKING:
-    from kiosk.doctor import Voices
+    from kiosk.system.doctor import Voices
 
 USAGE_ERROR = 2
 ADMIN_COMMANDS = ("staff", "audit", "stats", "purge", "export", "demo-data")
@@ -173,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
 def _check_content(config: Config, content_dir: Path, *, strict: bool = False) -> int:
     """Print every problem as file:line: message, every warning as file:line: warning: message,
     and each page's reading grade; 1 on any problem (or, when `strict`, any warning)."""
-    from kiosk.checks import check_content
-    from kiosk.readability import FORMULAS, GRADE_LIMIT
+    from kiosk.core.checks import check_content
+    from kiosk.core.readability import FORMULAS, GRADE_LIMIT
 
     reports = check_content(content_dir, config.paths.assets_dir, config.kiosk.languages)
     total = warned = 0
@@ -199,7 +199,7 @@ def _check_content(config: Config, content_dir: Path, *, strict: bool = False) -
 
 def _doctor(args: argparse.Namespace) -> int:
     """Print one ✓ or ✗ line per check; 1 if any check failed."""
-    from kiosk import doctor
+    from kiosk.system import doctor
 
     checks = doctor.run(
         None if args.system else find_config_file(args.config),
@@ -219,7 +219,7 @@ def _doctor(args: argparse.Namespace) -> int:
 
 def _probe_voices(engine: str, languages: Sequence[str]) -> Voices:
     # Qt loads here, for this one check, so the others run when Qt cannot.
-    from kiosk.views.voices import probe_voices
+    from kiosk.controllers.voices import probe_voices
 
     return probe_voices(engine, languages)
 
@@ -234,15 +234,15 @@ def _shown_path(path: Path) -> str:
 def _run(config: Config, args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
-    from kiosk import logs, safety
     from kiosk.app import build_kiosk, create_qapplication
+    from kiosk.system import logs, safety
 
     # One event per line, to data/logs/kiosk.log and stderr (the journal). Never patient data.
     # The file opens once home is on screen (what is logged before waits for it). A data folder
     # that cannot be written costs the log file only: the kiosk runs, and says so in the journal.
     logs.configure(config.paths.data_dir, defer_file=True)
     app = create_qapplication(sys.argv[:1])
-    from kiosk.notify import Notifier
+    from kiosk.system.notify import Notifier
 
     kiosk = build_kiosk(config, app, kiosk_mode=not args.windowed, notifier=Notifier())
     from kiosk.views.deferred import after_first_paint

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.database import DATABASE, Database
-from kiosk.staff import StaffDirectory
-from kiosk.storage import RequestStore
-from kiosk.usage import UsageStats
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.storage.accounts import StaffDirectory
+from kiosk.storage.database import DATABASE, Database
+from kiosk.storage.requests import RequestStore
+from kiosk.storage.usage import UsageStats
 
 MARKER = "DEMO-DATA.txt"
 MARKER_TEXT = "Made by `kiosk demo-data`: fictional staff and requests, never a real kiosk's.\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.app import Kiosk
-from kiosk.navigation import Route, Screen
-from kiosk.theme import HIGH_CONTRAST
+from kiosk.core.navigation import Route, Screen
+from kiosk.core.theme import HIGH_CONTRAST
 
 # Screenshot-only states of the callback form; the data shown is fictional (555-01xx).
 CALLBACK_STATES = ("errors", "keyboard", "bottom", "done")

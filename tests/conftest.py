@@ -62,8 +62,8 @@ for _variable in MACHINE_VARIABLES:
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('offscreen.json')}"
 
 # Imported only now, after the environment above is set (hence E402).
-import kiosk.config as kiosk_config  # noqa: E402
-from kiosk.config import Config, KioskConfig, PathsConfig  # noqa: E402
+import kiosk.core.config as kiosk_config  # noqa: E402
+from kiosk.core.config import Config, KioskConfig, PathsConfig  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -116,7 +116,7 @@ def content_dir() -> Path:
 def review_day(content_dir: Path) -> dt.date:
     """The day of the newest review in the shipped content: "today" for checks that must pass
     on any date (every page is to be reviewed within a year of the newest review)."""
-    from kiosk.content import load_library
+    from kiosk.core.content import load_library
 
     libraries = [load_library(content_dir, language) for language in ("en", "es")]
     return max(

@@ -5,8 +5,8 @@ saying whether the field is required or optional, and a line on who sees the req
 long it is kept. A problem shows as a red edge on the field and, under it, an icon and words
 saying what we need and why; shown when a field is left and on sending. The keyboard docks at
 the bottom and the page scrolls so the field being typed in, and its label, are never under it
-or the top bar. The view checks the form with kiosk.callback and reports a clean request; the
-shell saves it and then says how it went (kiosk.views.thanks_view thanks the patient).
+or the top bar. The view checks the form with kiosk.core.callback_form and reports a clean request;
+the shell saves it and then says how it went (kiosk.views.thanks_view thanks the patient).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.callback import (
+from kiosk.core.callback_form import (
     DAYS,
     NAME_MAX,
     NOTE_MAX,

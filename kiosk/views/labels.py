@@ -12,7 +12,7 @@ def plain_label(text: str = "") -> QLabel:
     Qt's automatic format shows anything that looks like HTML as rich text, so a title in a
     content file, the clinic's name in the configuration or what a patient typed could show
     a picture from anywhere on the disk or a link. Only `ReaderLabel` shows rich text, and
-    only the HTML `kiosk.markup` made safe.
+    only the HTML `kiosk.core.markup` made safe.
     """
     label = QLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)

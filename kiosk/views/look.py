@@ -1,7 +1,7 @@
 """Applies the patient's look (palette and text size) to the whole application at run time.
 
 The stylesheet and the reader's CSS are templates in the assets folder; this fills them from
-`kiosk.theme` and sets them on the QApplication, so every widget restyles at once.
+`kiosk.core.theme` and sets them on the QApplication, so every widget restyles at once.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import TEXT_SIZES
-from kiosk.theme import HIGH_CONTRAST, STANDARD, Look, stylesheet
+from kiosk.core.config import TEXT_SIZES
+from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look, stylesheet
 
 FONT_FAMILY = "Atkinson Hyperlegible"
 

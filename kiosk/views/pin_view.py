@@ -2,7 +2,7 @@
 words when it says no.
 
 It only collects a PIN and reports it; whether the PIN is right, and how long to wait after
-too many wrong ones, is decided by kiosk.staff and told back to it.
+too many wrong ones, is decided by kiosk.storage.accounts and told back to it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.staff import MAX_PIN, MIN_PIN
+from kiosk.storage.accounts import MAX_PIN, MIN_PIN
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.labels import plain_label
 from kiosk.views.scrolling import make_flickable, vertical_scroll

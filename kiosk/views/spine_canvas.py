@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.anatomy import SpineDrawing
+from kiosk.core.anatomy import SpineDrawing
 from kiosk.views.svg import render_svg
 
 MAX_ZOOM = 6.0

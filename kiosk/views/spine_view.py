@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.anatomy import DRAWN_GROUPS, SpineDrawing, SpineMap
-from kiosk.navigation import Route, RouteError
-from kiosk.pages import RegionText
-from kiosk.theme import Palette
+from kiosk.core.anatomy import DRAWN_GROUPS, SpineDrawing, SpineMap
+from kiosk.core.navigation import Route, RouteError
+from kiosk.core.pages import RegionText
+from kiosk.core.theme import Palette
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet
 from kiosk.views.labels import plain_label

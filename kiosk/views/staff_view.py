@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.diagnostics import CONTEXT as DIAGNOSTICS
-from kiosk.diagnostics import Value, Verbatim
+from kiosk.system.diagnostics import CONTEXT as DIAGNOSTICS
+from kiosk.system.diagnostics import Value, Verbatim
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.pin_view import PinView
 from kiosk.views.scrolling import make_flickable, vertical_scroll
@@ -41,8 +41,8 @@ class RequestRow(NamedTuple):
     id: str
     name: str
     phone: str
-    days: tuple[str, ...]  # codes, as in kiosk.callback.DAYS
-    periods: tuple[str, ...]  # codes, as in kiosk.callback.PERIODS
+    days: tuple[str, ...]  # codes, as in kiosk.core.callback_form.DAYS
+    periods: tuple[str, ...]  # codes, as in kiosk.core.callback_form.PERIODS
     topic: str
     language: str  # "en", "es"
     received: dt.datetime

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.config import ANY_LANGUAGE
+from kiosk.core.config import ANY_LANGUAGE
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.call_words import call_summary
 from kiosk.views.icons import IconSet, icon_size
@@ -50,8 +50,8 @@ class SavedCall(NamedTuple):
 
     reference: str
     phone: str  # as the patient reads it: "(201) 555-0123"
-    days: tuple[str, ...]  # kiosk.callback.DAYS codes; empty: any day
-    periods: tuple[str, ...]  # kiosk.callback.PERIODS codes
+    days: tuple[str, ...]  # kiosk.core.callback_form.DAYS codes; empty: any day
+    periods: tuple[str, ...]  # kiosk.core.callback_form.PERIODS codes
     language: str  # the language of the call
 
 

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.navigation import Route, RouteError
-from kiosk.pages import TopicPage
-from kiosk.theme import BASE_FONT_PX
+from kiosk.core.navigation import Route, RouteError
+from kiosk.core.pages import TopicPage
+from kiosk.core.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.illustrations import Illustrations

@@ -1,6 +1,6 @@
 """Words more than one screen shows: days, times of day and languages, by the codes the core
-uses (kiosk.callback.DAYS, PERIODS, the configuration's languages). Days come from Qt's locale
-data, so a third language gets them with no translation work; the rest is translated once, in
+uses (kiosk.core.callback_form.DAYS, PERIODS, the configuration's languages). Days come from Qt's
+locale data, so a third language gets them with no translation work; the rest is translated once, in
 the "Words" context."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ AUTONYMS = {"en": "English", "es": "Español"}
 
 def day_abbreviations() -> dict[str, str]:
     """Short day names for buttons and lists ("Mon", "Lun"), from the current language's locale."""
-    from kiosk.callback import DAYS  # noqa: PLC0415 -- not needed to show home
+    from kiosk.core.callback_form import DAYS  # noqa: PLC0415 -- not needed to show home
 
     locale = QLocale()
     return {
@@ -24,7 +24,7 @@ def day_abbreviations() -> dict[str, str]:
 
 def day_names() -> dict[str, str]:
     """Whole day names, for screen readers ("Monday", "lunes")."""
-    from kiosk.callback import DAYS  # noqa: PLC0415 -- not needed to show home
+    from kiosk.core.callback_form import DAYS  # noqa: PLC0415 -- not needed to show home
 
     locale = QLocale()
     return {day: locale.dayName(number) for number, day in enumerate(DAYS, start=1)}

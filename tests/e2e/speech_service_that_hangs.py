@@ -1,4 +1,4 @@
-"""A stand-in for kiosk/views/speech_service.py that answers once and then hangs, as a speech
+"""A stand-in for kiosk/controllers/speech_service.py that answers once and then hangs, as a speech
 engine stuck on a dead speech server does: it reads requests and never replies."""
 
 import json

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import Kiosk
-from kiosk.config import Config
-from kiosk.navigation import HOME, Route
+from kiosk.core.config import Config
+from kiosk.core.navigation import HOME, Route
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.tile import Tile
 from tests.conftest import QUIET

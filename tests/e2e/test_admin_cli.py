@@ -76,9 +76,9 @@ def test_purge_refuses_an_age_under_a_day_instead_of_using_the_default(
 def test_export_from_the_command_line_needs_a_pin_and_marks_new_requests_exported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kiosk.callback import CallbackRequest, Phone
-    from kiosk.database import Database
-    from kiosk.storage import RequestStore
+    from kiosk.core.callback_form import CallbackRequest, Phone
+    from kiosk.storage.database import Database
+    from kiosk.storage.requests import RequestStore
 
     data = ["--data-dir", str(tmp_path / "data")]
     run(["staff", "add", "Dana Front", "--pin-stdin", *data], monkeypatch, "482193\n")
@@ -103,8 +103,8 @@ def test_export_from_the_command_line_needs_a_pin_and_marks_new_requests_exporte
 def test_demo_data_fills_a_folder_with_fictional_requests(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kiosk.database import Database
-    from kiosk.storage import RequestStore
+    from kiosk.storage.database import Database
+    from kiosk.storage.requests import RequestStore
 
     assert run(["demo-data", "--data-dir", str(tmp_path)], monkeypatch) == 0
     assert "PIN 246810" in capsys.readouterr().out
@@ -118,8 +118,8 @@ def test_demo_data_fills_a_folder_with_fictional_requests(
 def test_demo_data_never_touches_a_real_kiosks_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kiosk.database import Database
-    from kiosk.staff import StaffDirectory
+    from kiosk.storage.accounts import StaffDirectory
+    from kiosk.storage.database import Database
 
     real = tmp_path / "real"
     assert run(["staff", "add", "Dana Front", "--pin-stdin", "--data-dir", str(real)],
@@ -175,9 +175,9 @@ def test_a_pin_in_use_is_refused_audited_and_its_owner_not_named(
 @pytest.fixture
 def kiosk_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A data folder with one staff member and one new request (fictional, 555-01xx)."""
-    from kiosk.callback import CallbackRequest, Phone
-    from kiosk.database import Database
-    from kiosk.storage import RequestStore
+    from kiosk.core.callback_form import CallbackRequest, Phone
+    from kiosk.storage.database import Database
+    from kiosk.storage.requests import RequestStore
 
     data = tmp_path / "data"
     argv = ["staff", "add", "Dana Front", "--pin-stdin", "--data-dir", str(data)]
@@ -199,8 +199,8 @@ def kiosk_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def counts(data: Path) -> dict[str, int]:
-    from kiosk.database import Database
-    from kiosk.storage import RequestStore
+    from kiosk.storage.database import Database
+    from kiosk.storage.requests import RequestStore
 
     db = Database.open(data)  # also proves the key still opens the database
     try:
@@ -210,8 +210,8 @@ def counts(data: Path) -> dict[str, int]:
 
 
 def audit_actions(data: Path) -> list[str]:
-    from kiosk.audit import AuditLog
-    from kiosk.database import Database
+    from kiosk.storage.audit import AuditLog
+    from kiosk.storage.database import Database
 
     db = Database.open(data)
     try:
@@ -293,7 +293,7 @@ def test_export_refuses_what_is_not_a_regular_file_even_forced(
 def add_trigger(data: Path, sql: str) -> None:
     """Make the database refuse a write as a full disk would: SQLite's own error, "database or
     disk is full", raised by a trigger, so the kiosk's real error path runs."""
-    from kiosk.database import Database
+    from kiosk.storage.database import Database
 
     db = Database.open(data)
     try:

@@ -107,7 +107,7 @@ def test_screenshot_of_a_missing_topic_fails_and_lists_topics(
 def reviewed_today(monkeypatch: pytest.MonkeyPatch, review_day: dt.date) -> None:
     """`kiosk check-content` counts the age of reviews from the day of the newest one, so the
     shipped content checks clean on any date (the command itself uses the computer's date)."""
-    from kiosk import checks
+    from kiosk.core import checks
 
     monkeypatch.setattr(checks, "check_content", partial(checks.check_content, today=review_day))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.database import DATABASE, Database
+from kiosk.storage.database import DATABASE, Database
 from tests.unit.test_doctor import EDITED, broken_pyside
 
 KIOSK = Path(sys.executable).with_name("kiosk")

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.app import Kiosk, build_kiosk
-from kiosk.config import Config
-from kiosk.navigation import HOME, Route
+from kiosk.core.config import Config
+from kiosk.core.navigation import HOME, Route
 from kiosk.views.callback_view import CallbackView
 from tests.conftest import wait_for_disk
 

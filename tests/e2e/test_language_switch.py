@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.app import Kiosk
-from kiosk.navigation import HOME, Route
+from kiosk.core.navigation import HOME, Route
 
 TS = "assets/i18n/kiosk_es.ts"
 
@@ -18,7 +18,7 @@ TS = "assets/i18n/kiosk_es.ts"
 @pytest.fixture(scope="module")
 def english_only() -> frozenset[str]:
     """Screen texts whose Spanish differs from the English ("Discos" stays "Discos")."""
-    from kiosk.config import Config
+    from kiosk.core.config import Config
 
     root = ET.parse(Config().paths.assets_dir / "i18n" / "kiosk_es.ts").getroot()
     return frozenset(

@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.app import Kiosk
-from kiosk.navigation import Route
+from kiosk.core.navigation import Route
 
 DISCLAIMER = {
     "en": "General information, not medical advice. Ask your doctor about your own care.",

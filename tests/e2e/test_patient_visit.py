@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from kiosk.app import Kiosk
-from kiosk.navigation import HOME, Route
+from kiosk.core.navigation import HOME, Route
 from tests.conftest import wait_for_disk
 
 
@@ -213,7 +213,7 @@ def callback_view(kiosk: Kiosk):  # type: ignore[no-untyped-def]
 def test_a_patient_asks_for_a_call_and_the_request_is_saved_encrypted(  # type: ignore[no-untyped-def]
     qtbot, kiosk: Kiosk
 ) -> None:
-    from kiosk.storage import DATABASE, RequestStore
+    from kiosk.storage.requests import DATABASE, RequestStore
 
     kiosk.window.activateWindow()
     kiosk.shell.go(Route("topic", "surgery"))
@@ -260,7 +260,7 @@ def test_a_patient_asks_for_a_call_and_the_request_is_saved_encrypted(  # type: 
 def test_an_unwritable_data_folder_keeps_the_form_and_says_so(  # type: ignore[no-untyped-def]
     qtbot, kiosk: Kiosk, caplog
 ) -> None:
-    from kiosk.storage import DATABASE
+    from kiosk.storage.requests import DATABASE
 
     data_dir = kiosk.config.paths.data_dir
     (data_dir / DATABASE).mkdir(parents=True)  # a database that cannot be opened
@@ -286,8 +286,8 @@ def test_an_unwritable_data_folder_keeps_the_form_and_says_so(  # type: ignore[n
 def test_usage_statistics_count_a_scripted_visit(kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.database import Database
-    from kiosk.usage import UsageStats
+    from kiosk.storage.database import Database
+    from kiosk.storage.usage import UsageStats
 
     kiosk.home.topic_tiles["symptoms"].click()
     kiosk.shell.go(Route("topic", "causes"))

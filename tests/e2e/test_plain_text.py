@@ -1,5 +1,6 @@
 """Titles and summaries are shown as the characters they are: markup in a content file's header
-never becomes an image or a link. Only a page's body is rich text, made safe by kiosk.markup."""
+never becomes an image or a link. Only a page's body is rich text, made safe by
+kiosk.core.markup."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from kiosk.app import Kiosk, build_kiosk
-from kiosk.config import Config
-from kiosk.navigation import Route
+from kiosk.core.config import Config
+from kiosk.core.navigation import Route
 from kiosk.views.reader_label import ReaderLabel
 
 EVIL = '<img src="/etc/hosts">Evil <a href="http://example.com">x</a>'

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.app import Kiosk
-from kiosk.config import Config
-from kiosk.navigation import Route
+from kiosk.core.config import Config
+from kiosk.core.navigation import Route
 from kiosk.views.read_aloud import ReadAloudButton
 from tests.conftest import shown_kiosk
 
@@ -132,14 +132,14 @@ def silent_speech_server(tmp_path, monkeypatch) -> Iterator[None]:  # type: igno
     speech-dispatcher does: Qt's speechd plugin then waits for ever in its constructor."""
     import socket
 
-    import kiosk.views.speech
+    import kiosk.controllers.speech
 
     path = tmp_path / "speechd.sock"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(path))
     server.listen()
     monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{path}")
-    monkeypatch.setattr(kiosk.views.speech, "START_LIMIT_MS", 3000)
+    monkeypatch.setattr(kiosk.controllers.speech, "START_LIMIT_MS", 3000)
     yield
     server.close()
 
@@ -164,7 +164,7 @@ def test_a_speech_server_that_never_answers_costs_read_aloud_not_the_screen(  # 
 ) -> None:
     if ctypes.util.find_library("speechd") is None:
         pytest.skip("Qt's speechd plugin cannot load here (libspeechd2 missing)")
-    caplog.set_level("INFO", logger="kiosk.views.speech")
+    caplog.set_level("INFO", logger="kiosk.controllers.speech")
     config = config._replace(kiosk=config.kiosk._replace(speech_engine="speechd"))
     built = shown_kiosk(qapp, qtbot, config)
     built.shell.speaker.prepare()
@@ -187,11 +187,11 @@ STUB_SERVICE = "tests.e2e.speech_service_that_hangs"
 def test_an_engine_that_stops_answering_is_dropped_and_the_button_hidden(  # type: ignore[no-untyped-def]
     qapp, qtbot, config: Config, caplog, monkeypatch
 ) -> None:
-    import kiosk.views.speech
+    import kiosk.controllers.speech
 
-    monkeypatch.setattr(kiosk.views.speech, "SERVICE", STUB_SERVICE)
-    monkeypatch.setattr(kiosk.views.speech, "ANSWER_LIMIT_MS", 500)
-    caplog.set_level("INFO", logger="kiosk.views.speech")
+    monkeypatch.setattr(kiosk.controllers.speech, "SERVICE", STUB_SERVICE)
+    monkeypatch.setattr(kiosk.controllers.speech, "ANSWER_LIMIT_MS", 500)
+    caplog.set_level("INFO", logger="kiosk.controllers.speech")
     built = _build(qapp, qtbot, config, "auto")
     built.shell.go(Route("topic", "symptoms"))
     assert built.topic.read_button.isVisible()  # it answered at first

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 from kiosk.app import Kiosk
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.config import Config
-from kiosk.database import set_aside_copies
-from kiosk.storage import DATABASE, RequestStore
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.core.config import Config
+from kiosk.storage.database import set_aside_copies
+from kiosk.storage.requests import DATABASE, RequestStore
 from tests.conftest import Disk, shown_kiosk, wait_for_disk
 
 

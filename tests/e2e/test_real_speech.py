@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import Kiosk
-from kiosk.config import Config
-from kiosk.navigation import Route
-from kiosk.views.speech import Speaker
+from kiosk.controllers.speech import Speaker
+from kiosk.core.config import Config
+from kiosk.core.navigation import Route
 from tests.conftest import shown_kiosk
 
 # The server's own settings: espeak-ng only, sound to ALSA's null device (CI has no sound

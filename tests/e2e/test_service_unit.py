@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.notify import Notifier
+from kiosk.system.notify import Notifier
 
 ROOT = Path(__file__).resolve().parents[2]
 UNIT = ROOT / "deploy" / "waiting-room-kiosk.service"

@@ -16,14 +16,14 @@ from typing import Any
 import pytest
 import sqlcipher3
 
-from kiosk import staff_mode
 from kiosk.app import Kiosk
-from kiosk.config import Config
-from kiosk.database import DATABASE, Database
-from kiosk.keys import load_key
-from kiosk.navigation import HOME
-from kiosk.staff import StaffDirectory
-from kiosk.storage import RequestStore
+from kiosk.controllers import staff as staff_mode
+from kiosk.core.config import Config
+from kiosk.core.navigation import HOME
+from kiosk.storage.accounts import StaffDirectory
+from kiosk.storage.database import DATABASE, Database
+from kiosk.storage.keys import load_key
+from kiosk.storage.requests import RequestStore
 from kiosk.views import callback_view
 from tests.conftest import shown_kiosk, wait_for_disk
 

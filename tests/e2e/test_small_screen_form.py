@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
-from kiosk.navigation import Route
+from kiosk.core.navigation import Route
 from kiosk.views.callback_view import CallbackView
 from tests.e2e.test_accessibility import _clipped
 

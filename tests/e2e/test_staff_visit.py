@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import Kiosk
-from kiosk.audit import AuditLog
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.database import Database
-from kiosk.navigation import HOME, Route
-from kiosk.staff import StaffDirectory
-from kiosk.storage import RequestStore
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.core.navigation import HOME, Route
+from kiosk.storage.accounts import StaffDirectory
+from kiosk.storage.audit import AuditLog
+from kiosk.storage.database import Database
+from kiosk.storage.requests import RequestStore
 from tests.conftest import wait_for_disk
 
 PIN = "482193"
@@ -143,7 +143,7 @@ def test_ticked_requests_are_marked_done_and_audited(kiosk: Kiosk, staffed: Data
 
 
 def test_statistics_show_what_patients_did(kiosk: Kiosk, staffed: Database) -> None:
-    from kiosk.usage import UsageStats
+    from kiosk.storage.usage import UsageStats
 
     UsageStats(staffed).count("topic_opened", "surgery")
     screen = open_staff(kiosk)
@@ -193,7 +193,7 @@ def test_exit_and_sign_out_work_when_the_log_cannot_be_written(
 ) -> None:
     """A full disk is when IT most needs to leave the kiosk: the audit entry is attempted,
     and its failure is logged, never a locked door."""
-    from kiosk import staff_mode
+    from kiosk.controllers import staff as staff_mode
 
     screen = open_staff(kiosk)
     sign_in(screen)
@@ -312,7 +312,7 @@ def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
 def test_a_wrong_database_key_is_told_to_staff_in_words_not_a_trace(
     kiosk: Kiosk, staffed: Database
 ) -> None:
-    from kiosk.keys import KEY_FILE
+    from kiosk.storage.keys import KEY_FILE
 
     staffed.close()
     (kiosk.config.paths.data_dir / KEY_FILE).write_text("ab" * 32 + "\n")  # not its key

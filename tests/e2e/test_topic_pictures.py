@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from kiosk.app import Kiosk
-from kiosk.navigation import Route, Screen
+from kiosk.core.navigation import Route, Screen
 from tests.conftest import shown_kiosk
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.app import Kiosk
-from kiosk.config import Config
-from kiosk.notify import Notifier
+from kiosk.core.config import Config
+from kiosk.system.notify import Notifier
 from tests.conftest import shown_kiosk
 
 INTERVAL_MS = 100  # WATCHDOG_USEC / 3

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from kiosk.callback import CallbackRequest
-from kiosk.theme import STANDARD, Look
+from kiosk.core.callback_form import CallbackRequest
+from kiosk.core.theme import STANDARD, Look
 from kiosk.views.callback_view import CallbackView
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController

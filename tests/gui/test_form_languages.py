@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.theme import Look
+from kiosk.core.theme import Look
 from kiosk.views.callback_view import CallbackView
 from kiosk.views.look import LookController
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from kiosk.theme import STANDARD, Look
+from kiosk.core.theme import STANDARD, Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.topic_view import TopicPage, TopicView

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from kiosk.theme import HIGH_CONTRAST, STANDARD, TOUCH_TARGET_PX, Look
+from kiosk.core.theme import HIGH_CONTRAST, STANDARD, TOUCH_TARGET_PX, Look
 from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.icons import IconSet
 from kiosk.views.illustrations import Illustrations

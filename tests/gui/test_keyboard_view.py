@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.theme import STANDARD, Look
+from kiosk.core.theme import STANDARD, Look
 from kiosk.views.keyboard_view import KeyboardView
 from kiosk.views.look import LookController
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QFontInfo, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
-from kiosk.theme import Look
+from kiosk.core.theme import Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow, windowed_size

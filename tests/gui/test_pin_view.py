@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
-from kiosk.staff import MAX_PIN, MIN_PIN
-from kiosk.theme import Look
+from kiosk.core.theme import Look
+from kiosk.storage.accounts import MAX_PIN, MIN_PIN
 from kiosk.views.hold_gesture import HoldGesture
 from kiosk.views.look import LookController
 from kiosk.views.pin_view import DIGIT_DOT, DOTS_SHOWN, EMPTY_DOT, PinView

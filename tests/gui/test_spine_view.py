@@ -12,9 +12,9 @@ from PySide6.QtGui import QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.anatomy import SpineMap, spine_drawings
-from kiosk.content import load_library
-from kiosk.theme import HIGH_CONTRAST, STANDARD, Look
+from kiosk.core.anatomy import SpineMap, spine_drawings
+from kiosk.core.content import load_library
+from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.spine_canvas import SpineCanvas

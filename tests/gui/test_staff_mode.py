@@ -13,14 +13,14 @@ from typing import NamedTuple
 
 import pytest
 
-from kiosk.audit import AuditLog
-from kiosk.background import Background
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.config import Config
-from kiosk.database import Database
-from kiosk.staff import StaffDirectory
-from kiosk.staff_mode import StaffMode
-from kiosk.storage import RequestStore
+from kiosk.controllers.background import Background
+from kiosk.controllers.staff import StaffMode
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.core.config import Config
+from kiosk.storage.accounts import StaffDirectory
+from kiosk.storage.audit import AuditLog
+from kiosk.storage.database import Database
+from kiosk.storage.requests import RequestStore
 from kiosk.views.staff_view import StaffScreen
 
 PIN = "482193"

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from kiosk.theme import Look
+from kiosk.core.theme import Look
 from kiosk.views.call_words import call_summary
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController

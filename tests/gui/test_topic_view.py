@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
 
-from kiosk.theme import STANDARD, Look
+from kiosk.core.theme import STANDARD, Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.topic_view import TopicPage, TopicView
@@ -120,7 +120,7 @@ def test_a_title_shows_its_characters_never_an_image_or_a_link(reader: TopicView
     (related,) = reader.related.buttons
     assert related.label() == EVIL
     assert related.text_label.textFormat() == Qt.TextFormat.PlainText
-    # Only the body, which kiosk.markup has made safe, is rich text.
+    # Only the body, which kiosk.core.markup has made safe, is rich text.
     assert reader.body_label.textFormat() == Qt.TextFormat.RichText
 
 

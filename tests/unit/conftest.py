@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.database import Database
+from kiosk.storage.database import Database
 
 START = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
 

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from kiosk.admin import run
-from kiosk.audit import AuditLog
-from kiosk.callback import CallbackRequest, Phone
 from kiosk.cli import build_parser
-from kiosk.config import Config
-from kiosk.database import Database
-from kiosk.staff import StaffDirectory
-from kiosk.storage import RequestStore
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.core.config import Config
+from kiosk.storage.accounts import StaffDirectory
+from kiosk.storage.audit import AuditLog
+from kiosk.storage.database import Database
+from kiosk.storage.requests import RequestStore
 
 PIN = "482193"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.anatomy import matching, tappable_ids
+from kiosk.core.anatomy import matching, tappable_ids
 
 
 def test_drawing_has_every_vertebra_and_no_groups_or_context(assets_dir: Path) -> None:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from kiosk.audit import MAX_DETAIL, AuditEntry, AuditLog
-from kiosk.database import Database, StorageError
+from kiosk.storage.audit import MAX_DETAIL, AuditEntry, AuditLog
+from kiosk.storage.database import Database, StorageError
 from tests.unit.conftest import START, Clock
 
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from kiosk.callback import (
+from kiosk.core.callback_form import (
     ERROR_CODES,
     NAME_MAX,
     REFERENCE_ALPHABET,

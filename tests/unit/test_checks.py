@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.checks import check_content, check_library
-from kiosk.content import Problem, load_library
-from kiosk.glossary import Glossary, load_glossary
+from kiosk.core.checks import check_content, check_library
+from kiosk.core.content import Problem, load_library
+from kiosk.core.glossary import Glossary, load_glossary
 
 TOPIC = (
     "slug: {slug}\ntitle: Title\nsummary: {summary}\nicon: {icon}\norder: 1\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import Config, ConfigError, find_config_file, load_config
+from kiosk.core.config import Config, ConfigError, find_config_file, load_config
 
 
 def write(tmp_path: Path, text: str) -> Path:

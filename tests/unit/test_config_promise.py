@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import DEFAULT_CALLBACK_WITHIN, ConfigError, load_config
+from kiosk.core.config import DEFAULT_CALLBACK_WITHIN, ConfigError, load_config
 
 
 def write(tmp_path: Path, text: str) -> Path:

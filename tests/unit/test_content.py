@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import Library, load_library
+from kiosk.core.content import Library, load_library
 
 GOOD_TOPIC = (
     "slug: {slug}\ntitle: Title {slug}\nsummary: A summary.\nicon: info\norder: {order}\n"

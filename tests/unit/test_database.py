@@ -22,16 +22,16 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
-import kiosk.database
-from kiosk.database import DATABASE, Database, StorageError, set_aside_copies
-from kiosk.keys import KEY_FILE, load_key
+import kiosk.storage.database
+from kiosk.storage.database import DATABASE, Database, StorageError, set_aside_copies
+from kiosk.storage.keys import KEY_FILE, load_key
 from tests.conftest import Disk
 
 KEYCHECK = DATABASE + ".keycheck"
 
 
 def raw(folder: Path, *, exclusive: bool = False) -> sqlcipher3.Connection:
-    """A connection of another program, with the kiosk's key, bypassing kiosk.database."""
+    """A connection of another program, with the kiosk's key, bypassing kiosk.storage.database."""
     key = load_key(folder, folder / DATABASE)
     connection = sqlcipher3.connect(str(folder / DATABASE), isolation_level=None)
     connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -147,14 +147,16 @@ def test_the_database_is_used_from_the_disk_thread(db: Database) -> None:
 def scripts() -> list[str]:
     return sorted(
         entry.name
-        for entry in resources.files("kiosk").joinpath("sql").iterdir()
+        for entry in resources.files("kiosk.storage").joinpath("sql").iterdir()
         if entry.name.endswith(".sql")
     )
 
 
 def first_version_only(folder: Path) -> None:
     """A database as the first kiosk release made it: only the first script applied."""
-    first = resources.files("kiosk").joinpath("sql", scripts()[0]).read_text(encoding="utf-8")
+    first = (
+        resources.files("kiosk.storage").joinpath("sql", scripts()[0]).read_text(encoding="utf-8")
+    )
     connection = raw(folder)
     connection.executescript(f"BEGIN;\n{first}\n;PRAGMA user_version = 1;\nCOMMIT;")
     connection.close()
@@ -203,7 +205,7 @@ def test_proven_damage_is_set_aside_under_a_utc_time_and_logged(
     machine_zone("IST-5:30")  # the name holds UTC whatever the machine's zone
     damaged = damage(tmp_path)
     before = dt.datetime.now(dt.UTC)
-    with caplog.at_level(logging.ERROR, logger="kiosk.database"):
+    with caplog.at_level(logging.ERROR, logger="kiosk.storage.database"):
         db = Database.open(tmp_path)
     after = dt.datetime.now(dt.UTC)
     aside = db.recovered_from
@@ -254,7 +256,8 @@ def test_damage_that_quick_check_reports_is_set_aside_too(tmp_path: Path) -> Non
 
 @pytest.fixture
 def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
-    """kiosk.database's clock stopped, so every set-aside name is made in the same instant."""
+    """kiosk.storage.database's clock stopped, so every set-aside name is made in the same
+    instant."""
     frozen = dt.datetime(2026, 12, 1, 5, 47, 12, 345678, tzinfo=dt.UTC)
 
     class Frozen(dt.datetime):
@@ -262,7 +265,9 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> dt.datetime:
         def now(cls, tz: dt.tzinfo | None = None) -> Frozen:
             return cls.fromtimestamp(frozen.timestamp(), tz)
 
-    monkeypatch.setattr(kiosk.database, "dt", types.SimpleNamespace(datetime=Frozen, UTC=dt.UTC))
+    monkeypatch.setattr(
+        kiosk.storage.database, "dt", types.SimpleNamespace(datetime=Frozen, UTC=dt.UTC)
+    )
     return frozen
 
 
@@ -319,7 +324,8 @@ def refusing(db: Database) -> Callable[[str], None]:
         ("file is not a database", DAMAGED),
         ("database disk image is malformed", DAMAGED),
         ("disk I/O error", ("unwritable", "the database failed: IntegrityError")),
-        # Words SQLite 3.53 does not use, which kiosk.database also takes for the same faults.
+        # Words SQLite 3.53 does not use, which kiosk.storage.database also takes for the same
+        # faults.
         ("database is busy", LOCKED),
         ("read-only file system", READ_ONLY),
         ("database is corrupt", DAMAGED),

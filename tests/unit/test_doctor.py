@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import doctor, qt_libraries
-from kiosk.config import Config, KioskConfig
-from kiosk.database import DATABASE, Database
-from kiosk.keys import CREDENTIAL, KEY_FILE
-from kiosk.storage import RequestStore
+from kiosk.core.config import Config, KioskConfig
+from kiosk.storage.database import DATABASE, Database
+from kiosk.storage.keys import CREDENTIAL, KEY_FILE
+from kiosk.storage.requests import RequestStore
+from kiosk.system import doctor, qt_libraries
 
 SAMPLE = Path(__file__).parents[2] / "deploy" / "kiosk.sample.toml"
 NOW = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
@@ -254,7 +254,7 @@ def test_a_fictional_phone_fails(tmp_path: Path) -> None:
 
 
 def test_a_fictional_samples_clinic_name_fails(tmp_path: Path) -> None:
-    from kiosk.config import ClinicConfig
+    from kiosk.core.config import ClinicConfig
 
     path = tmp_path / "kiosk.toml"
     path.write_text(EDITED.replace("North Dallas", "Sunny Valley"), encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.drives import export_folders
+from kiosk.storage.drives import export_folders
 
 
 def test_the_kiosk_folder_is_always_offered_first(tmp_path: Path) -> None:

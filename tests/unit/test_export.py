@@ -17,9 +17,9 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 
-from kiosk import export
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.export import (
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.storage import export
+from kiosk.storage.export import (
     ExportError,
     TargetExistsError,
     check_target,
@@ -29,7 +29,7 @@ from kiosk.export import (
     write_new,
     write_xlsx,
 )
-from kiosk.storage import RequestStore, StoredRequest
+from kiosk.storage.requests import RequestStore, StoredRequest
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Obviously fictional: 555-01xx numbers are reserved for fiction.

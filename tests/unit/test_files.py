@@ -1,4 +1,5 @@
-"""kiosk.files: a file appears whole, private, or not at all, and never replaces one it must not."""
+"""kiosk.storage.files: a file appears whole, private, or not at all, and never replaces one it
+must not."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import IO
 
 import pytest
 
-from kiosk.files import write_atomically
+from kiosk.storage.files import write_atomically
 
 
 def test_a_written_file_is_whole_private_and_leaves_nothing_else(tmp_path: Path) -> None:

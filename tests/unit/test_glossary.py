@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import Problem
-from kiosk.glossary import Glossary, Term, load_glossary, unexplained
+from kiosk.core.content import Problem
+from kiosk.core.glossary import Glossary, Term, load_glossary, unexplained
 
 GLOSSARY = Glossary(
     Path("glossary.md"),

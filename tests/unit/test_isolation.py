@@ -7,7 +7,7 @@ import os
 import pwd
 from pathlib import Path
 
-from kiosk.config import Config, find_config_file, load_config
+from kiosk.core.config import Config, find_config_file, load_config
 
 REAL_HOME = Path(pwd.getpwuid(os.getuid()).pw_dir)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.keys import KEY_BYTES, KEY_FILE, KeyUnavailableError, load_key
+from kiosk.storage.keys import KEY_BYTES, KEY_FILE, KeyUnavailableError, load_key
 
 # Makes the key in a child process that kills itself (SIGKILL, as a power cut or the OOM
 # killer would) just before its Nth system call: every stat, open, write, flush, fsync, link,
@@ -16,7 +16,7 @@ from kiosk.keys import KEY_BYTES, KEY_FILE, KeyUnavailableError, load_key
 KILLED_AT = """
 import os, signal, sys
 from pathlib import Path
-from kiosk.keys import load_key
+from kiosk.storage.keys import load_key
 folder, kill_at = Path(sys.argv[1]), int(sys.argv[2])
 calls = 0
 NOT_SYSTEM_CALLS = {"fspath", "_path_normpath", "getpid"}

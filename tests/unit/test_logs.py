@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import logs
+from kiosk.system import logs
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.markup import placeholders, render
+from kiosk.core.markup import placeholders, render
 
 
 def test_markdown_becomes_headings_lists_and_emphasis() -> None:

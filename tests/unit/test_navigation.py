@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.navigation import HOME, History, Route, RouteError
+from kiosk.core.navigation import HOME, History, Route, RouteError
 
 
 def test_new_history_stands_at_home_with_nowhere_to_go_back() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import ClinicConfig
-from kiosk.content import load_library
-from kiosk.pages import Pages
+from kiosk.core.config import ClinicConfig
+from kiosk.core.content import load_library
+from kiosk.core.pages import Pages
 
 CLINIC = ClinicConfig(name="Fable & Co Spine Clinic", phone="(201) 555-0100", address="")
 

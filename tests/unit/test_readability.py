@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content import load_library
-from kiosk.readability import GRADE_LIMIT, grade, plain_sentences
+from kiosk.core.content import load_library
+from kiosk.core.readability import GRADE_LIMIT, grade, plain_sentences
 
 
 def test_markdown_becomes_one_sentence_per_block() -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.audit import AuditLog
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.database import DATABASE, Database
-from kiosk.retention import due, last_run, purge
-from kiosk.storage import RequestStore
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.storage.audit import AuditLog
+from kiosk.storage.database import DATABASE, Database
+from kiosk.storage.requests import RequestStore
+from kiosk.storage.retention import due, last_run, purge
 
 NOW = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
 # Obviously fictional: 555-01xx numbers are reserved for fiction.

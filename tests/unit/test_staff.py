@@ -9,9 +9,7 @@ from typing import Literal
 import pytest
 from argon2 import PasswordHasher
 
-from kiosk.audit import AuditLog
-from kiosk.database import Database
-from kiosk.staff import (
+from kiosk.storage.accounts import (
     FREE_TRIES,
     MAX_WAIT,
     SignInResult,
@@ -19,6 +17,8 @@ from kiosk.staff import (
     pin_hasher,
     wait_after,
 )
+from kiosk.storage.audit import AuditLog
+from kiosk.storage.database import Database
 from tests.unit.conftest import Clock
 
 # Fictional staff; PINs no one would choose for real.

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.keys import KEY_FILE, load_key
-from kiosk.storage import DATABASE, RequestStore, StorageError
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.storage.keys import KEY_FILE, load_key
+from kiosk.storage.requests import DATABASE, RequestStore, StorageError
 
 # Obviously fictional: 555-01xx numbers are reserved for fiction.
 REQUEST = CallbackRequest(
@@ -210,8 +210,8 @@ def test_the_open_database_syncs_each_commit_and_overwrites_deletes(
 CHILD = """
 import sys
 from pathlib import Path
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.storage import RequestStore
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.storage.requests import RequestStore
 store = RequestStore.open(Path(sys.argv[1]))
 request = CallbackRequest("Ann", "Lee", Phone("+12015550123", "(201) 555-0123", ""),
                           (), ("morning",), "", "", "en")

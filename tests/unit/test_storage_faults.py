@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-import kiosk.database
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.database import Database, set_aside_copies
-from kiosk.storage import DATABASE, RequestStore, StorageError
+import kiosk.storage.database
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.storage.database import Database, set_aside_copies
+from kiosk.storage.requests import DATABASE, RequestStore, StorageError
 from tests.conftest import Disk
 
 REQUEST = CallbackRequest(
@@ -69,7 +69,7 @@ def test_a_read_only_folder_is_an_error_not_a_crash_or_a_set_aside(
 LOCK_HOLDER = """
 import sys, sqlcipher3
 from pathlib import Path
-from kiosk.keys import load_key
+from kiosk.storage.keys import load_key
 folder = Path(sys.argv[1])
 key = load_key(folder, folder / "requests.db")
 db = sqlcipher3.connect(str(folder / "requests.db"), isolation_level=None)
@@ -129,7 +129,7 @@ def test_set_aside_copies_are_never_replaced_even_within_one_instant(
             return cls.fromtimestamp(frozen.timestamp(), tz)
 
     monkeypatch.setattr(
-        kiosk.database, "dt", types.SimpleNamespace(datetime=FrozenClock, UTC=dt.UTC)
+        kiosk.storage.database, "dt", types.SimpleNamespace(datetime=FrozenClock, UTC=dt.UTC)
     )
     data = saved_requests(tmp_path / "data", 2)
     first = damage(data)
@@ -166,7 +166,7 @@ def test_database_files_are_private_under_any_umask(tmp_path: Path) -> None:
 
 
 def test_staff_diagnostics_name_a_database_set_aside(tmp_path: Path) -> None:
-    from kiosk.diagnostics import facts
+    from kiosk.system.diagnostics import facts
 
     data = saved_requests(tmp_path / "data", 1)
     damage(data)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config import TEXT_SIZES
-from kiosk.theme import (
+from kiosk.core.config import TEXT_SIZES
+from kiosk.core.theme import (
     HIGH_CONTRAST,
     NON_TEXT_PAIRS,
     PALETTES,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.checks import missing_pages, translation_problems
-from kiosk.content import load_library
+from kiosk.core.checks import missing_pages, translation_problems
+from kiosk.core.content import load_library
 
 I18N = Path(__file__).parents[2] / "assets" / "i18n"
 TS = I18N / "kiosk_es.ts"

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from kiosk.database import Database
-from kiosk.usage import HEADER, UsageRow, UsageStats
+from kiosk.storage.database import Database
+from kiosk.storage.usage import HEADER, UsageRow, UsageStats
 from tests.unit.conftest import Clock
 
 CLINIC = dt.timezone(dt.timedelta(hours=-5))  # the kiosk's local time in these tests

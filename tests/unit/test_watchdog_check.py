@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Sequence
 
-from kiosk.diagnostics import pings_fact, read_aloud_fact
-from kiosk.doctor import UNIT, check_watchdog
+from kiosk.system.diagnostics import pings_fact, read_aloud_fact
+from kiosk.system.doctor import UNIT, check_watchdog
 
 
 def systemctl_says(**properties: str):  # type: ignore[no-untyped-def]

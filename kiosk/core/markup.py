@@ -23,7 +23,7 @@ def render(body: str, values: Mapping[str, str], base: Path | None = None) -> st
     """
     # Imported here: the markdown package costs more start-up time than the rest of the
     # core together, and no page is rendered before the patient opens one.
-    from kiosk.markdown_safe import to_html  # noqa: PLC0415
+    from kiosk.core.markdown_safe import to_html  # noqa: PLC0415
 
     return PLACEHOLDER.sub(
         lambda m: html.escape(values[m[1]]) if m[1] in values else m[0], to_html(body, base)

@@ -15,13 +15,13 @@ from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk.anatomy import LABEL_GROUPS, matching, tappable_ids
-from kiosk.content import Library, Page, Problem, load_library
-from kiosk.glossary import FILE_NAME as GLOSSARY_FILE
-from kiosk.glossary import Glossary, load_glossary, unexplained
-from kiosk.markdown_safe import IMAGE_SUFFIXES, image_path
-from kiosk.markup import INTERNAL_SCHEMES, PLACEHOLDER
-from kiosk.readability import GRADE_LIMIT, grade
+from kiosk.core.anatomy import LABEL_GROUPS, matching, tappable_ids
+from kiosk.core.content import Library, Page, Problem, load_library
+from kiosk.core.glossary import FILE_NAME as GLOSSARY_FILE
+from kiosk.core.glossary import Glossary, load_glossary, unexplained
+from kiosk.core.markdown_safe import IMAGE_SUFFIXES, image_path
+from kiosk.core.markup import INTERNAL_SCHEMES, PLACEHOLDER
+from kiosk.core.readability import GRADE_LIMIT, grade
 
 PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone", "clinic_address"})
 _LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?")

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from kiosk.config import ClinicConfig
-from kiosk.content import Library, Page
+from kiosk.core.config import ClinicConfig
+from kiosk.core.content import Library, Page
 
 
 class TopicPage(NamedTuple):
@@ -117,13 +117,13 @@ class Pages:
         """A page's body as safe HTML, converted on first use and kept."""
         key = str(page.path)
         if key not in self._rendered:
-            from kiosk.markup import render  # noqa: PLC0415 -- no page is read at start-up
+            from kiosk.core.markup import render  # noqa: PLC0415 -- no page is read at start-up
 
             self._rendered[key] = render(page.body, self._clinic, base=page.path.parent)
         return self._rendered[key]
 
     def filled(self, text: str) -> str:
         """A header field with the clinic's name, phone or address in it."""
-        from kiosk.markup import fill  # noqa: PLC0415 -- no page is read at start-up
+        from kiosk.core.markup import fill  # noqa: PLC0415 -- no page is read at start-up
 
         return fill(text, self._clinic)

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kiosk.paths import shipped
+from kiosk.core.paths import shipped
 
 ENV_CONFIG = "KIOSK_CONFIG"
 SYSTEM_CONFIG = Path("/etc/waiting-room-kiosk/kiosk.toml")

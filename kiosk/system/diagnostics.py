@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.database import Database, StorageError, set_aside_copies
-from kiosk.logs import LOG_DIR, LOG_FILE
-from kiosk.paths import shipped
-from kiosk.safety import crash_count
+from kiosk.core.paths import shipped
+from kiosk.storage.database import Database, StorageError, set_aside_copies
+from kiosk.system.logs import LOG_DIR, LOG_FILE
+from kiosk.system.safety import crash_count
 
 STARTED = time.monotonic()
 LOG_LINES = 15
@@ -64,7 +64,7 @@ def facts(
 def _doctor_checks(data_dir: Path) -> list[tuple[str, Value]]:
     """The free disk first, then the doctor's checks that make sense in a running kiosk: not
     the configuration and speech (the kiosk started with them), not the database (above)."""
-    from kiosk import doctor, qt_libraries  # noqa: PLC0415 -- doctor imports QT_TRANSLATE_NOOP
+    from kiosk.system import doctor, qt_libraries  # noqa: PLC0415 -- doctor imports QT_TRANSLATE_NOOP
 
     checks = [
         doctor.check_disk(data_dir),

@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from kiosk.clock import utc_now
-from kiosk.database import Database
+from kiosk.core.clock import utc_now
+from kiosk.storage.database import Database
 
 # Events that name what was opened; every other event has no subject.
 WITH_SUBJECT = frozenset({"topic_opened", "region_tapped"})

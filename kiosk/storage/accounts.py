@@ -17,9 +17,9 @@ from typing import NamedTuple
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from kiosk.audit import AuditLog
-from kiosk.clock import utc_now
-from kiosk.database import Database, Problem, StorageError
+from kiosk.core.clock import utc_now
+from kiosk.storage.audit import AuditLog
+from kiosk.storage.database import Database, Problem, StorageError
 
 log = logging.getLogger(__name__)
 

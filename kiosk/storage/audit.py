@@ -1,6 +1,7 @@
 """The audit log: which staff member did what at the kiosk, and when, kept for good.
 
-Entries are only ever added: triggers in kiosk/sql/002_staff.sql refuse any UPDATE or DELETE.
+Entries are only ever added: triggers in kiosk/storage/sql/002_staff.sql refuse any UPDATE or
+DELETE.
 Callers put counts and folders in `detail`, never a patient's name, phone number or note.
 """
 
@@ -11,8 +12,8 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from kiosk.clock import utc_now
-from kiosk.database import Database
+from kiosk.core.clock import utc_now
+from kiosk.storage.database import Database
 
 # Short snake_case words, so the log reads as a list of verbs and a typo stands out in review.
 _ACTION = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")

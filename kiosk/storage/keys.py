@@ -16,7 +16,7 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 
-from kiosk.files import write_atomically
+from kiosk.storage.files import write_atomically
 
 KEY_FILE = "db.key"
 CREDENTIAL = "kiosk-db-key"

@@ -1,6 +1,6 @@
 """Read aloud: page text spoken through Qt's text-to-speech, when the machine has a voice.
 
-The engine runs in a process of its own (`kiosk/views/speech_service.py`), never in the one
+The engine runs in a process of its own (`kiosk/controllers/speech_service.py`), never in the one
 that paints the screen: a speech server that does not answer (speech-dispatcher can hang when
 its sound output fails, and Qt's speechd plugin then blocks for ever inside a call, holding
 Python's lock, so no thread of ours could keep painting) must cost Read aloud, never a frozen
@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 PREFERRED = {"en": ("en_US",), "es": ("es_US", "es_MX", "es_419")}
 START_LIMIT_MS = 10_000  # Python and Qt's speech module load, then the server answers
 ANSWER_LIMIT_MS = 3000  # to take a say() or stop(); reading itself may take minutes
-SERVICE = "kiosk.views.speech_service"
+SERVICE = "kiosk.controllers.speech_service"
 
 
 class Speaker(QObject):

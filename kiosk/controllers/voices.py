@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from kiosk.doctor import Voices
-from kiosk.views.speech import Speaker
-from kiosk.views.speech import log as speech_log
+from kiosk.controllers.speech import Speaker
+from kiosk.controllers.speech import log as speech_log
+from kiosk.system.doctor import Voices
 
 OFF = "read aloud off: "
 

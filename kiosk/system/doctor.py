@@ -6,7 +6,7 @@ when Qt cannot load; the one check that needs Qt (speech voices) is handed a pro
 creates a folder, key or database: what is missing is reported, never made.
 
 Check names are marked with `QT_TRANSLATE_NOOP` for the staff diagnostics screen, which shows
-the same checks (kiosk.diagnostics); findings stay English, for IT, like the log.
+the same checks (kiosk.system.diagnostics); findings stay English, for IT, like the log.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk import qt_libraries
-from kiosk.config import SYSTEM_CONFIG, ClinicConfig, Config, ConfigError, load_config
-from kiosk.database import DATABASE, set_aside_copies
-from kiosk.diagnostics import QT_TRANSLATE_NOOP
-from kiosk.keys import CREDENTIAL, KEY_FILE, KeyUnavailableError, fingerprint, load_key
+from kiosk.core.config import SYSTEM_CONFIG, ClinicConfig, Config, ConfigError, load_config
+from kiosk.storage.database import DATABASE, set_aside_copies
+from kiosk.storage.keys import CREDENTIAL, KEY_FILE, KeyUnavailableError, fingerprint, load_key
+from kiosk.system import qt_libraries
+from kiosk.system.diagnostics import QT_TRANSLATE_NOOP
 
 LIBRARIES = QT_TRANSLATE_NOOP("Diagnostics", "Qt libraries")
 DISPLAY = QT_TRANSLATE_NOOP("Diagnostics", "Display platform")
@@ -50,7 +50,7 @@ UNIT_PROPERTIES = ("LoadState", "WatchdogUSec", "NRestarts", "Result")
 CommandRunner = Callable[[Sequence[str]], str]
 
 FONT_FILE = "AtkinsonHyperlegible_400Regular.ttf"
-SAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "kiosk.sample.toml"
+SAMPLE_CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "kiosk.sample.toml"
 MIN_FREE_BYTES = 200 * 1000**2
 RELEASE_YEAR = 2026
 LAST_YEAR = 2100
@@ -369,7 +369,7 @@ def _user(uid: int) -> str:
 
 def check_key(data_dir: Path, env: Mapping[str, str]) -> tuple[bytes | None, Check]:
     """The database key, from the systemd credential or db.key: private, readable, 32 bytes
-    (kiosk.keys refuses a key file others can read, with the chmod to run)."""
+    (kiosk.storage.keys refuses a key file others can read, with the chmod to run)."""
     credentials = env.get("CREDENTIALS_DIRECTORY")
     credential = Path(credentials) / CREDENTIAL if credentials else None
     key_file = data_dir / KEY_FILE

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk.content import MAX_PAGE_BYTES, Problem
+from kiosk.core.content import MAX_PAGE_BYTES, Problem
 
 FILE_NAME = "glossary.md"
 _ENTRY = re.compile(r"^[-*]\s+([^:]+?)\s*:\s+(\S.*)$")

@@ -2,9 +2,9 @@
 
 It holds the callback requests and, later, staff, audit and usage records. Every write is one
 explicit `BEGIN IMMEDIATE` transaction on a WAL database with `synchronous=FULL`, so what a
-patient was told is saved survives a power cut. The schema is `kiosk/sql/NNN_*.sql`, applied by
-`PRAGMA user_version`. Errors become `StorageError` with a `kind` staff and views can act on;
-their messages never hold patient data.
+patient was told is saved survives a power cut. The schema is `kiosk/storage/sql/NNN_*.sql`,
+applied by `PRAGMA user_version`. Errors become `StorageError` with a `kind` staff and views can
+act on; their messages never hold patient data.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from typing import Any
 
 import sqlcipher3
 
-from kiosk.files import write_atomically
-from kiosk.keys import KeyUnavailableError, fingerprint, load_key
+from kiosk.storage.files import write_atomically
+from kiosk.storage.keys import KeyUnavailableError, fingerprint, load_key
 
 log = logging.getLogger(__name__)
 
@@ -201,11 +201,11 @@ class Database:
 
 
 def _migrate(db: Any) -> None:
-    """Apply every kiosk/sql/NNN_*.sql newer than the database's user_version."""
+    """Apply every kiosk/storage/sql/NNN_*.sql newer than the database's user_version."""
     version = int(db.execute("PRAGMA user_version").fetchone()[0])
     scripts = sorted(
         (int(entry.name.split("_", 1)[0]), entry)
-        for entry in resources.files("kiosk").joinpath("sql").iterdir()
+        for entry in resources.files("kiosk.storage").joinpath("sql").iterdir()
         if entry.name.endswith(".sql")
     )
     for number, script in scripts:

@@ -13,17 +13,17 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.audit import AuditLog
-from kiosk.clock import utc_now
-from kiosk.database import DATABASE, SET_ASIDE, Database
+from kiosk.core.clock import utc_now
+from kiosk.storage.audit import AuditLog
+from kiosk.storage.database import DATABASE, SET_ASIDE, Database
 
 log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 30
 ACTION = "requests_purged"
 ONE_DAY = dt.timedelta(days=1)
-EXPORTS = "exports"  # the data folder's own export target (kiosk/drives.py)
-UNFINISHED_EXPORT = ".export-"  # kiosk/export.py writes here, then renames
+EXPORTS = "exports"  # the data folder's own export target (kiosk/storage/drives.py)
+UNFINISHED_EXPORT = ".export-"  # kiosk/storage/export.py writes here, then renames
 UNFINISHED_AFTER = 3600  # seconds: no export takes an hour
 
 

@@ -3,13 +3,13 @@
 A speech server can hang (speech-dispatcher does when its sound output fails), and Qt's speechd
 plugin then blocks for ever inside a call, holding Python's lock: in the kiosk's own process
 that would freeze the screen, whatever thread made the call. Here it freezes only this small
-process, which the kiosk kills (`kiosk/views/speech.py`).
+process, which the kiosk kills (`kiosk/controllers/speech.py`).
 
 In, one JSON object per line on stdin: {"say": text, "voice": "en_US"}, {"stop": true}.
 Out, on stdout: {"ready": engine, "voices": [...]} or {"failed": reason} once; then
 {"answered": "say", "voice": ..., "rate": ...} or {"answered": "stop"} per request,
 {"state": "speaking" | "ready" | "error", "error": text} and {"word": word} as they happen.
-It ends when stdin closes. Run: python -m kiosk.views.speech_service ENGINE (auto, or a name).
+It ends when stdin closes. Run: python -m kiosk.controllers.speech_service ENGINE (auto, or a name).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Callback requests: saved, read back and moved through new / exported / done.
 
-They live in the kiosk's encrypted database (kiosk/database.py); a save returns only once the
-request is on disk, so the patient is thanked only for what cannot be lost.
+They live in the kiosk's encrypted database (kiosk/storage/database.py); a save returns only once
+the request is on disk, so the patient is thanked only for what cannot be lost.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from kiosk.callback import CallbackRequest, Phone
-from kiosk.database import DATABASE, Database, StorageError
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.storage.database import DATABASE, Database, StorageError
 
 __all__ = ["DATABASE", "RequestStore", "Status", "StorageError", "StoredRequest"]
 

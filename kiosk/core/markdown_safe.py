@@ -2,7 +2,7 @@
 
 Raw HTML is shown as text, every link that does not stay inside the kiosk becomes plain text,
 and an image shows only when it is a picture file beside the page. Used through
-`kiosk.markup.render`.
+`kiosk.core.markup.render`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from kiosk.markup import INTERNAL_SCHEMES
+from kiosk.core.markup import INTERNAL_SCHEMES
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".svg"})
 

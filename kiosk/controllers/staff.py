@@ -1,7 +1,7 @@
 """Staff mode: the PIN sign-in, then what staff do with the requests, every step audited.
 
-It owns no widgets' looks and no SQL: it asks kiosk.staff, kiosk.storage, kiosk.export,
-kiosk.usage and kiosk.retention, and tells the PIN pad and the staff panel what to show.
+It owns no widgets' looks and no SQL: it asks kiosk.storage (accounts, requests, export, usage,
+retention), and tells the PIN pad and the staff panel what to show.
 Staff mode closes itself after a few idle minutes.
 """
 
@@ -17,20 +17,20 @@ from typing import TypeVar, cast
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.audit import AuditLog
-from kiosk.background import Background, Outcome
-from kiosk.callback import display
-from kiosk.clock import utc_now
-from kiosk.config import Config
-from kiosk.database import Database, Problem, StorageError, set_aside_copies
-from kiosk.diagnostics import Value, facts, log_tail
-from kiosk.drives import export_folders
-from kiosk.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
-from kiosk.retention import purge
-from kiosk.session import ActivityWatch
-from kiosk.staff import StaffDirectory
-from kiosk.storage import RequestStore, Status
-from kiosk.usage import UsageStats
+from kiosk.controllers.background import Background, Outcome
+from kiosk.controllers.session import ActivityWatch
+from kiosk.core.callback_form import display
+from kiosk.core.clock import utc_now
+from kiosk.core.config import Config
+from kiosk.storage.accounts import StaffDirectory
+from kiosk.storage.audit import AuditLog
+from kiosk.storage.database import Database, Problem, StorageError, set_aside_copies
+from kiosk.storage.drives import export_folders
+from kiosk.storage.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
+from kiosk.storage.requests import RequestStore, Status
+from kiosk.storage.retention import purge
+from kiosk.storage.usage import UsageStats
+from kiosk.system.diagnostics import Value, facts, log_tail
 from kiosk.views.staff_view import RequestRow, StaffScreen
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk.theme import Look, Palette, stylesheet
+from kiosk.core.theme import Look, Palette, stylesheet
 
 # The groups a region text may belong to, and for those drawn as one part of the picture, the
 # drawing's group its label goes beside ("whole-spine" is the whole drawing: no label).

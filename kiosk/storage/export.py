@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from kiosk.files import write_atomically
-from kiosk.storage import StoredRequest
+from kiosk.storage.files import write_atomically
+from kiosk.storage.requests import StoredRequest
 
 __all__ = [
     "COLUMNS",

@@ -15,11 +15,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from kiosk.config import Config
-from kiosk.content import Library, Page
-from kiosk.navigation import HOME, History, Route, Screen
-from kiosk.pages import Pages
-from kiosk.translations import Translations
+from kiosk.controllers.translations import Translations
+from kiosk.core.config import Config
+from kiosk.core.content import Library, Page
+from kiosk.core.navigation import HOME, History, Route, Screen
+from kiosk.core.pages import Pages
 from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.look import LookController
@@ -28,11 +28,11 @@ from kiosk.views.topic_view import TopicView
 from kiosk.views.words import language_name
 
 if TYPE_CHECKING:
-    from kiosk.callback import CallbackRequest
-    from kiosk.staff_mode import StaffMode
-    from kiosk.storage import StoredRequest
+    from kiosk.controllers.speech import Speaker
+    from kiosk.controllers.staff import StaffMode
+    from kiosk.core.callback_form import CallbackRequest
+    from kiosk.storage.requests import StoredRequest
     from kiosk.views.callback_view import CallbackView
-    from kiosk.views.speech import Speaker
     from kiosk.views.spine_view import SpineView
 
 # The screens that hold one patient's visit: what they read, chose, typed or sent.
@@ -353,7 +353,7 @@ class Shell(QObject):
     def _spine_drawing(self) -> bytes:
         """The spine drawing in the current colours, for the attract loop (empty if it cannot
         be read: the loop then shows words only)."""
-        from kiosk.anatomy import spine_drawings  # noqa: PLC0415
+        from kiosk.core.anatomy import spine_drawings  # noqa: PLC0415
 
         try:
             return spine_drawings(self._config.paths.assets_dir)(self._look.look.palette).plain
@@ -421,7 +421,7 @@ class Shell(QObject):
             if stored is None:
                 view.show_save_failed()
             else:
-                from kiosk.callback import display  # noqa: PLC0415
+                from kiosk.core.callback_form import display  # noqa: PLC0415
 
                 view.show_saved(
                     stored.reference,
