@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,26 @@ def test_drawing_has_every_vertebra_and_no_groups_or_context(assets_dir: Path) -
     assert "body-outline" not in ids
     assert "pelvis" not in ids
     assert len(ids) == len(set(ids))
+
+
+def _levels(first: str, last: str) -> list[str]:
+    order = [f"C{n}" for n in range(1, 8)] + [f"T{n}" for n in range(1, 13)]
+    order += [f"L{n}" for n in range(1, 6)] + ["S1"]
+    return order[order.index(first) : order.index(last) + 1]
+
+
+def test_every_part_a_patient_could_tap_is_still_there(assets_dir: Path) -> None:
+    """The region texts' `elements:` patterns and the usage statistics name these ids: a
+    redrawn spine keeps every one, and adds no tappable part that no text would explain."""
+    bones = [f"vertebra-{v}" for v in _levels("C1", "L5")]
+    pairs = list(itertools.pairwise(_levels("C2", "S1")))
+    discs = [f"disc-{upper}-{lower}" for upper, lower in pairs]
+    facets = [f"facet-{upper}-{lower}" for upper, lower in pairs]
+    roots = [f"nerve-root-C{n}" for n in range(3, 9)]
+    roots += [f"nerve-root-{v}" for v in _levels("T1", "S1")]
+    others = ["sacrum", "coccyx", "sacroiliac-joint", "spinal-cord", "cauda-equina"]
+    expected = {*bones, *discs, *facets, *roots, *others, "erector-spinae"}
+    assert set(tappable_ids(assets_dir / "spine.svg")) == expected
 
 
 def test_glob_patterns_pick_their_parts() -> None:
