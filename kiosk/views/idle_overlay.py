@@ -18,11 +18,22 @@ from kiosk.views.buttons import WrappingButton
 from kiosk.views.labels import plain_label
 from kiosk.views.rings import CountdownRing
 
+# A touch, click or key that answers the warning, from its start to its end.
 _PRESSES = frozenset(
-    {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick, QEvent.Type.TouchBegin}
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.KeyPress,
+    }
 )
 _RELEASES = frozenset(
-    {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel}
+    {
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.TouchCancel,
+        QEvent.Type.KeyRelease,
+    }
 )
 
 

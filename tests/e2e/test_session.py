@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from kiosk.system import logs, safety
 from kiosk.app import Kiosk
 from kiosk.core.navigation import HOME, Route
-from kiosk.system import logs, safety
 from kiosk.views.callback_view import CallbackView
 from tests.conftest import wait_for_disk
 
@@ -88,17 +88,42 @@ def test_the_warning_counts_down_on_a_shrinking_ring(kiosk: Kiosk) -> None:
     assert kiosk.overlay.button.height() > kiosk.overlay.start_over_button.height()
 
 
-def test_nothing_under_the_warning_reacts_to_a_touch(kiosk: Kiosk) -> None:
+def finger(kiosk: Kiosk, widget: QWidget) -> None:
+    """As touch() but from a touchscreen: touch points, which Qt turns into a click for
+    widgets that take no touch events."""
+    window = kiosk.window.windowHandle()
+    centre = widget.mapTo(kiosk.window, widget.rect().center())
+    screen = QTest.createTouchDevice()
+    QTest.touchEvent(window, screen).press(0, centre).commit()
+    QTest.touchEvent(window, screen).release(0, centre).commit()
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("press", [touch, finger], ids=["mouse", "touchscreen"])
+def test_nothing_under_the_warning_reacts_to_a_touch(kiosk: Kiosk, press) -> None:  # type: ignore[no-untyped-def]
     kiosk.shell.go(Route("topic", "causes"))
     window = kiosk.window
     for under in (kiosk.topic.callback_button, window.home_button, window.contrast_button):
         kiosk.idle.idle_timer.timeout.emit()
         assert kiosk.overlay.isVisible()
-        touch(kiosk, under)
+        press(kiosk, under)
         # The touch says someone is there (the warning goes) and does nothing else.
         assert not kiosk.overlay.isVisible()
         assert kiosk.shell.current == Route("topic", "causes")
         assert kiosk.look.look.palette.name == "standard"
+
+
+def test_a_key_that_answers_the_warning_types_nothing_underneath(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    fill_everything(kiosk, qtbot)
+    form = kiosk.window.stack.currentWidget()
+    form.first_name.setFocus()  # type: ignore[union-attr]
+    qtbot.waitUntil(form.first_name.hasFocus)  # type: ignore[union-attr]
+    kiosk.idle.idle_timer.timeout.emit()
+    QTest.keyClick(kiosk.window.windowHandle(), Qt.Key.Key_Space)
+    QApplication.processEvents()
+    assert not kiosk.overlay.isVisible()
+    assert form.first_name.text() == NAME  # type: ignore[union-attr]
+    assert form.first_name.hasFocus()  # type: ignore[union-attr] -- back where they were typing
 
 
 def test_start_over_wipes_the_visit_at_once(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
