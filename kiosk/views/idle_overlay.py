@@ -1,10 +1,9 @@
 """The "Are you still there?" warning, over whatever screen the patient left.
 
 It dims the whole window and takes every touch: nothing under it reacts while it shows, nor to
-the touch that dismisses it (it stays until that touch ends). A ring
-shrinks a step with each second of the countdown (kiosk.session.IdleWatch's ticks; there is no
-timer here), around the seconds left; a huge "I'm still here" keeps the visit, a smaller
-"Start over" ends it at once.
+the touch that dismisses it (it stays until that touch ends). A ring shrinks a step with each
+second of the countdown (kiosk.controllers.session.IdleWatch's ticks; no timer here) around
+the seconds left; a huge "I'm still here" keeps the visit, a smaller "Start over" ends it.
 """
 
 from __future__ import annotations

@@ -39,9 +39,9 @@ BACK_AFTER_SECONDS = 30
 # Below this height at the normal text size (a 1280x800 screen; proportionally more at larger
 # text) the big sentences are a size smaller, so the page fits without scrolling.
 SHORT_PX = 700
-# Side by side from this width (at normal text size; twice it at 200 %): each half keeps a
-# comfortable line length.
-TWO_COLUMNS_FROM_PX = 900  # at 100 % text: 1,800 px at 200 %
+# Side by side from this width at the normal text size (1,800 px at 200 %): each half keeps
+# a comfortable line length.
+TWO_COLUMNS_FROM_PX = 900
 _PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel})
 
 

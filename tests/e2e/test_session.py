@@ -12,9 +12,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from kiosk.system import logs, safety
 from kiosk.app import Kiosk
 from kiosk.core.navigation import HOME, Route
+from kiosk.system import logs, safety
 from kiosk.views.callback_view import CallbackView
 from tests.conftest import wait_for_disk
 
