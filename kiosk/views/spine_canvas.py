@@ -4,6 +4,9 @@ The drawing is one cached SVG item; the chosen region is drawn again on top, par
 the highlight colours. Taps are resolved against a "pick" image in which every tappable part
 is painted, a little fattened, in its own flat colour, searched within a fingertip's reach of
 the touch, so a thin disc or nerve root can be hit without pixel-perfect aim.
+
+The labels (neck, upper back...) stand in a column before the front of the body, each with a
+leader line to a dot on its part of the spine; the whole spine is fitted with that column.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import math
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsEllipseItem,
     QGraphicsItem,
+    QGraphicsLineItem,
     QGraphicsPixmapItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
@@ -49,6 +53,31 @@ DOUBLE_TAP_SECONDS = 0.35
 DOUBLE_TAP_PX = 60
 TAP_SLOP_PX = 14  # a finger that moved less than this still tapped
 REACH_PX = 30  # about 7 mm: how far from the touch a part may be and still be "hit"
+FIT_MARGIN = 0.96  # the whole drawing, labels and all, fills this share of the view
+LABEL_GAP_PX = 12  # between a label's last letter and the start of its leader line
+LEADER_PX = 3  # the leader line's width on screen
+DOT_PX = 8  # the radius of the dot that ends a leader line on its part
+
+
+class _Label:
+    """A label, its leader line and the dot on its part (scene point `anchor`)."""
+
+    def __init__(self, scene: QGraphicsScene, text: str, area: QRectF) -> None:
+        self.area = area
+        self.anchor = area.center()
+        self.text = QGraphicsSimpleTextItem(text)
+        self.line = QGraphicsLineItem()
+        self.dot = QGraphicsEllipseItem(-DOT_PX, -DOT_PX, 2 * DOT_PX, 2 * DOT_PX)
+        for item, z in ((self.line, 4), (self.dot, 4.5), (self.text, 4.5)):
+            item.setZValue(z)
+            scene.addItem(item)
+        # Words and the dot keep their size on screen when the drawing is zoomed.
+        self.text.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+
+    def remove(self, scene: QGraphicsScene) -> None:
+        for item in (self.text, self.line, self.dot):
+            scene.removeItem(item)
 
 
 class _Gesture:
@@ -96,7 +125,7 @@ class SpineCanvas(QGraphicsView):
         self._renderers: dict[str, QSvgRenderer] = {}
         self._highlights: list[QGraphicsSvgItem] = []
         self._chosen = ""
-        self._labels: list[tuple[QGraphicsSimpleTextItem, QRectF]] = []
+        self._labels: list[_Label] = []
         self._marker = self._make_marker()
         self._base = QGraphicsPixmapItem()
         self._base.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
@@ -130,6 +159,7 @@ class SpineCanvas(QGraphicsView):
         self._scene.setSceneRect(box)
         self._tappable = drawing.tappable
         self._pick = _render_pick(drawing.pick, self._renderers["plain"].viewBoxF())
+        self._place_labels()
         if parts:
             self.highlight(parts, self._chosen)
 
@@ -151,6 +181,11 @@ class SpineCanvas(QGraphicsView):
         if not parts:
             self._marker.hide()
 
+    def drawing_box(self) -> QRectF:
+        """The drawing's own area (its view box), in drawing units: the scene without the
+        label column."""
+        return QRectF(self._box)
+
     def group_bounds(self, group: str) -> QRectF:
         """Where a group of the drawing (`group-lumbar`) lies, in drawing units."""
         return self._renderers["plain"].boundsOnElement(group)
@@ -160,27 +195,71 @@ class SpineCanvas(QGraphicsView):
         return tuple(item.elementId() for item in self._highlights)
 
     def set_labels(self, labels: Sequence[tuple[str, QRectF]]) -> None:
-        """Place each text just left of its area of the drawing; they keep their size on zoom."""
-        for item, _ in self._labels:
-            self._scene.removeItem(item)
-        self._labels = []
-        for text, area in labels:
-            item = QGraphicsSimpleTextItem(text)
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            item.setZValue(4)
-            self._scene.addItem(item)
-            self._labels.append((item, area))
-        self.restyle_labels(QColor("black"), self.font())
+        """Label each area of the drawing (a group's bounds): the words in a column before the
+        front of the body, a leader line from them to a dot on the first part of the spine met
+        going back from the front at the area's middle height. They keep their size on zoom."""
+        for label in self._labels:
+            label.remove(self._scene)
+        self._labels = [_Label(self._scene, text, area) for text, area in labels]
+        self.restyle_labels(QColor("black"), self.font(), QColor("white"))
 
-    def restyle_labels(self, colour: QColor, font: QFont) -> None:
-        for item, area in self._labels:
-            item.setBrush(colour)
-            item.setFont(font)
-            width = item.boundingRect().width()
-            height = item.boundingRect().height()
-            item.setPos(area.left(), area.center().y())
-            # Anchored in scene units, offset in screen pixels: right-aligned to the area.
-            item.setTransform(QTransform.fromTranslate(-width - 16, -height / 2))
+    def restyle_labels(self, colour: QColor, font: QFont, halo: QColor) -> None:
+        """Words, lines and dots in `colour`; each dot ringed in `halo` (the background) so it
+        shows on a bone of any colour."""
+        pen = QPen(colour, LEADER_PX)
+        pen.setCosmetic(True)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        for label in self._labels:
+            label.text.setBrush(colour)
+            label.text.setFont(font)
+            label.line.setPen(pen)
+            label.dot.setBrush(colour)
+            label.dot.setPen(QPen(halo, 3))
+        self._place_labels()
+        if math.isclose(self.zoom, 1.0):
+            self.reset_zoom()  # the column's width changed: fit the drawing again
+        else:
+            self._refit()
+
+    def label_layout(self) -> list[tuple[str, QRectF, QLineF]]:
+        """Each label's words, where they show and its leader line, in viewport pixels: what a
+        patient sees beside the drawing."""
+        out = []
+        to_view = self.viewportTransform()
+        for label in self._labels:
+            shown = label.text.deviceTransform(to_view).mapRect(label.text.boundingRect())
+            line = to_view.map(label.line.line())
+            out.append((label.text.text(), shown, line))
+        return out
+
+    def _place_labels(self) -> None:
+        left = self._box.left()
+        for label in self._labels:
+            label.anchor = self._first_part_across(label.area)
+            y = label.anchor.y()
+            width = label.text.boundingRect().width()
+            height = label.text.boundingRect().height()
+            label.text.setPos(left, y)
+            # Anchored in scene units, offset in screen pixels: ends just before the line.
+            label.text.setTransform(QTransform.fromTranslate(-width - LABEL_GAP_PX, -height / 2))
+            label.line.setLine(QLineF(QPointF(left, y), label.anchor))
+            label.dot.setPos(label.anchor)
+
+    def _first_part_across(self, area: QRectF) -> QPointF:
+        """Where a line across `area` at its middle height first meets a tappable part, coming
+        from the front of the body (a few units inside it); the area's middle if none."""
+        middle = area.center()
+        for dy in (0, -6, 6, -12, 12, -20, 20):
+            y = int(middle.y()) + dy
+            for x in range(max(int(area.left()), 1), int(area.right())):
+                if self._pick_index(x, y) is not None:
+                    return QPointF(x + 5, y)
+        return middle
+
+    def _label_room(self) -> float:
+        """Screen pixels the label column needs before the front of the drawing."""
+        widths = [label.text.boundingRect().width() for label in self._labels]
+        return max(widths) + LABEL_GAP_PX if widths else 0.0
 
     def mark(self, part: str) -> None:
         """Pin a marker on `part`: "this is where it hurts"."""
@@ -222,21 +301,44 @@ class SpineCanvas(QGraphicsView):
         return self.transform().m11() / self._fit_scale
 
     def reset_zoom(self) -> None:
+        """The whole drawing, with its labels, as large as the view allows, in the middle."""
         self.resetTransform()
-        rect = self._scene.sceneRect()
-        size = self.viewport().size()
-        if rect.isEmpty() or size.width() < 2 or size.height() < 2:
+        if not self._refit():
             # Not laid out yet: keep a usable scale until a real size arrives.
             self._fit_scale = 1.0
             return
-        self._fit_scale = (
-            min(self.viewport().width() / rect.width(), self.viewport().height() / rect.height())
-            * 0.96
-        )
         self.scale(self._fit_scale, self._fit_scale)
-        self.centerOn(rect.center())
+        self.centerOn(self._scene.sceneRect().center())
         self._on_zoom_settled()
         self.zoom_changed.emit(1.0)
+
+    def _refit(self) -> bool:
+        """Work out the scale at which the drawing and its label column fill the view, and
+        make room for the column in the scene; False while the view has no size yet."""
+        width, height = self.viewport().width(), self.viewport().height()
+        if self._box.isEmpty() or width < 2 or height < 2:
+            return False
+        self._fit_scale = self.fit_scale_for(width, height)
+        self._scene.setSceneRect(self._box.adjusted(-self._label_room() / self._fit_scale, 0, 0, 0))
+        return True
+
+    def width_needed(self, height: float) -> float:
+        """How wide a view `height` tall must be to show the drawing as tall as it allows,
+        labels and all: any wider only adds margin."""
+        box = self._box
+        if box.isEmpty():
+            return 0.0
+        scale = height * FIT_MARGIN / box.height()
+        return (self._label_room() + box.width() * scale) / FIT_MARGIN
+
+    def fit_scale_for(self, width: float, height: float) -> float:
+        """The scale at which the whole drawing and its label column fill a view this size."""
+        box = self._box
+        if box.isEmpty():
+            return 1.0
+        room = self._label_room()
+        across = (width * FIT_MARGIN - room) / box.width()
+        return max(min(across, height * FIT_MARGIN / box.height()), 0.05)
 
     def zoom_by(self, factor: float, around: QPointF | None = None) -> None:
         """Zoom by `factor` keeping the viewport point `around` (default: centre) still."""

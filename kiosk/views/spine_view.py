@@ -1,16 +1,19 @@
 """The spine explorer: the drawing with zoom buttons, and a panel that lists the parts of the
 spine or tells about the one the patient chose.
 
-In landscape the panel sits beside the drawing, in portrait below it. The list of parts is the
-way in for anyone who cannot tap precisely (and for screen readers): it selects exactly what a
-tap on the drawing selects.
+In landscape the panel sits beside the drawing, in portrait below it. The drawing is tall, so
+it is mostly short of height: its zoom buttons then stand in a column beside it, leaving it the
+whole height of its share, and lie in a row under it only where its labels make it short of
+width. The list of parts is the way in for anyone who cannot tap precisely (and for screen
+readers): it selects exactly what a tap on the drawing selects.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -35,6 +38,12 @@ from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import scrolling_page
 from kiosk.views.spine_canvas import SpineCanvas
 
+QWIDGETSIZE_MAX = 16777215
+LABEL_PX = 30  # the drawing's labels at 100 %: read from a step back, without glasses
+TOOL_SPACING = 12
+ROW_MARGINS = (16, 8, 16, 8)  # the zoom buttons in a row under the drawing
+COLUMN_MARGINS = (8, 16, 16, 16)  # ... and in a column beside it
+
 
 class _Panel(QStackedWidget):
     """The panel beside or below the drawing: its share of the screen is fixed.
@@ -48,11 +57,20 @@ class _Panel(QStackedWidget):
 
 
 class _DrawingColumn(QWidget):
-    """The drawing above its zoom buttons: its share of the screen is fixed too, for the same
-    reason (the zoom buttons wrap their words)."""
+    """The drawing and its zoom buttons: its share of the screen is fixed too, for the same
+    reason (the zoom buttons wrap their words). It says when its size changes, so the buttons
+    can go where they leave the drawing most room."""
+
+    def __init__(self, on_resized: Callable[[QSize], None]) -> None:
+        super().__init__()
+        self._on_resized = on_resized
 
     def hasHeightForWidth(self) -> bool:
         return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._on_resized(event.size())
 
 
 class SpineView(QWidget):
@@ -146,21 +164,86 @@ class SpineView(QWidget):
         button.clicked.connect(action)
         return button
 
+    def _tool_buttons(self) -> tuple[WrappingButton, ...]:
+        return (self.zoom_in_button, self.zoom_out_button, self.reset_button)
+
     def _build_drawing_column(self) -> QWidget:
-        tools = QWidget()
-        tools.setProperty("role", "toolbar")
-        row = QHBoxLayout(tools)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.setSpacing(12)
-        for button in (self.zoom_in_button, self.zoom_out_button, self.reset_button):
-            row.addWidget(button, 1)
-        column_widget = _DrawingColumn()
-        column = QVBoxLayout(column_widget)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.canvas, 1)
-        column.addWidget(tools)
+        self._tools = QWidget()
+        self._tools.setProperty("role", "toolbar")
+        self._tool_box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self._tools)
+        self._tool_box.setSpacing(TOOL_SPACING)
+        self._tool_box.setContentsMargins(*ROW_MARGINS)
+        for button in self._tool_buttons():
+            self._tool_box.addWidget(button, 1)
+        self._tools_beside = False
+        column_widget = _DrawingColumn(self._arrange_tools)
+        self._column_widget = column_widget
+        self._column = QBoxLayout(QBoxLayout.Direction.TopToBottom, column_widget)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(0)
+        self._column.addWidget(self.canvas, 1)
+        self._column.addWidget(self._tools)
         return column_widget
+
+    def _arrange_tools(self, size: QSize) -> None:
+        """The zoom buttons under the drawing or beside it, whichever leaves the drawing
+        larger in a column of `size`: the tall drawing is short of height, unless its labels
+        make it short of width (a narrow column, large text)."""
+        across = self._tools_width_beside(size)
+        beside = self.canvas.fit_scale_for(size.width() - across, size.height())
+        below = self.canvas.fit_scale_for(
+            size.width(), size.height() - self._tools_height_below(size.width())
+        )
+        self._place_tools(beside=beside > below, width=across)
+
+    def _tools_width_beside(self, column: QSize) -> int:
+        """As wide as the widest button's words need, if the drawing keeps its size; else up
+        to a quarter of the column (longer words wrap); never narrower than the longest word or
+        160 pixels."""
+        buttons = self._tool_buttons()
+        sides = COLUMN_MARGINS[0] + COLUMN_MARGINS[2]
+        wanted = max(button.sizeHint().width() for button in buttons) + sides
+        least = max(max(button.minimumSizeHint().width() for button in buttons) + sides, 160)
+        spare = column.width() - math.ceil(self.canvas.width_needed(column.height()))
+        return max(min(wanted, max(spare, column.width() // 4)), least)
+
+    def _tools_height_below(self, width: int) -> int:
+        """The row's height when the three buttons share `width`."""
+        buttons = self._tool_buttons()
+        room = width - ROW_MARGINS[0] - ROW_MARGINS[2] - TOOL_SPACING * (len(buttons) - 1)
+        each = max(room // len(buttons), 1)
+        tallest = max(max(b.minimumHeight(), b.heightForWidth(each)) for b in buttons)
+        return tallest + ROW_MARGINS[1] + ROW_MARGINS[3]
+
+    def _place_tools(self, *, beside: bool, width: int) -> None:
+        """The zoom buttons in a row under the drawing, or in a column `width` wide beside it,
+        at the bottom, nearest the hands."""
+        if beside == self._tools_beside and (not beside or self._tools.minimumWidth() == width):
+            return
+        self._tools_beside = beside
+        self._column.setDirection(
+            QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        )
+        self._tool_box.setDirection(
+            QBoxLayout.Direction.TopToBottom if beside else QBoxLayout.Direction.LeftToRight
+        )
+        first = self._tool_box.itemAt(0)
+        stretched = first is not None and first.widget() is None
+        if beside:
+            self._tool_box.setContentsMargins(*COLUMN_MARGINS)
+            if not stretched:
+                self._tool_box.insertStretch(0, 1)
+            for button in self._tool_buttons():
+                self._tool_box.setStretchFactor(button, 0)
+            self._tools.setFixedWidth(width)
+        else:
+            self._tool_box.setContentsMargins(*ROW_MARGINS)
+            if stretched:
+                self._tool_box.takeAt(0)
+            for button in self._tool_buttons():
+                self._tool_box.setStretchFactor(button, 1)
+            self._tools.setMinimumWidth(0)
+            self._tools.setMaximumWidth(QWIDGETSIZE_MAX)
 
     def _build_list_page(self) -> QWidget:
         return scrolling_page(self.list_heading, self.list_hint, self.region_list)
@@ -304,6 +387,7 @@ class SpineView(QWidget):
         self._style_labels()
         if self.selected_region:
             self._show_detail(self.selected_region)
+        self._arrange_tools(self._column_widget.size())  # their words changed size
 
     def _retranslate(self) -> None:
         self.list_heading.setText(self.tr("Parts of the spine"))
@@ -333,13 +417,15 @@ class SpineView(QWidget):
             ]
         )
         self._style_labels()
+        self._arrange_tools(self._column_widget.size())  # their words changed
 
     def _style_labels(self) -> None:
         look = self._look.look
         font = QFont(self.font())
-        font.setPixelSize(look.px(26, cap=150))
+        font.setPixelSize(look.px(LABEL_PX, cap=150))
         font.setBold(True)
-        self.canvas.restyle_labels(QColor(look.palette.text), font)
+        palette = look.palette
+        self.canvas.restyle_labels(QColor(palette.text), font, QColor(palette.surface))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import itertools
+import statistics
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF
-from PySide6.QtGui import QPointingDevice
+from PySide6.QtCore import QPoint, QPointF, QRectF
+from PySide6.QtGui import QImage, QPainter, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.core.anatomy import SpineMap, spine_drawings
 from kiosk.core.content import load_library
-from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look
+from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look, Palette
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.spine_canvas import SpineCanvas
@@ -224,3 +225,91 @@ def test_the_drawing_stays_in_register_when_zoomed(spine: SpineView) -> None:
     where = canvas.mapFromScene(target)
     image = canvas.viewport().grab().toImage()
     assert image.pixelColor(where).name().upper() == STANDARD.spine_bone
+
+
+# The parts each label's leader line may end on: its own part of the spine.
+LABELLED = {
+    "Neck": ("vertebra-C", "disc-C"),
+    "Upper back": ("vertebra-T", "disc-T"),
+    "Lower back": ("vertebra-L", "disc-L"),
+    "Pelvis": ("sacrum", "coccyx", "sacroiliac-joint"),
+}
+
+
+def test_each_label_has_a_leader_line_to_its_part_of_the_spine(spine: SpineView) -> None:
+    canvas = spine.canvas
+    layout = canvas.label_layout()
+    assert [text for text, _, _ in layout] == list(LABELLED)
+    view = QRectF(canvas.viewport().rect())
+    drawing = QRectF(canvas.mapFromScene(canvas.drawing_box()).boundingRect())
+    for (_, upper, _), (_, lower, _) in itertools.pairwise(layout):
+        assert upper.bottom() < lower.top()  # top to bottom, none over another
+    for text, words, line in layout:
+        assert view.contains(words), text  # never cut off at the edge
+        assert words.right() <= drawing.left()  # before the body, not over it
+        # The line starts right after the words, level with them...
+        assert words.right() < line.x1() <= words.right() + 16
+        assert abs(line.y1() - words.center().y()) <= 2
+        # ... and ends on the label's own part of the drawing.
+        part = canvas.part_at(line.p2())
+        assert part.startswith(LABELLED[text]), (text, part)
+        assert line.length() > 40
+
+
+def test_in_portrait_the_drawing_fills_its_panel(spine: SpineView) -> None:
+    """A 1080x1920 screen less its top bar and footer: the drawing and its labels span more
+    than half the panel's width, and the zoom buttons stand beside the drawing, not under it,
+    so it has nearly the panel's whole height."""
+    spine.resize(1080, 1745)
+    for _ in range(3):  # a resize lays the boxes out in posted events
+        QApplication.processEvents()
+    canvas = spine.canvas
+    canvas.reset_zoom()
+    drawing = QRectF(canvas.mapFromScene(canvas.drawing_box()).boundingRect())
+    shown = QRectF(drawing)
+    for _, words, _ in canvas.label_layout():
+        shown = shown.united(words)
+    panel = canvas.parentWidget()
+    assert shown.width() > 0.5 * canvas.width()
+    assert drawing.height() > 0.9 * panel.height()
+    for button in (spine.zoom_in_button, spine.zoom_out_button, spine.reset_button):
+        assert (
+            button.mapTo(spine, QPoint(0, 0)).x()
+            > canvas.mapTo(spine, QPoint(0, 0)).x() + canvas.width()
+        )
+
+
+def changed_pixels(before: QImage, after: QImage) -> int:
+    """How many pixels changed colour clearly (by more than 30 in a channel, about)."""
+    difference = QImage(after)
+    painter = QPainter(difference)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Difference)
+    painter.drawImage(0, 0, before)
+    painter.end()
+    grey = difference.convertToFormat(QImage.Format.Format_Grayscale8)
+    width = grey.width()
+    rows = bytes(grey.constBits())
+    stride = grey.bytesPerLine()
+    table = bytes(1 if v > 30 else 0 for v in range(256))
+    return sum(
+        rows[y * stride : y * stride + width].translate(table).count(1)
+        for y in range(grey.height())
+    )
+
+
+@pytest.mark.parametrize("palette", [STANDARD, HIGH_CONTRAST], ids=["standard", "high-contrast"])
+def test_the_facet_joints_light_up_as_visibly_as_the_other_parts(
+    spine: SpineView, look: LookController, palette: Palette
+) -> None:
+    """The facet joints are small: chosen, they must still change as much of the picture as
+    the other parts of the spine do (at least half as much as the middle one)."""
+    look.set_look(Look(palette))
+    QApplication.processEvents()
+    plain = spine.canvas.viewport().grab().toImage()
+    changed = {}
+    for region in spine._map.parts:
+        spine.show_region(region)
+        QApplication.processEvents()
+        changed[region] = changed_pixels(plain, spine.canvas.viewport().grab().toImage())
+    others = statistics.median(n for region, n in changed.items() if region != "facet-joints")
+    assert changed["facet-joints"] >= 0.5 * others, changed
