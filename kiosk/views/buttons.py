@@ -181,7 +181,9 @@ class Columns(QWidget):
     a narrow panel. Each row is as tall as its tallest widget needs at the column's width.
 
     It places its widgets itself: QGridLayout's height-for-width rows came out shorter than
-    a wrapped button needed, cutting off its last line.
+    a wrapped button needed, cutting off its last line. The rows are kept per width until a
+    widget asks for a new layout (its words, font or size changed): layouts ask the same
+    height dozens of times while the look changes, and each answer lays out every widget.
     """
 
     def __init__(self, most: int, spacing: int = 14, parent: QWidget | None = None) -> None:
@@ -189,11 +191,13 @@ class Columns(QWidget):
         self._most = most
         self._spacing = spacing
         self._widgets: list[QWidget] = []
+        self._known_rows: dict[int, tuple[int, list[tuple[list[QWidget], int]]]] = {}
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
 
     def set_widgets(self, widgets: Sequence[QWidget]) -> None:
+        self._known_rows.clear()
         self._widgets = list(widgets)
         for widget in self._widgets:
             if widget.parentWidget() is not self:
@@ -205,6 +209,7 @@ class Columns(QWidget):
         """At most this many columns from now on."""
         if most != self._most:
             self._most = most
+            self._known_rows.clear()
             self._place()
             self.updateGeometry()
 
@@ -215,6 +220,12 @@ class Columns(QWidget):
 
     def _rows(self, width: int) -> tuple[int, list[tuple[list[QWidget], int]]]:
         """The column width, and each row's widgets with the row's height."""
+        known = self._known_rows.get(width)
+        if known is None:
+            known = self._known_rows[width] = self._measure_rows(width)
+        return known
+
+    def _measure_rows(self, width: int) -> tuple[int, list[tuple[list[QWidget], int]]]:
         columns = self.columns_for(width)
         cell = max(0, (width - (columns - 1) * self._spacing) // columns)
         rows = []
@@ -261,11 +272,25 @@ class Columns(QWidget):
         self._place()
 
     def event(self, event: QEvent) -> bool:
+        if event.type() in _REMEASURE:
+            self._known_rows.clear()
         if event.type() == QEvent.Type.LayoutRequest:
             # A widget's text or size changed: place them again, and tell our own parent.
             self._place()
             self.updateGeometry()
         return super().event(event)
+
+
+# What may change the widgets' heights: one asked for a new layout (its words, its font),
+# the look changed, or the widgets were hidden (a hidden parent hears of no layout request).
+_REMEASURE = (
+    QEvent.Type.LayoutRequest,
+    QEvent.Type.StyleChange,
+    QEvent.Type.FontChange,
+    QEvent.Type.Show,
+    QEvent.Type.ChildAdded,
+    QEvent.Type.ChildRemoved,
+)
 
 
 def _narrowest(widget: QWidget) -> int:

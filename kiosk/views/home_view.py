@@ -331,9 +331,12 @@ class HomeView(QWidget):
     def _update_more_cue(self) -> None:
         """Under a page taller than the screen: "More topics below", at its end "Back to top"."""
         # Whether the page fits the whole screen, not what is left beside this button: the
-        # button must not stay only because it takes room itself.
-        page = self._page
-        self._more_bar.setVisible(page.heightForWidth(page.width()) > self.height())
+        # button must not stay only because it takes room itself. (The page is as tall as the
+        # scroll range plus what is in view; asking the page its height for its width would
+        # lay every tile out again, on each step of a scroll.)
+        bar = self._scroll.verticalScrollBar()
+        needed = bar.maximum() + self._scroll.viewport().height()
+        self._more_bar.setVisible(needed > self.height())
         at_end = self.at_end
         if self.more_button.property("at_end") == at_end and self.more_button.label():
             return
