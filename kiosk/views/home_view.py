@@ -238,12 +238,14 @@ class HomeView(QWidget):
         """Start card beside the main tiles on a wide screen, above them otherwise; the main
         tiles side by side where three fit, else one above the other; the other topics in as
         many columns as fit. On a short screen (1280x800) the hint goes and the main tiles
-        keep their titles only, so all of them are in view at once."""
+        keep their titles only, so all of them are in view at once; where even so the start
+        card would not be (large text on a short screen) the heading and its summary go too."""
         scale = self._look.look.text_size / 100
         left, _top, right, _bottom = _PAGE_MARGINS
         inner = self.width() - left - right - _SCROLL_BAR
         side = self.width() > self.height() and inner >= SIDE_BY_SIDE_MIN_WIDTH * scale
-        short = side and self.height() < SHORT_HEIGHT
+        short = self.height() < SHORT_HEIGHT
+        cramped = short and not side
         mains_in_a_row = not side and inner >= 3 * MAIN_MIN_WIDTH * scale + 2 * 16
         columns = max(1, min(5, int(inner // (COMPACT_MIN_WIDTH * scale))))
         # The card's share of a side-by-side row: half, or 3 of 5 where the main tiles show
@@ -262,9 +264,11 @@ class HomeView(QWidget):
         self._mains.setDirection(
             QBoxLayout.Direction.LeftToRight if mains_in_a_row else QBoxLayout.Direction.TopToBottom
         )
+        self._heading.setVisible(not cramped)
         self._hint.setVisible(not short)
         for tile in self._main_tiles():
             tile.set_compact(short)
+        self.start_card.set_compact(cramped)
         self.other_topics.set_most(columns)
         self._picture_room = (card, side)
         self._set_start_picture()

@@ -93,13 +93,16 @@ class StartCard(Tile):
         self.tag_label = self._label("start-tag")
         self._words.insertWidget(1, self.tag_label, 0, Qt.AlignmentFlag.AlignLeft)
         self._words.setSpacing(10)
-        self._words.setStretch(0, 1)  # the words in the middle of the card's height
         # The picture is in the icon's place; it is described, since it is not words.
         self.picture = self.icon_label
         self.picture.setProperty("role", "start-picture")
-        self._row.setAlignment(self.picture, Qt.AlignmentFlag.AlignCenter)
         self._row.setContentsMargins(24, 24, 28, 24)
         self._row.setSpacing(28)
+
+    def _align(self, *, compact: bool) -> None:
+        """Picture and words in the middle of the card, with or without the summary."""
+        self._row.setAlignment(self.icon_label, Qt.AlignmentFlag.AlignCenter)
+        self._words.setStretch(0, 1)
 
     def set_tag(self, text: str) -> None:
         self.tag_label.setText(text)

@@ -209,14 +209,23 @@ def test_home_fits_a_small_landscape_screen(shown, language: str, text_size: int
         assert kiosk.home.more_button.isVisible()
 
 
-def test_at_1280x800_the_first_screen_holds_every_main_path(shown) -> None:  # type: ignore[no-untyped-def]
-    """Start here, where it hurts, ask us to call you and the red warning signs: all whole on
-    the first screen, without scrolling."""
-    kiosk = shown("es", (1280, 800), 100, "home")
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_at_1280x800_the_first_screen_holds_the_start_and_the_main_paths(
+    shown, text_size: int
+) -> None:  # type: ignore[no-untyped-def]
+    """At normal text: start here, where it hurts, ask us to call you and the red warning
+    signs, all whole on the first screen, without scrolling. At the largest text: at least
+    the whole start card, with "More topics below" under it."""
+    kiosk = shown("es", (1280, 800), text_size, "home")
     viewport = kiosk.home.findChild(QScrollArea).viewport()
     seen = QRect(viewport.mapTo(kiosk.window, QPoint(0, 0)), viewport.size())
     home = kiosk.home
-    for tile in (home.start_card, home.spine_tile, home.callback_tile, *home._urgent_tiles):
+    tiles = [home.start_card]
+    if text_size == 100:
+        tiles += [home.spine_tile, home.callback_tile, *home._urgent_tiles]
+    else:
+        assert home.more_button.isVisible()
+    for tile in tiles:
         place = QRect(tile.mapTo(kiosk.window, QPoint(0, 0)), tile.size())
         assert seen.contains(place), tile.accessibleName()
 
