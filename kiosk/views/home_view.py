@@ -31,7 +31,8 @@ from kiosk.views.tile import StartCard, Tile
 COMPACT_MIN_WIDTH = 320
 MAIN_MIN_WIDTH = 400
 SIDE_BY_SIDE_MIN_WIDTH = 1000
-# Shorter than this (home at 1280x800), the main tiles show their titles only.
+# Shorter than this (home at 1280x800; taller past 133 % text, home at 1920x1080 and 200 %),
+# the main tiles show their titles only.
 SHORT_HEIGHT = 700
 # The start card's picture: a quarter of the screen's height, within these.
 PICTURE_MIN, PICTURE_MAX = 150, 300
@@ -244,7 +245,7 @@ class HomeView(QWidget):
         left, _top, right, _bottom = _PAGE_MARGINS
         inner = self.width() - left - right - _SCROLL_BAR
         side = self.width() > self.height() and inner >= SIDE_BY_SIDE_MIN_WIDTH * scale
-        short = self.height() < SHORT_HEIGHT
+        short = self.height() < SHORT_HEIGHT * max(1.0, 0.75 * scale)
         cramped = short and not side
         mains_in_a_row = not side and inner >= 3 * MAIN_MIN_WIDTH * scale + 2 * 16
         columns = max(1, min(5, int(inner // (COMPACT_MIN_WIDTH * scale))))
