@@ -339,8 +339,12 @@ class HomeView(QWidget):
         # button must not stay only because it takes room itself. (The page is as tall as the
         # scroll range plus what is in view; asking the page its height for its width would
         # lay every tile out again, on each step of a scroll.)
+        if not self.isVisible():
+            return  # asked again when shown: the scroll range changes then (and it costs a
+            # layout of every tile, which start-up, painting home first, should not pay twice)
         bar = self._scroll.verticalScrollBar()
-        needed = bar.maximum() + self._scroll.viewport().height()
+        view = self._scroll.height() - 2 * self._scroll.frameWidth()  # the viewport's height
+        needed = bar.maximum() + view
         self._more_bar.setVisible(needed > self.height())
         at_end = self.at_end
         if self.more_button.property("at_end") == at_end and self.more_button.label():
