@@ -50,6 +50,15 @@ class Route(NamedTuple):
             raise RouteError(f"screen {screen!r} takes nothing after a colon")
         return cls(screen, arg)
 
+    @classmethod
+    def of_link(cls, href: str) -> Route | None:
+        """The route a link in a page's text names, or None for one that names none (markup lets
+        only internal links through, and check-content names a bad one)."""
+        try:
+            return cls.parse(href)
+        except RouteError:
+            return None
+
     def __str__(self) -> str:
         return f"{self.screen}:{self.arg}" if self.arg else self.screen
 

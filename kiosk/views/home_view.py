@@ -23,7 +23,12 @@ from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.illustrations import Illustrations
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
-from kiosk.views.scrolling import make_flickable, vertical_scroll
+from kiosk.views.scrolling import (
+    draw_scroll_cue_icon,
+    make_flickable,
+    say_scroll_cue,
+    vertical_scroll,
+)
 from kiosk.views.tile import StartCard, Tile
 
 # Widths at 100 % text, grown with the text size: a compact tile's column, a main tile, and
@@ -346,22 +351,17 @@ class HomeView(QWidget):
         view = self._scroll.height() - 2 * self._scroll.frameWidth()  # the viewport's height
         needed = bar.maximum() + view
         self._more_bar.setVisible(needed > self.height())
-        at_end = self.at_end
-        if self.more_button.property("at_end") == at_end and self.more_button.label():
-            return
-        self.more_button.setProperty("at_end", at_end)
-        if at_end:
-            self.more_button.set_text(self.tr("Back to top"))
-        else:
-            self.more_button.set_text(self.tr("More topics below"))
-        self._set_more_icon()
+        say_scroll_cue(
+            self.more_button,
+            at_end=self.at_end,
+            more=self.tr("More topics below"),
+            back=self.tr("Back to top"),
+            icons=self._icons,
+            look=self._look.look,
+        )
 
     def _set_more_icon(self) -> None:
-        look = self._look.look
-        side = icon_size(look.text_size).width() * 2 // 3
-        name = "top" if self.more_button.property("at_end") else "more"
-        ratio = self.devicePixelRatioF()
-        self.more_button.set_pixmap(self._icons.pixmap(name, look.palette.accent, side, ratio))
+        draw_scroll_cue_icon(self.more_button, self._icons, self._look.look)
 
     def _on_more_clicked(self) -> None:
         bar = self._scroll.verticalScrollBar()

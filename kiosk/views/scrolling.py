@@ -1,4 +1,5 @@
-"""Kinetic (flick) scrolling for anything that scrolls, the way a phone does it."""
+"""Kinetic (flick) scrolling for anything that scrolls, the way a phone does it, and the button
+under a long page that says there is more below (or takes you back to the top)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from kiosk.core.theme import Look
+from kiosk.views.buttons import WrappingButton
+from kiosk.views.icons import IconSet, icon_size
 
 
 def vertical_scroll(page: QWidget) -> QScrollArea:
@@ -71,3 +76,23 @@ def scrolling_page(
     area = vertical_scroll(page)
     make_flickable(area)
     return area
+
+
+def say_scroll_cue(
+    button: WrappingButton, *, at_end: bool, more: str, back: str, icons: IconSet, look: Look
+) -> None:
+    """A long page's scroll button: `more` with a down arrow, or at the page's end `back` (to
+    the top) with an up arrow. Nothing is redone while it already says the right one."""
+    if button.property("at_end") == at_end and button.label():
+        return
+    button.setProperty("at_end", at_end)
+    button.set_text(back if at_end else more)
+    draw_scroll_cue_icon(button, icons, look)
+
+
+def draw_scroll_cue_icon(button: WrappingButton, icons: IconSet, look: Look) -> None:
+    """The scroll button's arrow, in the look's colour and size (again after a look change)."""
+    side = icon_size(look.text_size).width() * 2 // 3
+    name = "top" if button.property("at_end") else "more"
+    ratio = button.devicePixelRatioF()
+    button.set_pixmap(icons.pixmap(name, look.palette.accent, side, ratio))

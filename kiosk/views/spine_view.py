@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.anatomy import DRAWN_GROUPS, SpineDrawing, SpineMap
-from kiosk.core.navigation import Route, RouteError
+from kiosk.core.navigation import Route
 from kiosk.core.pages import RegionText
 from kiosk.core.theme import Palette
 from kiosk.views.buttons import ButtonGrid, WrappingButton
@@ -362,10 +362,9 @@ class SpineView(QWidget):
 
     def _follow(self, href: str) -> None:
         """A link in a part's text: the same routes as the buttons, read by Route.parse."""
-        try:
-            route = Route.parse(href)
-        except RouteError:
-            return  # markup lets only internal routes through; check-content names bad ones
+        route = Route.of_link(href)
+        if route is None:
+            return
         if route.screen == "topic":
             self.topic_chosen.emit(route.arg)
         elif route.screen == "spine":

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.navigation import Route, RouteError
+from kiosk.core.navigation import Route
 from kiosk.core.pages import TopicPage
 from kiosk.core.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
@@ -28,7 +28,12 @@ from kiosk.views.look import LookController
 from kiosk.views.page_notes import Disclaimer, ReviewNote
 from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
-from kiosk.views.scrolling import make_flickable, vertical_scroll
+from kiosk.views.scrolling import (
+    draw_scroll_cue_icon,
+    make_flickable,
+    say_scroll_cue,
+    vertical_scroll,
+)
 
 # About 75 characters of body text per line, the comfortable upper end for reading.
 READING_WIDTH_EM = 38
@@ -284,10 +289,9 @@ class TopicView(QWidget):
 
     def _follow(self, href: str) -> None:
         """A link in the page's text: the same routes as the buttons, read by Route.parse."""
-        try:
-            route = Route.parse(href)
-        except RouteError:
-            return  # markup lets only internal routes through; check-content names bad ones
+        route = Route.of_link(href)
+        if route is None:
+            return
         if route.screen == "topic":
             self.topic_chosen.emit(route.arg)
         elif route.screen == "spine":
@@ -303,22 +307,17 @@ class TopicView(QWidget):
     def _update_more_cue(self) -> None:
         bar = self._scroll.verticalScrollBar()
         self.more_button.setVisible(bar.maximum() > 0)
-        at_end = self.at_end
-        if self.more_button.property("at_end") == at_end and self.more_button.label():
-            return
-        self.more_button.setProperty("at_end", at_end)
-        if at_end:
-            self.more_button.set_text(self.tr("Back to top"))
-        else:
-            self.more_button.set_text(self.tr("More below"))
-        self._set_more_icon()
+        say_scroll_cue(
+            self.more_button,
+            at_end=self.at_end,
+            more=self.tr("More below"),
+            back=self.tr("Back to top"),
+            icons=self._icons,
+            look=self._look.look,
+        )
 
     def _set_more_icon(self) -> None:
-        look = self._look.look
-        side = icon_size(look.text_size).width() * 2 // 3
-        name = "top" if self.more_button.property("at_end") else "more"
-        ratio = self.devicePixelRatioF()
-        self.more_button.set_pixmap(self._icons.pixmap(name, look.palette.accent, side, ratio))
+        draw_scroll_cue_icon(self.more_button, self._icons, self._look.look)
 
     def _on_more_clicked(self) -> None:
         bar = self._scroll.verticalScrollBar()
