@@ -7,6 +7,7 @@ expected, because a kiosk that silently ignores its settings is worse than one t
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -28,6 +29,13 @@ MAX_TEXT = {"clinic.name": 60, "clinic.phone": 30, "clinic.address": 120}
 DEFAULT_CALLBACK_WITHIN = "within one business day"
 CALLBACK_WITHIN_MAX = 60
 ANY_LANGUAGE = ""  # the key of a promise given as one text for every language
+# A kiosk's name in the central store: it becomes part of its PostgreSQL role, kiosk_<id>.
+KIOSK_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
+# [sync]: seconds between two pushes, rows per push, hours a synced request keeps its
+# personal fields on the kiosk (0: wiped at the next pass after the central store has it).
+SYNC_INTERVAL_SECONDS = range(1, 3600 + 1)
+SYNC_BATCH_SIZE = range(1, 10_000 + 1)
+SYNC_KEEP_HOURS = range(24 * 365 + 1)
 
 
 def _user_data_home() -> Path:
@@ -74,6 +82,23 @@ class KioskConfig(NamedTuple):
     # Read aloud: "auto" uses the system's speech engine (speech-dispatcher on Linux) when it
     # has a voice for the page's language; "none" hides the button; or a Qt engine's name.
     speech_engine: str = "auto"
+    # The kiosk's name in the central store ([sync]); travels with each request it sends.
+    id: str = ""
+
+
+class SyncConfig(NamedTuple):
+    """The outbox sync to the central PostgreSQL store (`kiosk sync`). Absent: the kiosk keeps
+    everything on its own disk, as a single kiosk always has. The password is never here: it is
+    read from `password_file` (mode 0600), else from the systemd credential
+    kiosk-central-password ($CREDENTIALS_DIRECTORY)."""
+
+    # libpq connection string or URI, without a password, e.g. "host=desk.example.org
+    # dbname=kiosk user=kiosk_lobby-1 sslmode=verify-full sslrootcert=/etc/.../ca.crt".
+    dsn: str = ""
+    password_file: Path | None = None
+    interval_seconds: int = 5
+    batch_size: int = 500
+    keep_after_sync_hours: int = 24
 
 
 class PathsConfig(NamedTuple):
@@ -91,6 +116,7 @@ class Config(NamedTuple):
     kiosk: KioskConfig = KioskConfig()
     paths: PathsConfig = PathsConfig()
     source: Path | None = None
+    sync: SyncConfig | None = None
 
     @property
     def default_language(self) -> str:
@@ -104,6 +130,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "clinic": ClinicConfig,
     "kiosk": KioskConfig,
     "paths": PathsConfig,
+    "sync": SyncConfig,
 }
 _TYPE_WORDS = {
     str: "text in quotes",
@@ -181,6 +208,8 @@ def _parse_section(name: str, table: dict[str, Any], path: Path) -> Any:
             )
         if f"{name}.{key}" == "clinic.callback_within":
             values[key] = _callback_within(value, path)
+        elif f"{name}.{key}" == "sync.password_file":  # a path, with no default
+            values[key] = _coerce(f"{name}.{key}", value, Path, path)
         else:
             values[key] = _coerce(f"{name}.{key}", value, _field_type(cls, key), path)
     return cls(**values)
@@ -285,3 +314,43 @@ def _check_values(config: Config, path: Path) -> None:
     if not config.clinic.name.strip():
         raise ConfigError(f"{path}: 'clinic.name' must not be empty")
     _check_callback_within(config, path)
+    _check_sync(config, path)
+
+
+def _check_sync(config: Config, path: Path) -> None:
+    kiosk_id = config.kiosk.id
+    if kiosk_id and not KIOSK_ID.fullmatch(kiosk_id):
+        raise ConfigError(
+            f"{path}: 'kiosk.id' must be 1 to 40 lower-case letters, digits and dashes, "
+            f'starting with a letter or digit (like "lobby-1"), not {kiosk_id!r}'
+        )
+    sync = config.sync
+    if sync is None:
+        return
+    if not kiosk_id:
+        raise ConfigError(
+            f"{path}: [sync] needs 'kiosk.id', the name this kiosk has in the central store"
+        )
+    if not sync.dsn.strip():
+        raise ConfigError(f"{path}: [sync] needs 'sync.dsn', where the central store is")
+    if dsn_has_password(sync.dsn):
+        raise ConfigError(
+            f"{path}: 'sync.dsn' must not hold a password: put it in a file of mode 0600 named "
+            "by 'sync.password_file', or in the systemd credential kiosk-central-password"
+        )
+    _check_range(path, "sync.interval_seconds", sync.interval_seconds, SYNC_INTERVAL_SECONDS)
+    _check_range(path, "sync.batch_size", sync.batch_size, SYNC_BATCH_SIZE)
+    _check_range(path, "sync.keep_after_sync_hours", sync.keep_after_sync_hours, SYNC_KEEP_HOURS)
+
+
+def dsn_has_password(dsn: str) -> bool:
+    """Whether a libpq connection string (key=value words or a postgresql:// URI) holds a
+    password, as `password=...` or in the URI's user:password@ part."""
+    text = dsn.strip()
+    if text.startswith(("postgresql://", "postgres://")):
+        from urllib.parse import parse_qs, urlsplit  # noqa: PLC0415 -- [sync] only
+
+        parts = urlsplit(text)
+        query = {key.lower() for key in parse_qs(parts.query, keep_blank_values=True)}
+        return parts.password is not None or "password" in query
+    return re.search(r"(?:^|\s)password\s*=", text, re.IGNORECASE) is not None
