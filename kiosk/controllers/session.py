@@ -1,6 +1,8 @@
 """The patient's session: noticing when nobody has touched the kiosk for a while.
 
-An application-wide event filter sees every touch, click and key. After the idle time the
+An application-wide event filter sees every touch, click and key, and what a screen reader or
+switch software does for someone (text typed into a field, a button pressed, the focus moved:
+none of these is an input event). After the idle time the
 shell asks "Are you still there?"; if nobody answers within the countdown the session is wiped;
 after a further idle period the attract loop starts. The timers are attributes so that tests
 fire them at once instead of waiting.
@@ -8,8 +10,12 @@ fire them at once instead of waiting.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
 
 COUNTDOWN_SECONDS = 15
 ATTRACT_AFTER_MS = 60_000
@@ -27,21 +33,65 @@ _INPUT = frozenset(
 
 
 class ActivityWatch(QObject):
-    """The one place that decides what counts as someone using the kiosk: every touch, click,
-    key and wheel in the application, reported as `touched(target)` with the object it went to.
-    IdleWatch and staff mode each listen to one."""
+    """The one place that decides what counts as someone using the kiosk, reported as
+    `touched(target)` with the object it went to. IdleWatch and staff mode each listen to one.
+
+    Counted: every touch, click, key and wheel in the application; and what assistive
+    technology does through the accessibility bus, which sends no input events: a text put into
+    a field, a button pressed (its `clicked`), the focus moved to a control. Not counted: the
+    kiosk's own doings while `quiet()` (the warning taking the focus, a reset moving it home and
+    emptying the fields), and a field emptied, which only the kiosk does by itself.
+    """
 
     touched = Signal(QObject)
 
     def __init__(self, app: QApplication, owner: QObject) -> None:
         # Owned by `owner`: when it goes, so does this filter on the application.
         super().__init__(owner)
+        self._quiet = 0
         app.installEventFilter(self)
 
+    @contextmanager
+    def quiet(self) -> Iterator[None]:
+        """While the kiosk itself moves the focus or empties fields: nobody is using it."""
+        self._quiet += 1
+        try:
+            yield
+        finally:
+            self._quiet -= 1
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _INPUT:
+        kind = event.type()
+        if kind in _INPUT:
+            self.touched.emit(watched)
+        elif kind == QEvent.Type.Polish:
+            self._follow(watched)  # once per widget, before it is first shown
+        elif kind == QEvent.Type.FocusIn and not self._quiet and _moved_by_someone(event):
             self.touched.emit(watched)
         return False
+
+    def _follow(self, widget: QObject) -> None:
+        """Hear what an assistive technology does to `widget` without an input event."""
+        if isinstance(widget, QLineEdit):
+            widget.textChanged.connect(self._on_text_changed)
+        elif isinstance(widget, QAbstractButton):
+            widget.clicked.connect(self._on_clicked)
+
+    def _on_text_changed(self, text: str) -> None:
+        sender = self.sender()
+        if text and not self._quiet and sender is not None:
+            self.touched.emit(sender)
+
+    def _on_clicked(self) -> None:
+        sender = self.sender()
+        if not self._quiet and sender is not None:
+            self.touched.emit(sender)
+
+
+def _moved_by_someone(event: QEvent) -> bool:
+    """A focus move a screen reader makes (grabFocus, said "other" by Qt). Tab and a touch are
+    input events, counted already; a window gaining the focus is nobody's doing."""
+    return isinstance(event, QFocusEvent) and event.reason() == Qt.FocusReason.OtherFocusReason
 
 
 class IdleWatch(QObject):
@@ -102,23 +152,30 @@ class IdleWatch(QObject):
         else:
             self.idle_timer.start()
 
+    # What the warning, the reset and the attract loop do (the focus moved to the warning or
+    # home, the fields emptied) is the kiosk's own doing: quiet, or it would cancel itself.
+
     def _on_idle(self) -> None:
         self._left = self._countdown
         self.tick_timer.start()
-        self.warned.emit(self._left)
+        with self.activity.quiet():
+            self.warned.emit(self._left)
 
     def _on_tick(self) -> None:
         self._left -= 1
         if self._left > 0:
-            self.warned.emit(self._left)
+            with self.activity.quiet():
+                self.warned.emit(self._left)
             return
         self.tick_timer.stop()
         self._asleep = True
-        self.expired.emit()
+        with self.activity.quiet():
+            self.expired.emit()
         self.attract_timer.start()
 
     def _on_attract(self) -> None:
-        self.attract.emit()
+        with self.activity.quiet():
+            self.attract.emit()
 
 
 _BLOCKED = frozenset(

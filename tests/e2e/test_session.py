@@ -290,3 +290,74 @@ def test_kiosk_mode_shows_no_context_menus_or_tooltips(qapp, qtbot, config) -> N
         if w.metaObject().className() == "QTipLabel" and w.isVisible()
     ]
     assert not built.window.close()
+
+
+# -- what a screen reader or switch program does counts as someone there (issue 19) ----------------
+
+
+def _accessible(widget: QWidget):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface
+
+
+def test_typing_through_a_screen_reader_keeps_the_visit(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Text put into a field the way AT-SPI puts it (no key event at all), a letter every
+    0.1 s for four times the idle time (shortened to 0.3 s): the warning never comes and the
+    form keeps every letter."""
+    from PySide6.QtCore import QTimer
+
+    kiosk.home.callback_tile.click()
+    form = kiosk.window.stack.currentWidget()
+    assert isinstance(form, CallbackView)
+    warnings: list[int] = []
+    kiosk.idle.warned.connect(warnings.append)
+    kiosk.idle.idle_timer.setInterval(300)
+    kiosk.idle.idle_timer.start()
+    name = "Zebediah Quux"
+    typing = QTimer()
+    typing.setInterval(100)
+    typing.timeout.connect(lambda: form.first_name.setText(name[: len(form.first_name.text()) + 1]))
+    typing.start()
+    qtbot.waitUntil(lambda: form.first_name.text() == name, timeout=10_000)
+    typing.stop()
+    assert warnings == []
+    assert not kiosk.overlay.isVisible()
+    assert kiosk.window.stack.currentWidget() is form
+    assert kiosk.idle.idle_timer.isActive()
+
+
+def test_a_press_or_a_focus_move_through_a_screen_reader_counts(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """AT-SPI's press and grab-focus send no input event either. (The idle time is made to run
+    out by stopping its timer: what restarts it is what counts as someone there.)"""
+    from PySide6.QtGui import QAccessibleActionInterface as Actions
+
+    fill_everything(kiosk, qtbot)
+    form = kiosk.window.stack.currentWidget()
+    assert isinstance(form, CallbackView)
+    kiosk.idle.idle_timer.stop()
+    _accessible(form.period_buttons["evening"]).actionInterface().doAction(Actions.pressAction())
+    qtbot.waitUntil(form.period_buttons["evening"].isChecked)
+    assert kiosk.idle.idle_timer.isActive()
+    kiosk.idle.idle_timer.stop()
+    _accessible(form.phone).actionInterface().doAction(Actions.setFocusAction())
+    assert form.phone.hasFocus()
+    assert kiosk.idle.idle_timer.isActive()
+    assert form.first_name.text() == NAME
+
+
+def test_the_kiosks_own_focus_moves_and_wipes_are_nobody_there(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The warning takes the focus, the reset moves it home and empties every field: were any
+    of it counted, the warning would cancel itself and the attract loop would never come."""
+    fill_everything(kiosk, qtbot)
+    woken: list[bool] = []
+    kiosk.idle.woke.connect(lambda: woken.append(True))
+    kiosk.idle.idle_timer.timeout.emit()
+    assert kiosk.overlay.hasFocus()
+    assert kiosk.idle.warning
+    expire(kiosk)
+    assert kiosk.shell.current == HOME
+    assert kiosk.idle.attract_timer.isActive()
+    assert woken == []
