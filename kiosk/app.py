@@ -32,7 +32,6 @@ from kiosk.views.keyboard_access import KeyboardActivation
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.placeholder_view import PlaceholderView
-from kiosk.views.topic_view import TopicView
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from kiosk.storage.requests import StoredRequest
     from kiosk.system.diagnostics import Value
     from kiosk.views.callback_view import CallbackView
+    from kiosk.views.topic_view import TopicView
 
 
 class Kiosk(NamedTuple):
@@ -106,7 +106,7 @@ def build_kiosk(
         look,
         libraries=libraries,
         home=home,
-        make_topic=lambda: TopicView(look, icons, illustrations=illustrations),
+        make_topic=lambda: _make_topic(look, icons, illustrations),
         make_spine=lambda: _make_spine(config, libraries, look, icons),
         make_callback=lambda: _make_callback(look, icons, config),
         requests=_request_saver(database, background),
@@ -295,6 +295,12 @@ def _make_staff(
 
     mode.exit_requested.connect(leave_kiosk)
     return mode
+
+
+def _make_topic(look: LookController, icons: IconSet, illustrations: Illustrations) -> TopicView:
+    from kiosk.views.topic_view import TopicView  # noqa: PLC0415 -- not needed for home
+
+    return TopicView(look, icons, illustrations=illustrations)
 
 
 def _make_callback(look: LookController, icons: IconSet, config: Config) -> CallbackView:

@@ -24,7 +24,6 @@ from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
-from kiosk.views.topic_view import TopicView
 from kiosk.views.words import language_name
 
 if TYPE_CHECKING:
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.storage.requests import StoredRequest
     from kiosk.views.callback_view import CallbackView
     from kiosk.views.spine_view import SpineView
+    from kiosk.views.topic_view import TopicView
 
 # The screens that hold one patient's visit: what they read, chose, typed or sent.
 PER_PATIENT = ("topic", "spine", "callback")

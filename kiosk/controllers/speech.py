@@ -15,7 +15,6 @@ topic or a spine region: nothing a patient typed is ever spoken in a waiting roo
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from typing import Any
@@ -121,6 +120,8 @@ class Speaker(QObject):
     def _ask(self, request: dict[str, Any]) -> None:
         if self._process is None:
             return
+        import json  # noqa: PLC0415 -- the service starts after the first paint; start-up is measured
+
         self._answer_timer.start()
         self._process.write((json.dumps(request) + "\n").encode("utf-8"))
 
@@ -131,6 +132,8 @@ class Speaker(QObject):
             return
         self._pending += bytes(self._process.readAllStandardOutput().data())
         *lines, self._pending = self._pending.split(b"\n")
+        import json  # noqa: PLC0415 -- see _ask
+
         for line in lines:
             try:
                 message = json.loads(line)

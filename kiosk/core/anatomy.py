@@ -8,13 +8,12 @@ tappable ids with glob patterns (`vertebra-L*`); `kiosk check-content` checks th
 from __future__ import annotations
 
 import fnmatch
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk.core.theme import Look, Palette, stylesheet
+from kiosk.core.theme import Look, Palette, restyled, stylesheet
 
 # The groups a region text may belong to, and for those drawn as one part of the picture, the
 # drawing's group its label goes beside ("whole-spine" is the whole drawing: no label).
@@ -49,7 +48,6 @@ def matching(patterns: Iterable[str], ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(i for i in ids if any(fnmatch.fnmatchcase(i, p) for p in wanted))
 
 
-_STYLE_BLOCK = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
 PICK_CLASSES = (
     "context",
     "muscle",
@@ -84,11 +82,6 @@ class SpineMap(NamedTuple):
             parts[slug] = mine
             region_of.update(dict.fromkeys(mine, slug))
         return cls(region_of, parts)
-
-
-def restyled(svg: str, css: str) -> str:
-    """The drawing with its style block replaced by `css`."""
-    return _STYLE_BLOCK.sub(lambda _: f'<style type="text/css">{css}</style>', svg, count=1)
 
 
 def pick_colour(index: int) -> str:

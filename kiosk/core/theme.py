@@ -7,6 +7,7 @@ together when a patient asks for bigger text.
 
 from __future__ import annotations
 
+import re
 from string import Template
 from typing import NamedTuple
 
@@ -215,6 +216,15 @@ def stylesheet(template: str, look: Look) -> str:
     values = {k: v for k, v in look.palette._asdict().items() if k != "name"}
     values.update(sizes(look))
     return Template(template).substitute(values)
+
+
+_STYLE_BLOCK = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL)
+
+
+def restyled(svg: str, css: str) -> str:
+    """An SVG drawing with its style block replaced by `css` (a filled stylesheet): how the
+    spine and the pictures take the theme's colours."""
+    return _STYLE_BLOCK.sub(lambda _: f'<style type="text/css">{css}</style>', svg, count=1)
 
 
 def contrast_ratio(foreground: str, background: str) -> float:

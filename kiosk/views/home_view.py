@@ -83,6 +83,9 @@ class HomeView(QWidget):
         self._illustrations = illustrations
         self._topics: tuple[TopicTile, ...] = ()
         self._arranged: tuple[object, ...] = ()
+        # No tile is arranged before the first resize: the size a widget has before it is
+        # placed (640x480) is never the one it is shown in.
+        self._sized = False
         self._picture_room = (0, False)
 
         self._heading = plain_label()
@@ -208,7 +211,8 @@ class HomeView(QWidget):
         self.start_card.setVisible(start is not None)
         self._place_tiles()
         self._arranged = ()
-        self._arrange()
+        if self._sized:  # else the first resize arranges them, at the size they are shown in
+            self._arrange()
         self._apply_icons()
 
     def _start_topic(self) -> TopicTile | None:
@@ -387,6 +391,7 @@ class HomeView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._sized = True
         self._arrange()
         self._update_more_cue()
 

@@ -14,8 +14,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.core.anatomy import restyled
-from kiosk.core.theme import Look, Palette, stylesheet
+from kiosk.core.theme import Look, Palette, restyled, stylesheet
 from kiosk.views.svg import render_svg
 
 STYLESHEET = "illustrations.css"

@@ -160,6 +160,15 @@ class MainWindow(QWidget):
         if event.size().width() != event.oldSize().width():
             self._fit_bar_words()
 
+    def setVisible(self, visible: bool) -> None:  # noqa: FBT001, N802 -- Qt's override
+        # Resized while hidden (`kiosk run` sizes the window before showing it), the window
+        # hears of its new width only after show() has laid out the screens: fit the bar's
+        # words to it first, so home is laid out once, at its final size (not a second time
+        # when the bar's height changes under it).
+        if visible and not self.isVisible():
+            self._fit_bar_words()
+        super().setVisible(visible)
+
     def _build_bar(self) -> QFrame:
         # Back takes no room where there is nothing to go back to (home): Home moves to the
         # left edge rather than sit beside an empty gap.

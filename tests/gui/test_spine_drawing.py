@@ -14,7 +14,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.core.anatomy import pick_colour, restyled, tappable_ids
+from kiosk.core.anatomy import pick_colour, tappable_ids
+from kiosk.core.theme import restyled
 from kiosk.views.svg import render_svg
 
 NECK_DISCS = ["C2-C3", "C3-C4", "C4-C5", "C5-C6", "C6-C7", "C7-T1"]

@@ -14,7 +14,7 @@ from string import Template
 
 import pytest
 
-from kiosk.core.anatomy import restyled
+from kiosk.core.theme import restyled
 
 HERE = Path(__file__).resolve().parents[2]
 FOLDER = HERE / "assets" / "illustrations"
