@@ -201,6 +201,8 @@ def _stored(row: Sequence[Any]) -> StoredRequest:
 
 
 def _national(e164: str) -> str:
+    if not e164:  # wiped after the central store had it (kiosk.storage.outbox)
+        return ""
     import phonenumbers  # noqa: PLC0415 -- loaded only when requests are read back
 
     number = phonenumbers.parse(e164, None)

@@ -1,0 +1,149 @@
+"""The local outbox of `kiosk sync`: what still has to go to the central store, marked only
+when told, and personal fields wiped for good some hours after the central store had them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.callback_form import CallbackRequest, Phone
+from kiosk.storage.database import DATABASE, Database
+from kiosk.storage.outbox import (
+    mark_synced,
+    mark_usage_synced,
+    oldest_pending,
+    pending,
+    unsynced,
+    usage_changes,
+    wipe_synced,
+)
+from kiosk.storage.requests import RequestStore
+from kiosk.storage.retention import purge
+from kiosk.storage.usage import UsageStats
+
+NOW = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
+REQUEST = CallbackRequest(
+    first_name="Zebediah",
+    last_name="O'Quux",
+    phone=Phone("+12015550123", "(201) 555-0123", "12"),
+    days=("mon", "wed"),
+    periods=("morning",),
+    topic="spine:lumbar",
+    note="Xylophone",
+    language="es",
+)
+
+
+def save(store: RequestStore, minutes_ago: float = 0) -> str:
+    return store.save(
+        REQUEST,
+        reference="ACE-479",
+        consent_text="You may call me.",
+        consent_version="2026-11",
+        now=NOW - dt.timedelta(minutes=minutes_ago),
+    ).id
+
+
+@pytest.fixture
+def store(db: Database) -> RequestStore:
+    return RequestStore(db)
+
+
+def test_requests_wait_oldest_first_until_marked_synced(store: RequestStore, db: Database) -> None:
+    newest, middle, oldest = save(store, 1), save(store, 2), save(store, 3)
+    assert pending(db) == 3
+    assert oldest_pending(db) == NOW - dt.timedelta(minutes=3)
+    batch = unsynced(db, limit=2)
+    assert [r.id for r in batch] == [oldest, middle]
+    first = batch[0]
+    assert (first.first_name, first.phone_e164, first.phone_extension) == (
+        "Zebediah",
+        "+12015550123",
+        "12",
+    )
+    assert first.days == ("mon", "wed")
+    assert first.created_at == NOW - dt.timedelta(minutes=3)
+    mark_synced(db, [r.id for r in batch], now=lambda: NOW)
+    assert [r.id for r in unsynced(db, limit=10)] == [newest]
+    assert pending(db) == 1
+    mark_synced(db, [newest], now=lambda: NOW)
+    assert unsynced(db, limit=10) == []
+    assert oldest_pending(db) is None
+
+
+def test_marking_twice_keeps_the_first_time(store: RequestStore, db: Database) -> None:
+    request_id = save(store)
+    mark_synced(db, [request_id], now=lambda: NOW)
+    mark_synced(db, [request_id], now=lambda: NOW + dt.timedelta(hours=30))
+    assert wipe_synced(db, older_than_hours=24, now=lambda: NOW + dt.timedelta(hours=25)) == 1
+
+
+def test_personal_fields_are_wiped_only_after_the_hours_kept(
+    store: RequestStore, db: Database, tmp_path: Path
+) -> None:
+    synced, waiting = save(store), save(store)
+    mark_synced(db, [synced], now=lambda: NOW)
+    assert wipe_synced(db, older_than_hours=24, now=lambda: NOW + dt.timedelta(hours=23)) == 0
+    assert store.get(synced).first_name == "Zebediah"  # type: ignore[union-attr]
+    assert wipe_synced(db, older_than_hours=24, now=lambda: NOW + dt.timedelta(hours=25)) == 1
+    wiped = store.get(synced)
+    assert wiped is not None
+    assert (wiped.first_name, wiped.last_name, wiped.note) == ("", "", "")
+    assert (wiped.phone.e164, wiped.phone.extension, wiped.phone.national) == ("", "", "")
+    assert (wiped.reference, wiped.topic, wiped.days) == ("ACE-479", "spine:lumbar", ("mon", "wed"))
+    # A request the central store does not have keeps everything, however old.
+    assert store.get(waiting).first_name == "Zebediah"  # type: ignore[union-attr]
+    # The wipe's old page images left the write-ahead log too.
+    assert (tmp_path / (DATABASE + "-wal")).stat().st_size == 0
+    # And a second pass has nothing left to do.
+    assert wipe_synced(db, older_than_hours=24, now=lambda: NOW + dt.timedelta(hours=99)) == 0
+
+
+def test_the_wipe_overwrites_even_where_secure_delete_is_off(
+    store: RequestStore, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the retention purge: SQLite zeroes the old cells only with secure_delete on when the
+    UPDATE runs, so the wipe sets it itself."""
+    request_id = save(store)
+    mark_synced(db, [request_id], now=lambda: NOW)
+    db.read("PRAGMA secure_delete = OFF", ())
+    write = db.write
+    when_wiping: list[object] = []
+
+    def watched(sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+        if sql.startswith("UPDATE requests"):
+            when_wiping.extend(db.read("PRAGMA secure_delete", ()))
+        write(sql, rows)
+
+    monkeypatch.setattr(db, "write", watched)
+    assert wipe_synced(db, older_than_hours=0, now=lambda: NOW) == 1
+    assert when_wiping == [(1,)]
+
+
+def test_the_retention_purge_takes_the_outbox_row_with_the_request(
+    store: RequestStore, db: Database
+) -> None:
+    request_id = save(store, minutes_ago=60 * 24 * 40)
+    mark_synced(db, [request_id], now=lambda: NOW)
+    store.set_status([request_id], "done")
+    db.write("UPDATE requests SET status_changed_at = ?", [("2026-10-01T00:00:00+00:00",)])
+    assert purge(db, now=lambda: NOW) == 1
+    assert db.read("SELECT count(*) FROM synced") == [(0,)]
+
+
+def test_only_grown_usage_counts_are_sent_again(db: Database) -> None:
+    usage = UsageStats(db, now=lambda: NOW, tz=dt.UTC)
+    usage.count("topic_opened", "symptoms")
+    usage.count("form_started")
+    changes = usage_changes(db)
+    assert [(c.event, c.subject, c.count) for c in changes] == [
+        ("form_started", "", 1),
+        ("topic_opened", "symptoms", 1),
+    ]
+    mark_usage_synced(db, changes)
+    assert usage_changes(db) == []
+    usage.count("topic_opened", "symptoms")
+    assert [(c.event, c.count) for c in usage_changes(db)] == [("topic_opened", 2)]
