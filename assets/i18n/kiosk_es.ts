@@ -405,6 +405,22 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>High contrast is on.</source>
+        <translation>El contraste alto está activado.</translation>
+    </message>
+    <message>
+        <source>High contrast is off.</source>
+        <translation>El contraste alto está desactivado.</translation>
+    </message>
+    <message>
+        <source>Text at {percent} %.</source>
+        <translation>Letra al {percent} %.</translation>
+    </message>
+    <message>
+        <source>Information about back pain from {clinic}, and a way to ask them to call you.</source>
+        <translation>Información sobre el dolor de espalda de {clinic}, y una forma de pedir que le llamen.</translation>
+    </message>
+    <message>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -492,6 +508,29 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Reviewed by {who} on {date}.</source>
         <translation>Revisado por {who} el {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Where does it hurt?</source>
+        <translation>¿Dónde le duele?</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>¡Gracias!</translation>
+    </message>
+    <message>
+        <source>Ask us to call you</source>
+        <translation>Pídanos que le llamemos</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
 </context>
 <context>

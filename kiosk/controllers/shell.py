@@ -259,7 +259,22 @@ class Shell(QObject):
 
         # The thank-you page has no Back: behind it is a form already sent (and wiped).
         can_go_back = self.history.can_go_back and not self._thanking()
-        self._window.set_screen(screen, can_go_back=can_go_back)
+        said = self._callback.thanks.announcement() if self._thanking() and self._callback else ""
+        self._window.set_screen(
+            screen, can_go_back=can_go_back, name=self._screen_name(route), said=said
+        )
+
+    def _screen_name(self, route: Route) -> str:
+        """What a screen is called: the window's name, and what a screen reader hears."""
+        if route.screen == "topic":
+            topic = self.library.topic(route.arg)
+            return topic.title if topic is not None else ""
+        if route.screen == "spine":
+            region = self.library.region(route.arg) if route.arg else None
+            return region.title if region is not None else self.tr("Where does it hurt?")
+        if route.screen == "callback":
+            return self.tr("Thank you!") if self._thanking() else self.tr("Ask us to call you")
+        return {"home": self.tr("Home"), "staff": self.tr("Staff")}.get(route.screen, "")
 
     def _show_read_buttons(self) -> None:
         """Read aloud where the engine has a voice for the language; asked again whenever the
@@ -381,6 +396,7 @@ class Shell(QObject):
     def _on_region_selected(self, slug: str) -> None:
         self._speaker.stop()
         self.history.replace(Route(Screen.SPINE, slug))
+        self._window.name_screen(self._screen_name(self.history.current))
         if slug:
             self._usage("region_tapped", slug)
 

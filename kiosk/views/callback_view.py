@@ -35,6 +35,7 @@ from kiosk.core.callback_form import (
     format_as_typed,
     validate,
 )
+from kiosk.views import accessible
 from kiosk.views.buttons import WrappingButton, WrappingCheckBox
 from kiosk.views.form_fields import FormField
 from kiosk.views.icons import IconSet, icon_size
@@ -462,11 +463,17 @@ class CallbackView(QWidget):
             field.show_problem(self._message(key, code) if code else "")
             self._describe(key)
 
+    def _groups(self) -> dict[str, QWidget]:
+        """The questions answered by choosing (their buttons' group, for a screen reader)."""
+        return {key: field.body for key, field in self.fields.items() if field.grouped}
+
     def _describe(self, key: str) -> None:
-        """A screen reader says a field's error when the field gets the focus."""
-        field = {**self._text_fields, "consent": self.consent}.get(key)
-        if field is not None:
-            field.setAccessibleDescription(self.errors[key].text())
+        """A screen reader says a field's error when the field, or a choice of its group,
+        gets the focus."""
+        problem = self.errors[key].text()
+        inputs = {**self._text_fields, "consent": self.consent}
+        for widget in [inputs[key]] if key in inputs else self.fields[key].marks:
+            widget.setAccessibleDescription(problem)
 
     def _on_send_clicked(self) -> None:
         if self.sending:
@@ -484,6 +491,9 @@ class CallbackView(QWidget):
             }[first]
             target.setFocus()
             self._reveal(first)
+            # Said at once, before the field it is about (which says it again as its
+            # description): nothing was sent.
+            accessible.announce(self, self.errors[first].text(), assertive=True)
             return
         self.submitted.emit(request, self.consent.wording())
 
@@ -613,7 +623,7 @@ class CallbackView(QWidget):
         required, optional = self.tr("Required"), self.tr("Optional")
         for key, text in texts.items():
             self.fields[key].set_words(text, required if key in REQUIRED else optional)
-        for key, field in self._text_fields.items():
+        for key, field in (*self._text_fields.items(), *self._groups().items()):
             # Said as "First name, required" by a screen reader.
             field.setAccessibleName(
                 self.tr("{field}, {tag}").format(

@@ -1,6 +1,9 @@
 """One question of the callback form, laid out the same way for every field: its label and a
 "Required" or "Optional" tag above what is typed or chosen, and below it, when something is
-wrong, an icon and words saying what we need, with a red edge on what needs fixing."""
+wrong, an icon and words saying what we need, with a red edge on what needs fixing.
+
+A screen reader finds the same: the label labels the field (or the group of choices, named by
+the question), and a problem is an alert that describes what it is about."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.views import accessible
 from kiosk.views.buttons import Columns
 from kiosk.views.labels import plain_label
 
@@ -63,12 +67,16 @@ class FormField:
             # Side by side while they fit; Mon-Sat at 200 % text becomes two or three rows.
             columns = Columns(most=len(widgets), spacing=10)
             columns.set_widgets(widgets)
+            accessible.give_role(columns, "group")  # "Best time to call": Morning, ...
             self.body = columns
+        self.label.setBuddy(self.body)  # the field's "labelled by"
         self.error_icon = plain_label()
         self.error_icon.setProperty("role", "error-icon")
         self.error = plain_label()
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
+        accessible.give_role(self.error, "alert")
+        self.error.setProperty(accessible.DESCRIBES, self.body)
         self.problem = QWidget()
         line = QHBoxLayout(self.problem)
         line.setContentsMargins(0, 4, 0, 4)
@@ -76,6 +84,12 @@ class FormField:
         line.addWidget(self.error_icon, 0, Qt.AlignmentFlag.AlignTop)
         line.addWidget(self.error, 1)
         self.problem.hide()
+
+    @property
+    def grouped(self) -> bool:
+        """Whether the field is a group of choices (named by its question, for a screen
+        reader), not one input."""
+        return self.body not in self.marks
 
     def add_to(self, column: QVBoxLayout) -> None:
         column.addWidget(self.heading)
@@ -94,6 +108,10 @@ class FormField:
     def show_problem(self, text: str) -> None:
         """Say what is wrong (a red edge, the icon and `text`), or with "" that nothing is."""
         self.error.setText(text)
+        for part in (self.error, self.body):
+            part.setProperty(accessible.INVALID, bool(text))
+        if self.grouped:
+            self.body.setAccessibleDescription(text)
         self.problem.setVisible(bool(text))
         for widget in self.marks:
             if bool(widget.property("invalid")) != bool(text):

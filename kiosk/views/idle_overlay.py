@@ -4,6 +4,9 @@ It dims the whole window and takes every touch: nothing under it reacts while it
 the touch that dismisses it (it stays until that touch ends). A ring shrinks a step with each
 second of the countdown (kiosk.controllers.session.IdleWatch's ticks; no timer here) around
 the seconds left; a huge "I'm still here" keeps the visit, a smaller "Start over" ends it.
+
+For a screen reader it is a modal dialog: announced with its countdown as it appears (and again
+near the end), and while it shows the window exposes nothing else, as nothing else reacts.
 """
 
 from __future__ import annotations
@@ -13,10 +16,13 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
+from kiosk.views import accessible
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.labels import plain_label
 from kiosk.views.rings import CountdownRing
 
+# Seconds left at which a screen reader hears the countdown again (and at the start).
+SAY_AGAIN_AT = 5
 # A touch, click or key that answers the warning, from its start to its end.
 _PRESSES = frozenset(
     {
@@ -47,6 +53,8 @@ class IdleOverlay(QWidget):
         self._host = parent
         self.setObjectName("IdleOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        accessible.give_role(self, "dialog")
+        self.setProperty(accessible.MODAL, True)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.ring = CountdownRing()
         self.ring.setObjectName("IdleRing")
@@ -92,7 +100,8 @@ class IdleOverlay(QWidget):
 
     def warn(self, seconds: int) -> None:
         """Show, or count down one more second: `seconds` left before the wipe."""
-        if not self.isVisible():
+        first = not self.isVisible()
+        if first:
             self._total = seconds
             self._fit(self._host.width(), self._host.height())
             self.setGeometry(self._host.rect())
@@ -109,6 +118,11 @@ class IdleOverlay(QWidget):
         self._total = max(self._total, seconds)
         self.ring.set_seconds(seconds, self._total)
         self._say_seconds()
+        if first:
+            said = f"{self.question.text()} {self.countdown.text()}"
+            accessible.announce(self, said, assertive=True)
+        elif seconds == SAY_AGAIN_AT:
+            accessible.announce(self, self.countdown.text(), assertive=True)
 
     def dismiss(self) -> None:
         """The patient is back: go, but not under a finger that is still down. The idle watch
@@ -152,6 +166,7 @@ class IdleOverlay(QWidget):
         text = self.tr("The screen will go back to the start in %n second(s).", "", seconds)
         self.countdown.setText(text)
         self.ring.setAccessibleName(text)
+        self.setAccessibleDescription(text)
 
     # -- nothing under the dim reacts ------------------------------------------------------------
     # A touch on the dim lands here and stops here (Qt would pass it on to the window, never to
@@ -202,6 +217,7 @@ class IdleOverlay(QWidget):
 
     def _retranslate(self) -> None:
         self.question.setText(self.tr("Are you still there?"))
+        self.setAccessibleName(self.question.text())
         self.button.set_text(self.tr("I'm still here"))
         self.start_over_button.set_text(self.tr("Start over"))
         self._say_seconds()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.views import accessible
 from kiosk.views.buttons import icon_button
 from kiosk.views.hold_gesture import HoldGesture
 from kiosk.views.icons import IconSet
@@ -56,6 +57,9 @@ class MainWindow(QWidget):
     text_size_requested = Signal()
     contrast_requested = Signal()
     staff_requested = Signal()
+    # What was announced to a screen reader (a new screen, what it holds): audio guidance
+    # says it too.
+    announced = Signal(str)
 
     def __init__(
         self,
@@ -73,6 +77,9 @@ class MainWindow(QWidget):
         self._phone = clinic_phone
         self._kiosk_mode = kiosk_mode
         self._close_allowed = not kiosk_mode
+        self._clinic_name = clinic_name
+        accessible.install()
+        accessible.give_role(self, "frame")
         self.setWindowTitle(clinic_name)
         # The window holds focus at rest, so no control shows a focus ring until Tab is used.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
@@ -109,10 +116,29 @@ class MainWindow(QWidget):
     def add_screen(self, screen: QWidget) -> None:
         self.stack.addWidget(screen)
 
-    def set_screen(self, screen: QWidget, *, can_go_back: bool) -> None:
+    def set_screen(
+        self, screen: QWidget, *, can_go_back: bool, name: str = "", said: str = ""
+    ) -> None:
+        """Show `screen`, called `name` ("Symptoms"): the window takes its name, and a screen
+        reader hears `said` (by default the name)."""
+        self.name_screen(name, said)
         self.stack.setCurrentWidget(screen)
         self.back_button.setVisible(can_go_back)
         self.setFocus()
+
+    def name_screen(self, name: str, said: str = "") -> None:
+        """The window is named for what it shows ("Symptoms — Spine and Pain Clinic of Texas"),
+        and a screen reader hears the new name (or `said`)."""
+        title = f"{name} \u2014 {self._clinic_name}" if name else self._clinic_name
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.announce(said or name)
+
+    def announce(self, message: str, *, assertive: bool = False) -> None:
+        """Have a screen reader, and audio guidance when it is on, say `message` now."""
+        if message:
+            accessible.announce(self, message, assertive=assertive)
+            self.announced.emit(message)
 
     def set_language_choice(self, label: str) -> None:
         """Name the language the button switches to, in that language; empty hides it."""
@@ -250,6 +276,18 @@ class MainWindow(QWidget):
             button.setIconSize(QSize(side, side))
         self._fit_bar_words()
         self.footer.arrange()
+        self._say_look()
+
+    def _say_look(self) -> None:
+        """Contrast and Text size say what they are set to, as a screen reader reads them."""
+        look = self._look.look
+        high = look.palette.name == "high-contrast"
+        self.contrast_button.setAccessibleDescription(
+            self.tr("High contrast is on.") if high else self.tr("High contrast is off.")
+        )
+        self.text_size_button.setAccessibleDescription(
+            self.tr("Text at {percent} %.").format(percent=look.text_size)
+        )
 
     def _retranslate(self) -> None:
         for button, text in (
@@ -266,6 +304,12 @@ class MainWindow(QWidget):
         unbreakable = self._phone.replace(" ", "\u00a0").replace("-", "\u2011")
         self.phone_label.setText(call_us.format(phone=unbreakable))
         self.footer.arrange()
+        self._say_look()
+        accessible.describe_application(
+            self.tr(
+                "Information about back pain from {clinic}, and a way to ask them to call you."
+            ).format(clinic=self._clinic_name)
+        )
 
 
 def _two_lines(words: str) -> str:

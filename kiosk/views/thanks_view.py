@@ -212,6 +212,15 @@ class ThanksPage(QWidget):
         else:  # counted down only while it shows (the patient left before the save ended)
             self._say_countdown()
 
+    def announcement(self) -> str:
+        """What a screen reader hears as the page appears: the thanks, what happens next and
+        the reference code letter by letter ("A 7 K 2"); never the phone number, which audio
+        guidance would say out loud in the waiting room."""
+        said = [self.title.text(), self.lead.text(), self.promise_label.text()]
+        if self._saved is not None:
+            said.append(self.reference_label.accessibleName() + ".")
+        return " ".join(said)
+
     def clear(self) -> None:
         """Forget the call shown (phone number and code) and stop counting."""
         self.countdown_timer.stop()
@@ -267,7 +276,10 @@ class ThanksPage(QWidget):
         saved = self._saved
         self.reference_label.setText(saved.reference)
         self.reference_label.setAccessibleName(
-            self.tr("Your reference code: {code}").format(code=" ".join(saved.reference))
+            # One character at a time, as it must be read out on the phone ("7 K X M 3 R").
+            self.tr("Your reference code: {code}").format(
+                code=" ".join(c for c in saved.reference if c.isalnum())
+            )
         )
         said = call_summary(saved.phone, saved.days, saved.periods, saved.language)
         self.summary_label.setText(said)

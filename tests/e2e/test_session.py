@@ -361,3 +361,31 @@ def test_the_kiosks_own_focus_moves_and_wipes_are_nobody_there(kiosk: Kiosk, qtb
     assert kiosk.shell.current == HOME
     assert kiosk.idle.attract_timer.isActive()
     assert woken == []
+
+
+def test_for_a_screen_reader_the_warning_is_a_modal_dialog_with_its_countdown(
+    kiosk: Kiosk, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """Nothing under the dim reacts, and a screen reader can neither read nor reach it."""
+    from PySide6.QtGui import QAccessible
+
+    fill_everything(kiosk, qtbot)
+    window = _accessible(kiosk.window)
+    shown = {window.child(i).object() for i in range(window.childCount())}
+    assert kiosk.window.stack in shown
+    kiosk.idle.idle_timer.timeout.emit()
+    dialog = _accessible(kiosk.overlay)
+    assert dialog.role() == QAccessible.Role.Dialog
+    assert dialog.state().modal
+    assert dialog.text(QAccessible.Text.Name) == "Are you still there?"
+    assert dialog.text(QAccessible.Text.Description) == (
+        "The screen will go back to the start in 15 seconds."
+    )
+    assert window.childCount() == 1
+    assert window.child(0).object() is kiosk.overlay
+    kiosk.idle.tick_timer.timeout.emit()
+    assert "14 seconds" in dialog.text(QAccessible.Text.Description)
+    touch(kiosk, kiosk.overlay.button)
+    QApplication.processEvents()
+    assert not kiosk.overlay.isVisible()
+    assert window.childCount() == len(shown)

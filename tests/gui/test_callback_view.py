@@ -244,3 +244,56 @@ def test_form_and_keyboard_fit_a_landscape_screen_at_the_largest_text(
     qtbot.waitUntil(form.keyboard.isVisible)
     # What the kiosk window has for a screen between its top bar and footer.
     assert form.minimumSizeHint().height() <= 1080 - 250
+
+
+# -- what a screen reader finds (issue 19) ---------------------------------------------------------
+
+
+def _interface(widget: QWidget):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface
+
+
+def _related(widget: QWidget, kind) -> list[QWidget]:  # type: ignore[no-untyped-def]
+    return [other.object() for other, relation in _interface(widget).relations() if relation & kind]
+
+
+def test_each_field_is_labelled_by_its_label_and_choices_by_their_question(
+    form: CallbackView,
+) -> None:
+    from PySide6.QtGui import QAccessible
+
+    label = QAccessible.RelationFlag.Label
+    for key in ("first_name", "last_name", "phone", "note"):
+        assert _related(form.fields[key].body, label) == [form.labels[key]]
+    assert form.first_name.accessibleName() == "First name, required"
+    group = form.fields["when"].body
+    assert _interface(group).role() == QAccessible.Role.Grouping
+    assert _interface(group).text(QAccessible.Text.Name) == "Best time to call, required"
+    assert _related(group, label) == [form.labels["when"]]
+    assert all(button.parentWidget() is group for button in form.period_buttons.values())
+    assert form.fields["days"].body.accessibleName() == "Best days to call, optional"
+
+
+def test_a_problem_is_an_alert_about_its_field_or_group(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    form.send_button.click()
+    problem = form.errors["when"]
+    said = "Please choose morning, afternoon or evening, so we call when it suits you."
+    assert _interface(problem).role() == QAccessible.Role.AlertMessage
+    assert _interface(problem).text(QAccessible.Text.Name) == said
+    group = form.fields["when"].body
+    assert _related(problem, QAccessible.RelationFlag.Described) == [group]
+    assert _interface(group).state().invalid
+    assert _interface(group).text(QAccessible.Text.Description) == said
+    # Each choice says it too when it gets the focus.
+    assert {b.accessibleDescription() for b in form.period_buttons.values()} == {said}
+    assert _related(form.errors["phone"], QAccessible.RelationFlag.Described) == [form.phone]
+    form.period_buttons["evening"].click()
+    form.send_button.click()
+    assert not _interface(group).state().invalid
+    assert form.period_buttons["morning"].accessibleDescription() == ""

@@ -256,3 +256,53 @@ def test_windowed_size_never_overflows_and_keeps_its_shape(width: int, height: i
     assert (got_width >= got_height) == (width >= height)  # portrait screen, portrait window
     long, short = max(got_width, got_height), min(got_width, got_height)
     assert abs(long * 5 - short * 8) < 8  # 16:10, give or take the rounding down
+
+
+# -- what a screen reader finds (issue 19) ---------------------------------------------------------
+
+
+def _interface(widget: QWidget):  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    interface = QAccessible.queryAccessibleInterface(widget)
+    assert interface is not None
+    return interface
+
+
+def test_the_window_is_a_frame_named_for_the_screen_it_shows(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    window = make_window(kiosk_mode=True, clinic="Spine and Pain Clinic of Texas")
+    assert _interface(window).role() == QAccessible.Role.Window  # AT-SPI's "frame", not filler
+    screen = window.stack.widget(0)
+    with qtbot.waitSignal(window.announced) as heard:
+        window.set_screen(screen, can_go_back=True, name="Symptoms")
+    assert heard.args == ["Symptoms"]
+    assert window.accessibleName() == "Symptoms \u2014 Spine and Pain Clinic of Texas"
+    assert window.windowTitle() == window.accessibleName()
+    with qtbot.waitSignal(window.announced) as heard:
+        window.set_screen(screen, can_go_back=False, name="Thank you!", said="Thank you! Code: A 7")
+    assert heard.args == ["Thank you! Code: A 7"]
+    assert window.accessibleName() == "Thank you! \u2014 Spine and Pain Clinic of Texas"
+
+
+def test_contrast_and_text_size_say_what_they_are_set_to(make_window, look: LookController) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(kiosk_mode=True)
+    assert window.contrast_button.accessibleDescription() == "High contrast is off."
+    assert window.text_size_button.accessibleDescription() == "Text at 100 %."
+    look.toggle_contrast()  # what the shell does when they are pressed
+    look.next_text_size()
+    assert window.contrast_button.accessibleDescription() == "High contrast is on."
+    assert window.text_size_button.accessibleDescription() == "Text at 125 %."
+
+
+def test_the_program_describes_itself_in_words(make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAccessible
+
+    make_window(kiosk_mode=True, clinic="Spine and Pain Clinic of Texas")
+    program = _interface(QApplication.instance())
+    assert program.role() == QAccessible.Role.Application
+    assert program.text(QAccessible.Text.Description) == (
+        "Information about back pain from Spine and Pain Clinic of Texas, and a way to ask them"
+        " to call you."
+    )

@@ -169,3 +169,12 @@ def test_clearing_forgets_the_number_and_the_code(page: ThanksPage) -> None:
     assert page.saved is None
     assert page.reference_label.text() == page.summary_label.text() == ""
     assert not page.countdown_timer.isActive()
+
+
+def test_a_screen_reader_hears_the_thanks_and_the_code_letter_by_letter(page: ThanksPage) -> None:
+    """Said as the page appears (issue 19): the code one character at a time, as it must be
+    read out on the phone; never the phone number, which audio guidance would say aloud."""
+    said = page.announcement()
+    assert said.startswith("Thank you! Your request is with our staff. Someone from our clinic")
+    assert said.endswith("Your reference code: 7 K X M 3 R.")
+    assert "555" not in said
