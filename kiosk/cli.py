@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, NoReturn
 from kiosk import __version__
 from kiosk.admin import add_commands as add_admin_commands
 from kiosk.admin import run as run_admin
+from kiosk.central.commands import add_commands as add_central_commands
+from kiosk.central.commands import run as run_central
 from kiosk.core.config import TEXT_SIZES, Config, ConfigError, find_config_file, load_config
 from kiosk.core.navigation import Route, RouteError
 
@@ -78,6 +80,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         return parser
 
     add_admin_commands(commands, _common)
+    add_central_commands(commands, _common)
 
     check = commands.add_parser(
         "check-content", help="check the clinic's texts: fields, links, icons, reading level"
@@ -152,13 +155,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "doctor":  # before loading the configuration: checking it is its job
         return _doctor(args)
     try:
-        config = load_config(find_config_file(args.config))
+        # `kiosk central` has no --config: it is the store's, not a kiosk's.
+        config = load_config(find_config_file(getattr(args, "config", None)))
     except ConfigError as exc:
         parser.exit(USAGE_ERROR, f"kiosk: {exc}\n")
     if args.command in ADMIN_COMMANDS:
         if args.data_dir is not None:
             config = config.with_data_dir(args.data_dir.resolve())
         return run_admin(args, config)
+    if args.command in ("central", "sync"):
+        if getattr(args, "data_dir", None) is not None:
+            config = config.with_data_dir(args.data_dir.resolve())
+        return run_central(args, config)
     if args.command == "check-content":
         return _check_content(
             config, args.content_dir or config.paths.content_dir, strict=args.strict
