@@ -156,7 +156,7 @@ def _watch_idleness(
     app: QApplication, config: Config, window: MainWindow, shell: Shell
 ) -> tuple[IdleWatch, IdleOverlay]:
     """Ask "Are you still there?", wipe the session when nobody answers, then attract."""
-    idle = IdleWatch(app, window, config.kiosk.idle_timeout_seconds)
+    idle = IdleWatch(app, window, config.kiosk.idle_timeout_seconds, from_first_paint_of=window)
     overlay = IdleOverlay(window)
     idle.warned.connect(overlay.warn)
     idle.active.connect(overlay.dismiss)

@@ -144,6 +144,8 @@ def shown_kiosk(qapp, qtbot, config: Config, **build: Any):  # type: ignore[no-u
     built.window.resize(1080, 1920)
     built.window.show()
     qtbot.waitExposed(built.window)
+    # As a patient finds it: painted, and hearing touches (from the first paint on).
+    qtbot.waitUntil(lambda: built.idle.activity.watching)
     return built
 
 

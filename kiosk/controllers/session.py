@@ -15,7 +15,9 @@ from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+
+from kiosk.views.deferred import after_first_paint
 
 COUNTDOWN_SECONDS = 15
 ATTRACT_AFTER_MS = 60_000
@@ -45,11 +47,33 @@ class ActivityWatch(QObject):
 
     touched = Signal(QObject)
 
-    def __init__(self, app: QApplication, owner: QObject) -> None:
+    def __init__(
+        self, app: QApplication, owner: QObject, *, from_first_paint_of: QWidget | None = None
+    ) -> None:
         # Owned by `owner`: when it goes, so does this filter on the application.
         super().__init__(owner)
         self._quiet = 0
-        app.installEventFilter(self)
+        self._app = app
+        self._watching = False
+        if from_first_paint_of is None:
+            self._start()
+        else:
+            # Nobody can touch a screen not yet painted; and a filter on the application in
+            # Python makes every object that gets an event before the first paint (the style,
+            # the window) be wrapped for Python: ~10 ms of start-up (bench/startup.py).
+            after_first_paint(from_first_paint_of, self._start)
+
+    @property
+    def watching(self) -> bool:
+        """Whether it hears activity yet (from the first paint on, when asked to wait for it)."""
+        return self._watching
+
+    def _start(self) -> None:
+        self._watching = True
+        for widget in self._app.allWidgets():
+            if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self._follow(widget)  # no Polish event will come for it any more
+        self._app.installEventFilter(self)
 
     @contextmanager
     def quiet(self) -> Iterator[None]:
@@ -112,6 +136,8 @@ class IdleWatch(QObject):
         idle_seconds: int,
         countdown_seconds: int = COUNTDOWN_SECONDS,
         attract_after_ms: int = ATTRACT_AFTER_MS,
+        *,
+        from_first_paint_of: QWidget | None = None,
     ) -> None:
         # Owned by the window: when the window goes, so does this filter on the application.
         super().__init__(owner)
@@ -121,7 +147,7 @@ class IdleWatch(QObject):
         self.idle_timer = self._timer(idle_seconds * 1000, self._on_idle)
         self.tick_timer = self._timer(1000, self._on_tick, single=False)
         self.attract_timer = self._timer(attract_after_ms, self._on_attract)
-        self.activity = ActivityWatch(app, self)
+        self.activity = ActivityWatch(app, self, from_first_paint_of=from_first_paint_of)
         self.activity.touched.connect(self._on_touched)
         self.idle_timer.start()
 
