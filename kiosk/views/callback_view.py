@@ -636,7 +636,7 @@ class CallbackView(QWidget):
             button.setAccessibleName(whole[day])  # screen readers say the whole day, not "Mon"
         for period, text in period_names().items():
             self.period_buttons[period].setText(text.capitalize())
-            self.period_buttons[period].setAccessibleName(text)
+            self.period_buttons[period].setAccessibleName(text.capitalize())
         for code, button in self.language_buttons.items():
             button.setText(language_name(code))
         self.consent.set_wording(
