@@ -11,9 +11,15 @@ import subprocess
 import tempfile
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+
+if TYPE_CHECKING:  # only for annotations: kiosk.app and Qt load after the environment below
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from kiosk.app import Kiosk
 
 # The user's folders, as XDG names them, and where each test's own copy lives.
 USER_FOLDERS = {
@@ -128,13 +134,13 @@ def review_day(content_dir: Path) -> dt.date:
 
 
 @pytest.fixture
-def kiosk(qapp, qtbot, config: Config) -> Iterator[object]:  # type: ignore[no-untyped-def]
+def kiosk(qapp: QApplication, qtbot: QtBot, config: Config) -> Iterator[Kiosk]:
     """The whole app from the production factory, windowed, shown at portrait size."""
     yield shown_kiosk(qapp, qtbot, config)
     qapp.setStyleSheet("")
 
 
-def shown_kiosk(qapp, qtbot, config: Config, **build: Any):  # type: ignore[no-untyped-def]
+def shown_kiosk(qapp: QApplication, qtbot: QtBot, config: Config, **build: Any) -> Kiosk:
     """The whole app from the production factory (`build`: its other arguments), windowed,
     shown at portrait size. The caller clears the stylesheet it leaves on `qapp`."""
     from kiosk.app import build_kiosk
@@ -149,10 +155,21 @@ def shown_kiosk(qapp, qtbot, config: Config, **build: Any):  # type: ignore[no-u
     return built
 
 
-def wait_for_disk(qtbot, kiosk) -> None:  # type: ignore[no-untyped-def]
+def wait_for_disk(qtbot: QtBot, kiosk: Kiosk) -> None:
     """Wait until the kiosk's disk thread has done everything it was given and the screen has
     been told (what a patient sees a moment after Send, or staff after Export)."""
     qtbot.waitUntil(lambda: kiosk.background.pending == 0)
+
+
+Shown = TypeVar("Shown")
+
+
+def screen(kiosk: Kiosk, kind: type[Shown]) -> Shown:
+    """The screen the kiosk shows now, which must be a `kind` (a test that finds another screen
+    fails here, naming both, rather than on a missing attribute)."""
+    shown = kiosk.window.stack.currentWidget()
+    assert isinstance(shown, kind), f"expected a {kind.__name__} on screen, found {shown!r}"
+    return shown
 
 
 @pytest.fixture(autouse=True)

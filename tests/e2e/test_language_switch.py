@@ -10,7 +10,10 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.app import Kiosk
-from kiosk.core.navigation import HOME, Route
+from kiosk.core.navigation import HOME, Route, Screen
+from kiosk.views.callback_view import CallbackView
+from kiosk.views.spine_view import SpineView
+from tests.conftest import screen
 
 TS = "assets/i18n/kiosk_es.ts"
 
@@ -44,7 +47,13 @@ def _texts(kiosk: Kiosk) -> Iterator[str]:
 
 @pytest.mark.parametrize(
     "route",
-    [HOME, Route("topic", "causes"), Route("spine"), Route("spine", "discs"), Route("callback")],
+    [
+        HOME,
+        Route(Screen.TOPIC, "causes"),
+        Route(Screen.SPINE),
+        Route(Screen.SPINE, "discs"),
+        Route(Screen.CALLBACK),
+    ],
     ids=str,
 )
 def test_every_visible_text_changes_language_at_once(
@@ -62,20 +71,20 @@ def test_every_visible_text_changes_language_at_once(
 
 
 def test_the_page_and_the_region_follow_in_the_new_language(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("topic", "causes"))
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
     kiosk.window.language_button.click()
     assert kiosk.topic.title_label.text() == "Causas"
-    kiosk.shell.go(Route("spine", "lumbar"))
+    kiosk.shell.go(Route(Screen.SPINE, "lumbar"))
     kiosk.window.language_button.click()
     kiosk.window.language_button.click()
-    spine = kiosk.window.stack.currentWidget()
+    spine = screen(kiosk, SpineView)
     assert spine.selected_region == "lumbar"
     assert spine.title_label.text() == "Espalda baja (columna lumbar)"
 
 
 def test_the_form_keeps_everything_typed_and_says_its_errors_again(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("callback", "topic:surgery"))
-    form = kiosk.window.stack.currentWidget()
+    kiosk.shell.go(Route(Screen.CALLBACK, "topic:surgery"))
+    form = screen(kiosk, CallbackView)
     form.first_name.setText("Zeb")
     form.phone.setText("555-0142")
     form.period_buttons["evening"].click()
@@ -101,8 +110,8 @@ def test_the_form_keeps_everything_typed_and_says_its_errors_again(kiosk: Kiosk)
 
 
 def test_a_call_language_the_patient_chose_is_kept(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("callback"))
-    form = kiosk.window.stack.currentWidget()
+    kiosk.shell.go(Route(Screen.CALLBACK))
+    form = screen(kiosk, CallbackView)
     form.language_buttons["en"].click()
     kiosk.window.language_button.click()
     assert form.form().language == "en"

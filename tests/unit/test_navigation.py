@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.core.navigation import HOME, History, Route, RouteError
+from kiosk.core.navigation import HOME, History, Route, RouteError, Screen
 
 
 def test_new_history_stands_at_home_with_nowhere_to_go_back() -> None:
@@ -16,31 +16,31 @@ def test_new_history_stands_at_home_with_nowhere_to_go_back() -> None:
 
 def test_back_retraces_the_visit_in_reverse() -> None:
     history = History()
-    history.visit(Route("topic", "symptoms"))
-    history.visit(Route("topic", "causes"))
-    assert history.back() == Route("topic", "symptoms")
+    history.visit(Route(Screen.TOPIC, "symptoms"))
+    history.visit(Route(Screen.TOPIC, "causes"))
+    assert history.back() == Route(Screen.TOPIC, "symptoms")
     assert history.back() == HOME
     assert not history.can_go_back
 
 
 def test_home_forgets_the_trail() -> None:
     history = History()
-    history.visit(Route("topic", "symptoms"))
-    history.visit(Route("spine"))
+    history.visit(Route(Screen.TOPIC, "symptoms"))
+    history.visit(Route(Screen.SPINE))
     assert history.home() == HOME
     assert not history.can_go_back
 
 
 def test_visiting_the_current_screen_again_adds_no_step() -> None:
     history = History()
-    history.visit(Route("topic", "symptoms"))
-    history.visit(Route("topic", "symptoms"))
+    history.visit(Route(Screen.TOPIC, "symptoms"))
+    history.visit(Route(Screen.TOPIC, "symptoms"))
     assert history.back() == HOME
 
 
 def test_visiting_home_is_going_home() -> None:
     history = History()
-    history.visit(Route("callback"))
+    history.visit(Route(Screen.CALLBACK))
     history.visit(HOME)
     assert not history.can_go_back
 
@@ -48,13 +48,13 @@ def test_visiting_home_is_going_home() -> None:
 def test_trail_is_capped_but_keeps_home_at_the_bottom() -> None:
     history = History(limit=5)
     for number in range(100):
-        history.visit(Route("topic", f"t{number}"))
+        history.visit(Route(Screen.TOPIC, f"t{number}"))
     steps = []
     while history.can_go_back:
         steps.append(history.current)
         history.back()
     assert len(steps) == 4
-    assert steps[0] == Route("topic", "t99")
+    assert steps[0] == Route(Screen.TOPIC, "t99")
     assert history.current == HOME
 
 
@@ -62,10 +62,10 @@ def test_trail_is_capped_but_keeps_home_at_the_bottom() -> None:
     ("text", "route"),
     [
         ("home", HOME),
-        ("topic:symptoms", Route("topic", "symptoms")),
-        ("spine", Route("spine")),
-        ("spine:lumbar", Route("spine", "lumbar")),
-        ("callback", Route("callback")),
+        ("topic:symptoms", Route(Screen.TOPIC, "symptoms")),
+        ("spine", Route(Screen.SPINE)),
+        ("spine:lumbar", Route(Screen.SPINE, "lumbar")),
+        ("callback", Route(Screen.CALLBACK)),
     ],
 )
 def test_route_names_parse_and_print_back(text: str, route: Route) -> None:
