@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # only for annotations: kiosk.app and Qt load after the envir
     from pytestqt.qtbot import QtBot
 
     from kiosk.app import Kiosk
+    from kiosk.views.buttons import ButtonGrid, WrappingButton
 
 # The user's folders, as XDG names them, and where each test's own copy lives.
 USER_FOLDERS = {
@@ -170,6 +171,16 @@ def screen(kiosk: Kiosk, kind: type[Shown]) -> Shown:
     shown = kiosk.window.stack.currentWidget()
     assert isinstance(shown, kind), f"expected a {kind.__name__} on screen, found {shown!r}"
     return shown
+
+
+def grid_button(grid: ButtonGrid, key: str) -> WrappingButton:
+    """The button `key` of a grid (a staff action, a region, a related page), which must be
+    there."""
+    button = grid.button(key)
+    assert button is not None, (
+        f"no {key!r} button among {[b.property('key') for b in grid.buttons]}"
+    )
+    return button
 
 
 @pytest.fixture(autouse=True)

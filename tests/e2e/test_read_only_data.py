@@ -10,12 +10,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kiosk.app import Kiosk
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
 from kiosk.core.callback_form import CallbackRequest, Phone
 from kiosk.core.config import Config
 from kiosk.storage.database import set_aside_copies
 from kiosk.storage.requests import DATABASE, RequestStore
-from tests.conftest import Disk, shown_kiosk, wait_for_disk
+from kiosk.views.callback_view import CallbackView
+from tests.conftest import Disk, screen, shown_kiosk, wait_for_disk
 
 
 def read_only_folder_with_requests(tmp_path: Path, disk: Disk) -> Path:
@@ -32,14 +35,14 @@ def read_only_folder_with_requests(tmp_path: Path, disk: Disk) -> Path:
     return data
 
 
-def test_the_form_keeps_its_values_and_says_it_could_not_save(  # type: ignore[no-untyped-def]
-    qapp, qtbot, tmp_path: Path, disk: Disk, config: Config
+def test_the_form_keeps_its_values_and_says_it_could_not_save(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path, disk: Disk, config: Config
 ) -> None:
     data = read_only_folder_with_requests(tmp_path, disk)
     before = (data / DATABASE).read_bytes()
-    kiosk: Kiosk = shown_kiosk(qapp, qtbot, config.with_data_dir(data))
+    kiosk = shown_kiosk(qapp, qtbot, config.with_data_dir(data))
     kiosk.home.callback_tile.click()
-    form = kiosk.window.stack.currentWidget()
+    form = screen(kiosk, CallbackView)
     form.first_name.setText("Ann")
     form.last_name.setText("Lee")
     form.phone.setText("(201) 555-0199")

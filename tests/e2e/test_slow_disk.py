@@ -9,12 +9,14 @@ taps are answered at once, and in the end nothing is lost.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlcipher3
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.controllers import staff as staff_mode
@@ -22,16 +24,21 @@ from kiosk.core.config import Config
 from kiosk.core.navigation import HOME
 from kiosk.storage.accounts import StaffDirectory
 from kiosk.storage.database import DATABASE, Database
+from kiosk.storage.export import write_csv
 from kiosk.storage.keys import load_key
-from kiosk.storage.requests import RequestStore
+from kiosk.storage.requests import RequestStore, StoredRequest
 from kiosk.views import callback_view
-from tests.conftest import shown_kiosk, wait_for_disk
+from kiosk.views.callback_view import CallbackView
+from kiosk.views.staff_view import StaffScreen
+from tests.conftest import grid_button, screen, shown_kiosk, wait_for_disk
 
 PIN = "482193"
 
 
 @pytest.fixture
-def hurried(qapp, qtbot, config: Config, monkeypatch) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+def hurried(
+    qapp: QApplication, qtbot: QtBot, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Kiosk]:
     """A kiosk that says "still sending" after 50 ms instead of 3 s, so the test need not wait
     for the real threshold (the lock it stages lasts as long as the test wants)."""
     monkeypatch.setattr(callback_view, "SLOW_SAVE_MS", 50)
@@ -49,9 +56,9 @@ def lock_the_database(data_dir: Path) -> Any:
     return other
 
 
-def fill_in_the_form(kiosk: Kiosk) -> Any:
+def fill_in_the_form(kiosk: Kiosk) -> CallbackView:
     kiosk.home.callback_tile.click()
-    form = kiosk.window.stack.currentWidget()
+    form = screen(kiosk, CallbackView)
     form.first_name.setText("Ann")
     form.last_name.setText("Lee")
     form.phone.setText("(201) 555-0199")  # fictional: 555-01xx
@@ -61,7 +68,7 @@ def fill_in_the_form(kiosk: Kiosk) -> Any:
 
 
 def test_a_locked_database_keeps_the_screen_answering_and_the_request_is_saved_after(
-    qtbot, hurried: Kiosk
+    qtbot: QtBot, hurried: Kiosk
 ) -> None:
     kiosk = hurried
     data_dir = kiosk.config.paths.data_dir
@@ -87,7 +94,7 @@ def test_a_locked_database_keeps_the_screen_answering_and_the_request_is_saved_a
 
 
 def test_a_save_that_ends_after_an_idle_reset_shows_nothing_to_the_next_patient(
-    qtbot, hurried: Kiosk
+    qtbot: QtBot, hurried: Kiosk
 ) -> None:
     kiosk = hurried
     data_dir = kiosk.config.paths.data_dir
@@ -100,7 +107,7 @@ def test_a_save_that_ends_after_an_idle_reset_shows_nothing_to_the_next_patient(
     wait_for_disk(qtbot, kiosk)
     assert kiosk.shell.current == HOME
     kiosk.home.callback_tile.click()
-    form = kiosk.window.stack.currentWidget()
+    form = screen(kiosk, CallbackView)
     assert form.pages.currentIndex() == 0
     assert form.reference_label.text() == ""
     assert form.first_name.text() == ""
@@ -109,10 +116,7 @@ def test_a_save_that_ends_after_an_idle_reset_shows_nothing_to_the_next_patient(
 
 
 def test_a_slow_usb_stick_keeps_the_staff_screen_answering(
-    qtbot,
-    kiosk: Kiosk,
-    tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    qtbot: QtBot, kiosk: Kiosk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data_dir = kiosk.config.paths.data_dir
     db = Database.open(data_dir)
@@ -123,28 +127,27 @@ def test_a_slow_usb_stick_keeps_the_staff_screen_answering(
     kiosk.shell.go_home()
 
     stick_ready = threading.Event()
-    real_write = staff_mode.write_csv
 
-    def slow_write(requests: Any, path: Path) -> int:
+    def slow_write(requests: Iterable[StoredRequest], path: Path) -> int:
         stick_ready.wait(timeout=30)
-        return real_write(requests, path)
+        return write_csv(requests, path)
 
     monkeypatch.setattr(staff_mode, "write_csv", slow_write)
     kiosk.window.staff_gesture.timer.timeout.emit()
-    screen = kiosk.window.stack.currentWidget()
+    staff = screen(kiosk, StaffScreen)
     for digit in PIN:
-        screen.pin.keys[digit].click()
-    screen.pin.sign_in_button.click()
+        staff.pin.keys[digit].click()
+    staff.pin.sign_in_button.click()
     usb = tmp_path / "usb"
-    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    staff.panel.set_folders([(str(usb), "USB")], str(usb))
 
-    screen.panel.action_grid.button("csv").click()
-    assert "leave the USB drive in" in screen.panel.status.text()
-    screen.panel.action_grid.button("csv").click()  # while the first is still being written
-    assert "Still saving the last file" in screen.panel.status.text()
+    grid_button(staff.panel.action_grid, "csv").click()
+    assert "leave the USB drive in" in staff.panel.status.text()
+    grid_button(staff.panel.action_grid, "csv").click()  # while the first is still being written
+    assert "Still saving the last file" in staff.panel.status.text()
 
     stick_ready.set()
     wait_for_disk(qtbot, kiosk)
-    assert "1 request saved to" in screen.panel.status.text()
+    assert "1 request saved to" in staff.panel.status.text()
     assert len(list(usb.glob("*.csv"))) == 1
     assert RequestStore.open(data_dir).counts()["exported"] == 1
