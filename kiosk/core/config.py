@@ -75,6 +75,9 @@ class KioskConfig(NamedTuple):
     text_size: int = 100
     high_contrast: bool = False
     hide_cursor: bool = False
+    # No fading between topics and no pulsing invitation on the attract loop (for a clinic
+    # whose patients are upset by motion: migraine, vestibular trouble, some seizures).
+    reduced_motion: bool = False
     # Exported and done requests are deleted this many days after they were exported or done.
     retention_days: int = 30
     # Staff mode closes itself after this many minutes without a touch.
