@@ -8,15 +8,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QTableWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.core.callback_form import CallbackRequest, Phone
-from kiosk.core.navigation import HOME, Route
+from kiosk.core.config import Config
+from kiosk.core.navigation import HOME, Route, Screen
 from kiosk.storage.accounts import StaffDirectory
 from kiosk.storage.audit import AuditLog
 from kiosk.storage.database import Database
 from kiosk.storage.requests import RequestStore
-from tests.conftest import wait_for_disk
+from kiosk.views.staff_view import StaffScreen
+from tests.conftest import grid_button, screen, wait_for_disk
 
 PIN = "482193"
 
@@ -36,7 +40,7 @@ def request(first: str) -> CallbackRequest:
 
 
 @pytest.fixture
-def db(config) -> Iterator[Database]:  # type: ignore[no-untyped-def]
+def db(config: Config) -> Iterator[Database]:
     database = Database.open(config.paths.data_dir)
     yield database
     database.close()
@@ -51,22 +55,28 @@ def staffed(db: Database) -> Database:
     return db
 
 
-def open_staff(kiosk: Kiosk):  # type: ignore[no-untyped-def]
+def open_staff(kiosk: Kiosk) -> StaffScreen:
     kiosk.window.staff_gesture.timer.timeout.emit()  # the clinic name held for 3 s
-    screen = kiosk.window.stack.currentWidget()
-    assert kiosk.shell.current == Route("staff")
-    return screen
+    staff = screen(kiosk, StaffScreen)
+    assert kiosk.shell.current == Route(Screen.STAFF)
+    return staff
 
 
-def sign_in(screen, pin: str = PIN) -> None:  # type: ignore[no-untyped-def]
+def sign_in(staff: StaffScreen, pin: str = PIN) -> None:
     for digit in pin:
-        screen.pin.keys[digit].click()
-    screen.pin.sign_in_button.click()
+        staff.pin.keys[digit].click()
+    staff.pin.sign_in_button.click()
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None, f"no cell at row {row}, column {column}"
+    return item.text()
 
 
 def test_with_no_staff_the_pad_says_how_to_add_them(kiosk: Kiosk) -> None:
-    screen = open_staff(kiosk)
-    assert "kiosk staff add" in screen.pin.message.text()
+    staff = open_staff(kiosk)
+    assert "kiosk staff add" in staff.pin.message.text()
 
 
 def test_after_a_damaged_database_was_set_aside_the_pad_says_so(
@@ -76,33 +86,33 @@ def test_after_a_damaged_database_was_set_aside_the_pad_says_so(
 
     staffed.close()
     damage(kiosk.config.paths.data_dir)  # the staff list goes aside with the damaged file
-    screen = open_staff(kiosk)
-    message = screen.pin.message.text()
+    staff = open_staff(kiosk)
+    message = staff.pin.message.text()
     assert "damaged and set aside" in message
     assert "Ask IT" in message
     assert "kiosk staff add" not in message  # not "never set up": the staff were lost with it
 
 
 def test_a_wrong_pin_is_refused_and_logged(kiosk: Kiosk, staffed: Database) -> None:
-    screen = open_staff(kiosk)
-    sign_in(screen, "000000")
-    assert screen.currentWidget() is screen.pin
-    assert "not right" in screen.pin.message.text()
+    staff = open_staff(kiosk)
+    sign_in(staff, "000000")
+    assert staff.currentWidget() is staff.pin
+    assert "not right" in staff.pin.message.text()
     assert AuditLog(staffed).entries()[0].action == "sign_in_failed"
 
 
 def test_staff_export_new_requests_safely_and_they_become_exported(
-    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    panel = screen.panel
-    assert screen.currentWidget() is panel
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    panel = staff.panel
+    assert staff.currentWidget() is panel
     assert "New: 2" in panel.counts.text()
     assert panel.requests.count() == 2
     usb = tmp_path / "usb"
     panel.set_folders([(str(usb), "USB")], str(usb))
-    panel.action_grid.button("csv").click()
+    grid_button(panel.action_grid, "csv").click()
     wait_for_disk(qtbot, kiosk)
 
     (exported,) = usb.glob("*.csv")
@@ -118,26 +128,26 @@ def test_staff_export_new_requests_safely_and_they_become_exported(
 
 
 def test_an_export_to_an_unwritable_place_says_so_and_keeps_requests_new(
-    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
-    screen = open_staff(kiosk)
-    sign_in(screen)
+    staff = open_staff(kiosk)
+    sign_in(staff)
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("")
-    screen.panel.set_folders([(str(not_a_folder), "Broken")], str(not_a_folder))
-    screen.panel.action_grid.button("xlsx").click()
+    staff.panel.set_folders([(str(not_a_folder), "Broken")], str(not_a_folder))
+    grid_button(staff.panel.action_grid, "xlsx").click()
     wait_for_disk(qtbot, kiosk)
-    assert "export failed" in screen.panel.status.text()
+    assert "export failed" in staff.panel.status.text()
     assert RequestStore(staffed).counts()["new"] == 2
 
 
 def test_ticked_requests_are_marked_done_and_audited(kiosk: Kiosk, staffed: Database) -> None:
     from PySide6.QtCore import Qt
 
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    screen.panel.requests.item(0).setCheckState(Qt.CheckState.Checked)
-    screen.panel.action_grid.button("done").click()
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    staff.panel.requests.item(0).setCheckState(Qt.CheckState.Checked)
+    grid_button(staff.panel.action_grid, "done").click()
     assert RequestStore(staffed).counts() == {"new": 1, "exported": 0, "done": 1}
     assert AuditLog(staffed).entries()[0].action == "mark_done"
 
@@ -146,17 +156,18 @@ def test_statistics_show_what_patients_did(kiosk: Kiosk, staffed: Database) -> N
     from kiosk.storage.usage import UsageStats
 
     UsageStats(staffed).count("topic_opened", "surgery")
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    screen.panel.action_grid.button("stats").click()
-    assert screen.panel.pages.currentIndex() == 1
-    cells = {screen.panel.stats.item(r, 2).text() for r in range(screen.panel.stats.rowCount())}
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    grid_button(staff.panel.action_grid, "stats").click()
+    assert staff.panel.pages.currentIndex() == 1
+    stats = staff.panel.stats
+    cells = {cell_text(stats, r, 2) for r in range(stats.rowCount())}
     assert "surgery" in cells
 
 
 def test_staff_mode_closes_itself_when_left_alone(kiosk: Kiosk, staffed: Database) -> None:
-    screen = open_staff(kiosk)
-    sign_in(screen)
+    staff = open_staff(kiosk)
+    sign_in(staff)
     mode = kiosk.shell.staff_mode
     assert mode is not None
     mode.idle_timer.timeout.emit()  # a few idle minutes, instantly
@@ -165,22 +176,27 @@ def test_staff_mode_closes_itself_when_left_alone(kiosk: Kiosk, staffed: Databas
 
 
 def test_any_touch_on_the_staff_screen_keeps_staff_mode_open(
-    kiosk: Kiosk, staffed: Database
+    kiosk: Kiosk, staffed: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Widgets made after staff mode started (the statistics table, the request rows) count
     too: staff reading statistics are not thrown out mid-sentence."""
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    screen.panel.action_grid.button("stats").click()
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    grid_button(staff.panel.action_grid, "stats").click()
     mode = kiosk.shell.staff_mode
     assert mode is not None
-    restarts = []
+    restarts: list[bool] = []
     real_start = mode.idle_timer.start
-    mode.idle_timer.start = lambda: (restarts.append(True), real_start())  # type: ignore[method-assign]
-    table = screen.panel.stats.viewport()
+
+    def counted_start() -> None:
+        restarts.append(True)
+        real_start()
+
+    monkeypatch.setattr(mode.idle_timer, "start", counted_start)
+    table = staff.panel.stats.viewport()
     QTest.mouseClick(table, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert len(restarts) >= 1
     restarts.clear()
@@ -195,31 +211,31 @@ def test_exit_and_sign_out_work_when_the_log_cannot_be_written(
     and its failure is logged, never a locked door."""
     from kiosk.controllers import staff as staff_mode
 
-    screen = open_staff(kiosk)
-    sign_in(screen)
+    staff = open_staff(kiosk)
+    sign_in(staff)
     refuse_like_a_full_disk(staffed, "INSERT ON audit")
-    left = []
+    left: list[bool] = []
     mode = kiosk.shell.staff_mode
     assert mode is not None
     mode.exit_requested.disconnect()  # the kiosk would quit the application: pytest's own
     mode.exit_requested.connect(lambda: left.append(True))
-    screen.panel.exit_requested.emit()
+    staff.panel.exit_requested.emit()
     assert left == [True]
-    screen.panel.action_grid.button("done").click()  # nothing ticked: a message, no database
-    screen.panel.sign_out_requested.emit()
+    grid_button(staff.panel.action_grid, "done").click()  # nothing ticked: a message, no database
+    staff.panel.sign_out_requested.emit()
     assert kiosk.shell.current == HOME
     assert staff_mode.StaffMode is type(mode)
 
 
 def test_requests_can_be_exported_again_without_changing_them(
-    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
     RequestStore(staffed).set_status([r.id for r in RequestStore(staffed).requests()], "done")
-    screen = open_staff(kiosk)
-    sign_in(screen)
+    staff = open_staff(kiosk)
+    sign_in(staff)
     usb = tmp_path / "usb"
-    screen.panel.set_folders([(str(usb), "USB")], str(usb))
-    screen.panel.action_grid.button("again:7").click()
+    staff.panel.set_folders([(str(usb), "USB")], str(usb))
+    grid_button(staff.panel.action_grid, "again:7").click()
     wait_for_disk(qtbot, kiosk)
     (exported,) = usb.glob("*.csv")
     assert exported.read_text(encoding="utf-8-sig").count("\n") == 3  # header and two rows
@@ -228,16 +244,16 @@ def test_requests_can_be_exported_again_without_changing_them(
 
 
 def test_diagnostics_show_the_facts_and_a_touch_test(
-    qtbot, kiosk: Kiosk, staffed: Database
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database
 ) -> None:
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    screen.panel.action_grid.button("diagnostics").click()
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    grid_button(staff.panel.action_grid, "diagnostics").click()
     wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
-    facts = screen.panel.facts.text()
+    facts = staff.panel.facts.text()
     for label in (
         "Version:",
         "Free disk:",
@@ -251,39 +267,39 @@ def test_diagnostics_show_the_facts_and_a_touch_test(
     ):
         assert label in facts
     assert "Ann" not in facts
-    QTest.mouseClick(screen.panel.touch_test, Qt.MouseButton.LeftButton, pos=QPoint(40, 50))
-    assert [p.toPoint() for p in screen.panel.touch_test.points] == [QPoint(40, 50)]
+    QTest.mouseClick(staff.panel.touch_test, Qt.MouseButton.LeftButton, pos=QPoint(40, 50))
+    assert [p.toPoint() for p in staff.panel.touch_test.points] == [QPoint(40, 50)]
 
 
 def test_diagnostics_show_the_doctors_checks_in_the_staff_language(
-    qtbot, kiosk: Kiosk, staffed: Database
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database
 ) -> None:
     """`kiosk doctor`'s checks, labelled in the kiosk's language; the findings are for IT."""
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    screen.panel.action_grid.button("diagnostics").click()
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    grid_button(staff.panel.action_grid, "diagnostics").click()
     wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
-    facts = screen.panel.facts.text().splitlines()
+    facts = staff.panel.facts.text().splitlines()
     for label in ("Qt libraries: ✓", "Display platform: ✓ offscreen", "Fonts: ✓"):
         assert any(line.startswith(label) for line in facts), label
     assert sum(line.startswith("Qt libraries:") for line in facts) == 1  # not one per plugin
     data_dir = kiosk.config.paths.data_dir
-    assert f"Data folder: ✓ {data_dir} (0700, " in screen.panel.facts.text()
-    assert f"Database key: ✓ {data_dir / 'db.key'}" in screen.panel.facts.text()
+    assert f"Data folder: ✓ {data_dir} (0700, " in staff.panel.facts.text()
+    assert f"Database key: ✓ {data_dir / 'db.key'}" in staff.panel.facts.text()
     assert any(line.startswith("Clock: ") for line in facts)
 
     data_dir.chmod(0o755)
-    screen.panel.sign_out_requested.emit()
+    staff.panel.sign_out_requested.emit()
     kiosk.shell.set_language("es")
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    screen.panel.action_grid.button("diagnostics").click()
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    grid_button(staff.panel.action_grid, "diagnostics").click()
     wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
-    facts = screen.panel.facts.text()
-    assert "Carpeta de datos: ✗ " in facts
-    assert "should be 0700" in facts
-    assert "Bibliotecas de Qt: ✓" in facts
-    assert "Leer en voz alta: apagado por la configuración" in facts
+    said = staff.panel.facts.text()
+    assert "Carpeta de datos: ✗ " in said
+    assert "should be 0700" in said
+    assert "Bibliotecas de Qt: ✓" in said
+    assert "Leer en voz alta: apagado por la configuración" in said
 
 
 def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
@@ -297,16 +313,16 @@ def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
         request("Ann"), reference="ACE-479", consent_text="Yes", consent_version="1", now=received
     )
     kiosk.shell.set_language("es")
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    first = screen.panel.requests.item(0).text()
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    first = staff.panel.requests.item(0).text()
     assert "mañana" in first
     assert "inglés" in first  # the call's language, in Spanish
     assert "nueva" in first  # its status
     assert "morning" not in first
     shown = received.astimezone()  # the kiosk's time zone, whichever it is
     assert f" {shown.day}/{shown.month}/{shown.year} " in f" {first} "  # day before month
-    assert screen.panel.counts.text().startswith("Nuevas")
+    assert staff.panel.counts.text().startswith("Nuevas")
 
 
 def test_a_wrong_database_key_is_told_to_staff_in_words_not_a_trace(
@@ -316,11 +332,11 @@ def test_a_wrong_database_key_is_told_to_staff_in_words_not_a_trace(
 
     staffed.close()
     (kiosk.config.paths.data_dir / KEY_FILE).write_text("ab" * 32 + "\n")  # not its key
-    screen = open_staff(kiosk)
-    assert screen.pin.message.text() == "The database key is missing or wrong. Ask IT."
+    staff = open_staff(kiosk)
+    assert staff.pin.message.text() == "The database key is missing or wrong. Ask IT."
     kiosk.shell.set_language("es")
-    screen = open_staff(kiosk)
-    assert screen.pin.message.text().startswith("Falta la clave")
+    staff = open_staff(kiosk)
+    assert staff.pin.message.text().startswith("Falta la clave")
 
 
 # -- exports that go wrong half way ---------------------------------------------------------------
@@ -338,46 +354,46 @@ def refuse_like_a_full_disk(db: Database, when: str) -> None:
 
 
 def test_a_staff_export_never_replaces_a_file_already_there(
-    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
     """Another kiosk's export (or one made the same second) on the stick keeps its contents."""
     usb = tmp_path / "usb"
     usb.mkdir()
     now = dt.datetime.now(dt.UTC)
-    theirs = {}
+    theirs: dict[Path, str] = {}
     for second in range(-1, 60):  # any second this test may take
         stamp = (now + dt.timedelta(seconds=second)).astimezone().strftime("%Y-%m-%d-%H%M%S")
         path = usb / f"callback-requests-{stamp}.csv"
         path.write_text(f"someone else's export {second}")
         theirs[path] = path.read_text()
-    screen = open_staff(kiosk)
-    sign_in(screen)
-    screen.panel.set_folders([(str(usb), "USB")], str(usb))
-    screen.panel.action_grid.button("csv").click()
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    staff.panel.set_folders([(str(usb), "USB")], str(usb))
+    grid_button(staff.panel.action_grid, "csv").click()
     wait_for_disk(qtbot, kiosk)
     assert {path: path.read_text() for path in theirs} == theirs
     (ours,) = set(usb.iterdir()) - set(theirs)
     assert ours.name.endswith("-2.csv")
     assert "Ann" in ours.read_text(encoding="utf-8-sig")
-    assert str(ours) in screen.panel.status.text()
+    assert str(ours) in staff.panel.status.text()
     assert [e.action for e in AuditLog(staffed).entries()[:2]] == ["export", "export_started"]
 
 
 def test_a_staff_export_that_cannot_be_marked_says_so_and_keeps_requests_new(
-    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
-    screen = open_staff(kiosk)
-    sign_in(screen)
+    staff = open_staff(kiosk)
+    sign_in(staff)
     usb = tmp_path / "usb"
-    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    staff.panel.set_folders([(str(usb), "USB")], str(usb))
     refuse_like_a_full_disk(staffed, "UPDATE OF status ON requests")
-    screen.panel.action_grid.button("csv").click()
+    grid_button(staff.panel.action_grid, "csv").click()
     wait_for_disk(qtbot, kiosk)
 
-    assert kiosk.shell.current == Route("staff")  # still here, not thrown back home
-    assert screen.currentWidget() is screen.panel
+    assert kiosk.shell.current == Route(Screen.STAFF)  # still here, not thrown back home
+    assert staff.currentWidget() is staff.panel
     (exported,) = usb.glob("*.csv")
-    said = screen.panel.status.text()
+    said = staff.panel.status.text()
     assert str(exported) in said
     assert "could not be marked exported" in said
     assert "stay new" in said
@@ -390,20 +406,20 @@ def test_a_staff_export_that_cannot_be_marked_says_so_and_keeps_requests_new(
 
 @pytest.mark.parametrize("button", ["csv", "again:7"])
 def test_no_staff_export_when_it_cannot_be_audited(
-    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path, button: str
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database, tmp_path: Path, button: str
 ) -> None:
     """A file of patients' numbers is only written once the log says who wrote it."""
-    screen = open_staff(kiosk)
-    sign_in(screen)
+    staff = open_staff(kiosk)
+    sign_in(staff)
     usb = tmp_path / "usb"
-    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    staff.panel.set_folders([(str(usb), "USB")], str(usb))
     refuse_like_a_full_disk(staffed, "INSERT ON audit WHEN NEW.action LIKE '%export_started'")
-    screen.panel.action_grid.button(button).click()
+    grid_button(staff.panel.action_grid, button).click()
     wait_for_disk(qtbot, kiosk)
 
-    assert kiosk.shell.current == Route("staff")
+    assert kiosk.shell.current == Route(Screen.STAFF)
     assert not usb.exists() or list(usb.iterdir()) == []
-    said = screen.panel.status.text()
+    said = staff.panel.status.text()
     assert "Nothing was exported" in said
     assert "disk is full" in said
     assert RequestStore(staffed).counts()["new"] == 2
@@ -411,19 +427,19 @@ def test_no_staff_export_when_it_cannot_be_audited(
 
 
 def test_a_staff_export_the_log_cannot_record_afterwards_says_so(
-    qtbot, kiosk: Kiosk, staffed: Database, tmp_path: Path
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database, tmp_path: Path
 ) -> None:
-    screen = open_staff(kiosk)
-    sign_in(screen)
+    staff = open_staff(kiosk)
+    sign_in(staff)
     usb = tmp_path / "usb"
-    screen.panel.set_folders([(str(usb), "USB")], str(usb))
+    staff.panel.set_folders([(str(usb), "USB")], str(usb))
     refuse_like_a_full_disk(staffed, "INSERT ON audit WHEN NEW.action = 'export'")
-    screen.panel.action_grid.button("csv").click()
+    grid_button(staff.panel.action_grid, "csv").click()
     wait_for_disk(qtbot, kiosk)
 
-    assert kiosk.shell.current == Route("staff")
+    assert kiosk.shell.current == Route(Screen.STAFF)
     (exported,) = usb.glob("*.csv")
-    said = screen.panel.status.text()
+    said = staff.panel.status.text()
     assert f"2 requests saved to {exported}, but the audit log could not record it" in said
     assert RequestStore(staffed).counts()["exported"] == 2
     assert AuditLog(staffed).entries()[0].action == "export_started"  # who began it, at least
