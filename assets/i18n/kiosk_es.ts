@@ -4,6 +4,18 @@
 <context>
     <name>AttractView</name>
     <message>
+        <source>Where does it hurt?</source>
+        <translation>¿Dónde le duele?</translation>
+    </message>
+    <message>
+        <source>Find the place on a drawing of the spine, and learn about it.</source>
+        <translation>Busque el lugar en un dibujo de la columna y aprenda sobre él.</translation>
+    </message>
+    <message>
+        <source>A drawing of the spine, from the neck down to the tailbone.</source>
+        <translation>Un dibujo de la columna, desde el cuello hasta el coxis.</translation>
+    </message>
+    <message>
         <source>Learn about back pain</source>
         <translation>Aprenda sobre el dolor de espalda</translation>
     </message>

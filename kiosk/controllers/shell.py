@@ -22,6 +22,7 @@ from kiosk.core.navigation import HOME, History, Route, Screen
 from kiosk.core.pages import Pages
 from kiosk.views.deferred import after_first_paint
 from kiosk.views.home_view import HomeView, TopicTile
+from kiosk.views.illustrations import Illustrations
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow
 from kiosk.views.words import language_name
@@ -350,7 +351,11 @@ class Shell(QObject):
     def _build_attract(self) -> QWidget:
         from kiosk.views.attract_view import AttractView  # noqa: PLC0415
 
-        view = AttractView()
+        view = AttractView(
+            self._look,
+            Illustrations(self._config.paths.assets_dir / "illustrations"),
+            reduced_motion=self._config.kiosk.reduced_motion,
+        )
         view.set_items(self.pages.attract_items())
         view.set_also_in(self._invitations_in_other_languages())
         view.set_drawing(self._spine_drawing())

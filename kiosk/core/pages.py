@@ -40,6 +40,16 @@ class RegionText(NamedTuple):
     reviewed_on: dt.date | None = None
 
 
+class AttractItem(NamedTuple):
+    """One topic as the attract loop shows it: its picture (by the topic's slug), described in
+    words, under its title and summary."""
+
+    slug: str
+    title: str
+    summary: str
+    picture: str = ""  # what the picture shows, in words
+
+
 class Pages:
     """One language's pages, ready to show."""
 
@@ -109,9 +119,13 @@ class Pages:
             return ""
         return page.title if page is not None else ""
 
-    def attract_items(self) -> list[tuple[str, str]]:
-        """(title, summary) of every readable topic, for the attract loop."""
-        return [(t.title, t.summary) for t in self.library.topics if not t.broken]
+    def attract_items(self) -> list[AttractItem]:
+        """Every readable topic, for the attract loop."""
+        return [
+            AttractItem(t.slug, t.title, t.summary, t.picture)
+            for t in self.library.topics
+            if not t.broken
+        ]
 
     def html(self, page: Page) -> str:
         """A page's body as safe HTML, converted on first use and kept."""

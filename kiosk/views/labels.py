@@ -18,3 +18,13 @@ def plain_label(text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
+
+
+def centred_label(role: str) -> QLabel:
+    """A plain label for words that wrap, centred, looking as style.qss says its `role` looks
+    (the attract loop's and the idle warning's big words)."""
+    label = plain_label()
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label

@@ -101,7 +101,8 @@ class MainWindow(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self._build_bar())
+        self.top_bar = self._build_bar()
+        column.addWidget(self.top_bar)
         column.addWidget(self.stack, 1)
         column.addWidget(self._build_footer())
 
@@ -124,6 +125,9 @@ class MainWindow(QWidget):
         self.name_screen(name, said)
         self.stack.setCurrentWidget(screen)
         self.back_button.setVisible(can_go_back)
+        # A screen read from across the room (the attract loop) sets "top_bar" False: it has
+        # the whole height, and any touch goes home, where the bar is back.
+        self.top_bar.setVisible(screen.property("top_bar") is not False)
         self.setFocus()
 
     def name_screen(self, name: str, said: str = "") -> None:

@@ -8,15 +8,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QAbstractAnimation, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from kiosk.app import Kiosk
 from kiosk.core.navigation import HOME, Route
 from kiosk.system import logs, safety
+from kiosk.views.attract_view import AttractView
 from kiosk.views.callback_view import CallbackView
-from tests.conftest import wait_for_disk
+from tests.conftest import shown_kiosk, wait_for_disk
 
 NAME, PHONE_DIGITS = "Zebediah", "2015550142"  # fictional (555-01xx)
 
@@ -192,25 +193,70 @@ def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> No
     assert kiosk.shell.attracting
     assert not kiosk.window.back_button.isVisible()
     attract = kiosk.window.stack.currentWidget()
-    assert attract.title.text() in {t.title for t in kiosk.shell.library.topics}  # type: ignore[union-attr]
+    assert isinstance(attract, AttractView)
+    assert attract.title.text() in {t.title for t in kiosk.shell.library.topics}
+    # No top bar: the loop has the whole height, from the top of the screen.
+    assert not kiosk.window.top_bar.isVisible()
+    QApplication.processEvents()  # laid out again
+    assert attract.mapTo(kiosk.window, QPoint(0, 0)).y() == 0
+    attract.timer.timeout.emit()  # a touch in the middle of a fade
+    assert attract.fade.state() == QAbstractAnimation.State.Running
     QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, pos=QPoint(400, 400))
     assert kiosk.shell.current == HOME
     assert not kiosk.shell.attracting
+    assert kiosk.window.top_bar.isVisible()
+    assert kiosk.window.home_button.isVisible()
+    # Nothing of the loop moves or ticks behind home: the idle kiosk costs no CPU.
+    assert not attract.timer.isActive()
+    assert attract.fade.state() != QAbstractAnimation.State.Running
+    assert not attract.ripple.running
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_attract_loop_is_read_from_across_the_room(kiosk: Kiosk, language: str) -> None:
+    kiosk.shell.set_language(language)
+    kiosk.shell.show_attract()
+    attract = kiosk.window.stack.currentWidget()
+    assert isinstance(attract, AttractView)
+    assert attract.ripple.running  # "Touch the screen to start", pulsing
+    for _ in range(attract.slide_count):
+        for _ in range(3):  # laid out, a level a pass
+            QApplication.processEvents()
+        # At 1080x1920 every topic's headline is 100 px or more, whole, over its picture.
+        assert attract.title.fontInfo().pixelSize() >= 100
+        assert attract.title.height() >= attract.title.heightForWidth(attract.title.width())
+        assert attract.picture.pixmap().height() >= 700
+        assert attract.picture.accessibleName()
+        attract.timer.timeout.emit()
+        attract.fade.setCurrentTime(attract.fade.duration())
+
+
+def test_reduced_motion_stills_the_attract_loop(qapp, qtbot, config) -> None:  # type: ignore[no-untyped-def]
+    still = config._replace(kiosk=config.kiosk._replace(reduced_motion=True))
+    kiosk = shown_kiosk(qapp, qtbot, still)
+    try:
+        kiosk.shell.show_attract()
+        attract = kiosk.window.stack.currentWidget()
+        assert isinstance(attract, AttractView)
+        first = attract.title.text()
+        attract.timer.timeout.emit()
+        assert attract.title.text() != first  # the next topic at once: no fade
+        assert attract.fade.state() != QAbstractAnimation.State.Running
+        assert not attract.ripple.running
+    finally:
+        qapp.setStyleSheet("")
 
 
 def test_the_attract_loop_invites_in_every_language(kiosk: Kiosk) -> None:
     kiosk.shell.show_attract()
     attract = kiosk.window.stack.currentWidget()
-    assert attract.prompt.text().splitlines() == [  # type: ignore[union-attr]
-        "Touch the screen to start",
-        "Toque la pantalla para comenzar",
-    ]
+    assert isinstance(attract, AttractView)
+    assert attract.prompt.text() == "Touch the screen to start"
+    assert attract.also.text() == "Toque la pantalla para comenzar"
     kiosk.shell.set_language("es")
-    assert attract.title.text() in {t.title for t in kiosk.shell.library.topics}  # type: ignore[union-attr]
-    assert attract.prompt.text().splitlines() == [  # type: ignore[union-attr]
-        "Toque la pantalla para comenzar",
-        "Touch the screen to start",
-    ]
+    assert attract.title.text() in {t.title for t in kiosk.shell.library.topics}
+    assert attract.prompt.text() == "Toque la pantalla para comenzar"
+    assert attract.also.text() == "Touch the screen to start"
 
 
 @pytest.fixture

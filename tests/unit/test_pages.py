@@ -63,5 +63,5 @@ def test_every_region_and_the_attract_items(pages: Pages) -> None:
     regions = pages.regions()
     assert [r.slug for r in regions] == [r.slug for r in pages.library.regions]
     assert all(r.html for r in regions if not r.broken)
-    titles = [title for title, _summary in pages.attract_items()]
+    titles = [item.title for item in pages.attract_items()]
     assert "Symptoms" in titles
