@@ -10,11 +10,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
+from kiosk.core.pages import TopicPage
 from kiosk.core.theme import STANDARD, Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
-from kiosk.views.topic_view import TopicPage, TopicView
+from kiosk.views.topic_view import TopicView
 
 LONG = "".join(f"<p>Paragraph {n} with a few plain words in it.</p>" for n in range(80))
 PAGE = TopicPage("causes", "Causes", LONG)
@@ -22,7 +24,7 @@ URGENT = TopicPage("get-help-now", "When to get help now", "<h2>Call 911</h2>" +
 
 
 @pytest.fixture
-def reader(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[TopicView]:  # type: ignore[no-untyped-def]
+def reader(qapp: QApplication, qtbot: QtBot, assets_dir: Path) -> Iterator[TopicView]:
     look = LookController(qapp, assets_dir, Look())
     view = TopicView(look, IconSet(assets_dir / "icons"))
     qtbot.addWidget(view)

@@ -4,11 +4,15 @@ picture), the main paths, the other topics, the page about the information at th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.theme import HIGH_CONTRAST, STANDARD, TOUCH_TARGET_PX, Look
 from kiosk.views.home_view import HomeView, TopicTile
@@ -31,7 +35,7 @@ TOPICS = [
 
 
 @pytest.fixture
-def look(qapp: QApplication, assets_dir: Path):  # type: ignore[no-untyped-def]
+def look(qapp: QApplication, assets_dir: Path) -> Iterator[LookController]:
     controller = LookController(qapp, assets_dir, Look())
     yield controller
     qapp.setStyleSheet("")
@@ -43,8 +47,12 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
+class MakeHome(Protocol):
+    def __call__(self, width: int = ..., height: int = ...) -> HomeView: ...
+
+
 @pytest.fixture
-def make_home(qtbot, look: LookController, assets_dir: Path):  # type: ignore[no-untyped-def]
+def make_home(qtbot: QtBot, look: LookController, assets_dir: Path) -> MakeHome:
     def make(width: int = 1080, height: int = 1600) -> HomeView:
         view = HomeView(
             look,
@@ -63,8 +71,14 @@ def make_home(qtbot, look: LookController, assets_dir: Path):  # type: ignore[no
 
 
 @pytest.fixture
-def home(make_home) -> HomeView:  # type: ignore[no-untyped-def]
+def home(make_home: MakeHome) -> HomeView:
     return make_home()
+
+
+def _scroll_area(home: HomeView) -> QScrollArea:
+    area = home.findChild(QScrollArea)
+    assert area is not None, "home scrolls in a scroll area"
+    return area
 
 
 def _on_home(home: HomeView, widget: QWidget) -> QRect:
@@ -85,14 +99,14 @@ def test_every_topic_has_a_button_with_its_title_and_summary(home: HomeView) -> 
         assert tile.isVisible()
 
 
-def test_touching_a_tile_reports_its_topic(qtbot, home: HomeView) -> None:  # type: ignore[no-untyped-def]
+def test_touching_a_tile_reports_its_topic(qtbot: QtBot, home: HomeView) -> None:
     for slug in ("what-is-axial-back-pain", "second", "help", "about"):
         with qtbot.waitSignal(home.topic_chosen) as chosen:
-            qtbot.mouseClick(home.topic_tiles[slug], Qt.MouseButton.LeftButton)
+            QTest.mouseClick(home.topic_tiles[slug], Qt.MouseButton.LeftButton)
         assert chosen.args == [slug]
 
 
-def test_callback_and_spine_tiles_report_their_screens(qtbot, home: HomeView) -> None:  # type: ignore[no-untyped-def]
+def test_callback_and_spine_tiles_report_their_screens(qtbot: QtBot, home: HomeView) -> None:
     with qtbot.waitSignal(home.callback_chosen):
         home.callback_tile.click()
     with qtbot.waitSignal(home.spine_chosen):
@@ -116,8 +130,8 @@ def test_the_first_topic_is_a_start_here_card_with_its_picture_described(
 
 @pytest.mark.parametrize("size", [(1080, 1600), (1920, 900), (1280, 614)])
 def test_the_start_card_comes_first_and_is_the_biggest_thing_to_touch(
-    make_home, size: tuple[int, int]
-) -> None:  # type: ignore[no-untyped-def]
+    make_home: MakeHome, size: tuple[int, int]
+) -> None:
     home = make_home(*size)
     card = _on_home(home, home.start_card)
     others = [home.spine_tile, home.callback_tile, *home.topic_tiles.values()]
@@ -143,7 +157,7 @@ def test_the_main_paths_follow_the_start_card_as_big_tiles(home: HomeView) -> No
         assert tile.summary_label.isVisible()
 
 
-def test_the_warning_signs_stay_red(qtbot, home: HomeView, look: LookController) -> None:  # type: ignore[no-untyped-def]
+def test_the_warning_signs_stay_red(qtbot: QtBot, home: HomeView, look: LookController) -> None:
     tile = home.topic_tiles["help"]
 
     def colour() -> str:
@@ -190,13 +204,13 @@ def test_every_tile_is_at_least_a_touch_target(home: HomeView, look: LookControl
 
 
 def test_on_a_short_screen_every_main_path_is_in_view_and_more_below_is_said(
-    qtbot,
-    make_home,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    make_home: MakeHome,
 ) -> None:
     """1280x800 leaves home 1280x614: the start card and the three main paths are whole on
     the first screen, and a button says there are more topics below; it scrolls to them."""
     home = make_home(1280, 614)
-    area = home.findChild(QScrollArea)
+    area = _scroll_area(home)
     viewport = QRect(area.viewport().mapTo(home, QPoint(0, 0)), area.viewport().size())
     for tile in (home.start_card, home.spine_tile, home.callback_tile, home.topic_tiles["help"]):
         assert viewport.contains(_on_home(home, tile)), tile.accessibleName()
@@ -208,15 +222,15 @@ def test_on_a_short_screen_every_main_path_is_in_view_and_more_below_is_said(
     qtbot.waitUntil(lambda: home.more_button.label() in ("More topics below", "Back to top"))
 
 
-def test_no_more_below_button_when_the_page_fits(make_home) -> None:  # type: ignore[no-untyped-def]
+def test_no_more_below_button_when_the_page_fits(make_home: MakeHome) -> None:
     home = make_home(1080, 1800)
-    assert home.findChild(QScrollArea).verticalScrollBar().maximum() == 0
+    assert _scroll_area(home).verticalScrollBar().maximum() == 0
     assert not home.more_button.isVisible()
 
 
-def test_at_the_end_the_button_offers_the_top_again(make_home) -> None:  # type: ignore[no-untyped-def]
+def test_at_the_end_the_button_offers_the_top_again(make_home: MakeHome) -> None:
     home = make_home(1280, 614)
-    bar = home.findChild(QScrollArea).verticalScrollBar()
+    bar = _scroll_area(home).verticalScrollBar()
     bar.setValue(bar.maximum())
     assert home.more_button.label() == "Back to top"
     home.more_button.click()
@@ -233,8 +247,8 @@ def test_replacing_topics_leaves_no_old_tiles_showing(home: HomeView) -> None:
 
 
 def test_text_size_step_enlarges_tile_text(
-    qtbot,
-    home: HomeView,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    home: HomeView,
     look: LookController,
 ) -> None:
     title = home.topic_tiles["second"].title_label
@@ -245,8 +259,8 @@ def test_text_size_step_enlarges_tile_text(
 
 
 def test_large_text_uses_fewer_columns(
-    qtbot,
-    home: HomeView,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
+    home: HomeView,
     look: LookController,
 ) -> None:
     second, third = home.topic_tiles["second"], home.topic_tiles["third"]
@@ -257,9 +271,9 @@ def test_large_text_uses_fewer_columns(
 
 
 def test_high_contrast_switches_the_colours_a_patient_sees(
-    qtbot,
+    qtbot: QtBot,
     home: HomeView,
-    look: LookController,  # type: ignore[no-untyped-def]
+    look: LookController,
 ) -> None:
     def background() -> str:
         return home.grab().toImage().pixelColor(8, 8).name().upper()
@@ -271,10 +285,10 @@ def test_high_contrast_switches_the_colours_a_patient_sees(
     qtbot.waitUntil(lambda: background() == STANDARD.background)
 
 
-def test_home_scrolls_by_flicking_once_shown(qtbot, home: HomeView) -> None:  # type: ignore[no-untyped-def]
+def test_home_scrolls_by_flicking_once_shown(qtbot: QtBot, home: HomeView) -> None:
     from PySide6.QtWidgets import QScroller
 
-    viewport = home.findChild(QScrollArea).viewport()
+    viewport = _scroll_area(home).viewport()
     qtbot.waitUntil(lambda: QScroller.hasScroller(viewport))
 
 

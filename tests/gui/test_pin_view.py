@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.theme import Look
 from kiosk.storage.accounts import MAX_PIN, MIN_PIN
@@ -18,7 +19,7 @@ from kiosk.views.pin_view import DIGIT_DOT, DOTS_SHOWN, EMPTY_DOT, PinView
 
 
 @pytest.fixture
-def pad(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[PinView]:  # type: ignore[no-untyped-def]
+def pad(qapp: QApplication, qtbot: QtBot, assets_dir: Path) -> Iterator[PinView]:
     LookController(qapp, assets_dir, Look())
     view = PinView()
     qtbot.addWidget(view)
@@ -28,7 +29,7 @@ def pad(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[PinView]:  # ty
     qapp.setStyleSheet("")
 
 
-def test_digits_show_as_dots_and_sign_in_reports_the_pin(qtbot, pad: PinView) -> None:  # type: ignore[no-untyped-def]
+def test_digits_show_as_dots_and_sign_in_reports_the_pin(qtbot: QtBot, pad: PinView) -> None:
     for digit in "4821937":
         pad.keys[digit].click()
     assert pad.entered == 7
@@ -61,7 +62,7 @@ def test_each_digit_entered_shows_as_one_more_dot_never_the_digit(pad: PinView) 
     assert _dots(pad) == (0, MIN_PIN)
 
 
-def test_a_long_pin_can_be_typed_whole(qtbot, pad: PinView) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_pin_can_be_typed_whole(qtbot: QtBot, pad: PinView) -> None:
     """Staff may have PINs up to MAX_PIN digits: the pad takes them all, showing a line of
     dots and how many more."""
     pin = "73915" * 5
@@ -83,7 +84,7 @@ def test_a_wrong_pin_is_said_plainly_and_cleared(pad: PinView) -> None:
     assert pad.entered == 0
 
 
-def test_a_wait_closes_the_pad_until_it_is_over(qtbot, pad: PinView) -> None:  # type: ignore[no-untyped-def]
+def test_a_wait_closes_the_pad_until_it_is_over(qtbot: QtBot, pad: PinView) -> None:
     pad.show_wait(29.2)
     assert "wait 30 seconds" in pad.message.text()
     pad.keys["5"].click()
@@ -100,7 +101,7 @@ def test_with_no_staff_the_pad_says_how_to_add_one(pad: PinView) -> None:
     assert not pad.keys["1"].isEnabled()
 
 
-def test_cancel_forgets_the_digits(qtbot, pad: PinView) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_forgets_the_digits(qtbot: QtBot, pad: PinView) -> None:
     pad.keys["9"].click()
     with qtbot.waitSignal(pad.cancelled):
         pad.cancel_button.click()
@@ -113,7 +114,7 @@ def test_every_key_is_big_and_named(pad: PinView) -> None:
         assert key.accessibleName()
 
 
-def test_holding_the_clinic_name_for_three_seconds_opens_staff_mode(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_holding_the_clinic_name_for_three_seconds_opens_staff_mode(qtbot: QtBot) -> None:
     label = QLabel("Clinic")
     qtbot.addWidget(label)
     label.show()
@@ -125,7 +126,7 @@ def test_holding_the_clinic_name_for_three_seconds_opens_staff_mode(qtbot) -> No
         gesture.timer.timeout.emit()  # three seconds pass, instantly
 
 
-def test_letting_go_early_opens_nothing(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_letting_go_early_opens_nothing(qtbot: QtBot) -> None:
     label = QLabel("Clinic")
     qtbot.addWidget(label)
     label.show()

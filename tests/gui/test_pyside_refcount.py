@@ -6,9 +6,10 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
+from pytestqt.qtbot import QtBot
 
 
-def test_ten_thousand_void_calls_leave_none_refcount_intact(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ten_thousand_void_calls_leave_none_refcount_intact(qtbot: QtBot) -> None:
     stack = QStackedWidget()
     qtbot.addWidget(stack)
     label = QLabel()

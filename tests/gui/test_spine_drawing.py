@@ -4,6 +4,7 @@ what a spine doctor looks for in a side view, front of the body to the left."""
 from __future__ import annotations
 
 import itertools
+import math
 import statistics
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,7 +53,7 @@ def bulge(drawing: QSvgRenderer, discs: Sequence[str]) -> float:
     centres = [bounds(drawing, f"disc-{disc}").center() for disc in discs]
     first, last = centres[0], centres[-1]
     dx, dy = last.x() - first.x(), last.y() - first.y()
-    chord = (dx * dx + dy * dy) ** 0.5
+    chord = math.sqrt(dx * dx + dy * dy)
     # Going down the chord, + is to the right: towards the back of the body.
     offsets = [((c.x() - first.x()) * dy - (c.y() - first.y()) * dx) / chord for c in centres]
     return max(offsets, key=abs) / chord

@@ -12,14 +12,16 @@ from PySide6.QtCore import QPoint, QPointF, QRectF
 from PySide6.QtGui import QImage, QPainter, QPointingDevice
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.anatomy import SpineMap, spine_drawings
 from kiosk.core.content import load_library
+from kiosk.core.pages import RegionText
 from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look, Palette
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.spine_canvas import SpineCanvas
-from kiosk.views.spine_view import RegionText, SpineView
+from kiosk.views.spine_view import SpineView
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +38,9 @@ def look(qapp: QApplication, assets_dir: Path) -> Iterator[LookController]:
 
 @pytest.fixture
 def spine(
-    qtbot,
+    qtbot: QtBot,
     look: LookController,
-    assets_dir: Path,  # type: ignore[no-untyped-def]
+    assets_dir: Path,
     content_dir: Path,
 ) -> SpineView:
     regions = load_library(content_dir, "en").regions
@@ -169,7 +171,9 @@ def test_every_region_button_is_a_big_labelled_target(spine: SpineView) -> None:
         assert button.height() >= 96
 
 
-def test_where_it_hurts_marks_the_region_and_asks_for_a_call(qtbot, spine: SpineView) -> None:  # type: ignore[no-untyped-def]
+def test_where_it_hurts_marks_the_region_and_asks_for_a_call(
+    qtbot: QtBot, spine: SpineView
+) -> None:
     spine.show_region("sacroiliac-joint")
     with qtbot.waitSignal(spine.callback_chosen) as chosen:
         spine.hurts_button.click()
@@ -177,7 +181,7 @@ def test_where_it_hurts_marks_the_region_and_asks_for_a_call(qtbot, spine: Spine
     assert spine.canvas.marked
 
 
-def test_related_topic_buttons_report_the_topic(qtbot, spine: SpineView) -> None:  # type: ignore[no-untyped-def]
+def test_related_topic_buttons_report_the_topic(qtbot: QtBot, spine: SpineView) -> None:
     spine.show_region("discs")
     with qtbot.waitSignal(spine.topic_chosen) as chosen:
         spine.related.buttons[0].click()
@@ -193,7 +197,7 @@ def test_high_contrast_keeps_the_choice_highlighted(spine: SpineView, look: Look
     assert image.pixelColor(3, 3).name().upper() == HIGH_CONTRAST.surface
 
 
-def test_the_drawing_is_laid_beside_the_text_in_landscape(qtbot, spine: SpineView) -> None:  # type: ignore[no-untyped-def]
+def test_the_drawing_is_laid_beside_the_text_in_landscape(qtbot: QtBot, spine: SpineView) -> None:
     spine.show_region("discs")  # a long text must not take the drawing's share
     QApplication.processEvents()
     assert spine.panel.y() > spine.canvas.y()
@@ -203,7 +207,9 @@ def test_the_drawing_is_laid_beside_the_text_in_landscape(qtbot, spine: SpineVie
     assert abs(spine.panel.y() - spine.canvas.y()) < 5
 
 
-def test_a_drawing_squeezed_to_nothing_survives_and_fits_again(qtbot, spine: SpineView) -> None:  # type: ignore[no-untyped-def]
+def test_a_drawing_squeezed_to_nothing_survives_and_fits_again(
+    qtbot: QtBot, spine: SpineView
+) -> None:
     canvas = spine.canvas
     canvas.setFixedHeight(0)
     QApplication.processEvents()
@@ -270,6 +276,7 @@ def test_in_portrait_the_drawing_fills_its_panel(spine: SpineView) -> None:
     for _, words, _ in canvas.label_layout():
         shown = shown.united(words)
     panel = canvas.parentWidget()
+    assert panel is not None
     assert shown.width() > 0.5 * canvas.width()
     assert drawing.height() > 0.9 * panel.height()
     for button in (spine.zoom_in_button, spine.zoom_out_button, spine.reset_button):

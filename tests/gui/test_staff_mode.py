@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from kiosk.controllers.background import Background
 from kiosk.controllers.staff import StaffMode
@@ -22,6 +23,7 @@ from kiosk.storage.audit import AuditLog
 from kiosk.storage.database import Database
 from kiosk.storage.requests import RequestStore
 from kiosk.views.staff_view import StaffScreen
+from tests.conftest import grid_button
 
 PIN = "482193"
 
@@ -33,7 +35,7 @@ class Staffed(NamedTuple):
 
 
 @pytest.fixture
-def staffed(qtbot, config: Config) -> Iterator[Staffed]:  # type: ignore[no-untyped-def]
+def staffed(qtbot: QtBot, config: Config) -> Iterator[Staffed]:
     """Dana signed in on the staff screen, with two new requests waiting."""
     db = Database.open(config.paths.data_dir)
     StaffDirectory(db).add("Dana Front", PIN)
@@ -62,7 +64,7 @@ def staffed(qtbot, config: Config) -> Iterator[Staffed]:  # type: ignore[no-unty
 
 @pytest.mark.parametrize("kind", ["csv", "xlsx"])
 def test_an_export_the_stick_cannot_take_leaves_the_requests_new(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     staffed: Staffed,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -84,7 +86,7 @@ def test_an_export_the_stick_cannot_take_leaves_the_requests_new(
     usb = tmp_path / "usb" / "exports"  # not there yet: the export makes it
     panel = staffed.screen.panel
     panel.set_folders([(str(usb), "USB")], str(usb))
-    panel.action_grid.button(kind).click()
+    grid_button(panel.action_grid, kind).click()
     qtbot.waitUntil(lambda: staffed.background.pending == 0)
 
     full = os.strerror(errno.ENOSPC)
