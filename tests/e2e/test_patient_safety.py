@@ -10,7 +10,9 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from kiosk.app import Kiosk
-from kiosk.core.navigation import Route
+from kiosk.core.navigation import Route, Screen
+from kiosk.views.spine_view import SpineView
+from tests.conftest import screen
 
 DISCLAIMER = {
     "en": "General information, not medical advice. Ask your doctor about your own care.",
@@ -25,7 +27,7 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def _in_view(widget) -> bool:  # type: ignore[no-untyped-def]
+def _in_view(widget: QWidget) -> bool:
     return widget.isVisible() and not widget.visibleRegion().isEmpty()
 
 
@@ -36,15 +38,15 @@ def test_every_topic_and_spine_region_shows_the_disclaimer(kiosk: Kiosk, languag
     assert len(library.topics) >= 12
     assert len(library.regions) >= 9
     for topic in library.topics:
-        kiosk.shell.go(Route("topic", topic.slug))
+        kiosk.shell.go(Route(Screen.TOPIC, topic.slug))
         _settle()
         reader = kiosk.shell.topic_view
         assert _in_view(reader.disclaimer), topic.slug
         assert reader.disclaimer.text() == DISCLAIMER[language], topic.slug
     for region in library.regions:
-        kiosk.shell.go(Route("spine", region.slug))
+        kiosk.shell.go(Route(Screen.SPINE, region.slug))
         _settle()
-        spine = kiosk.window.stack.currentWidget()
+        spine = screen(kiosk, SpineView)
         assert _in_view(spine.disclaimer), region.slug
         assert spine.disclaimer.text() == DISCLAIMER[language], region.slug
 
@@ -55,7 +57,7 @@ def test_the_warning_signs_page_sends_to_the_front_desk_and_offers_no_call(
 ) -> None:
     kiosk.shell.set_language(language)
     (urgent,) = [t for t in kiosk.shell.library.topics if t.urgent]
-    kiosk.shell.go(Route("topic", urgent.slug))
+    kiosk.shell.go(Route(Screen.TOPIC, urgent.slug))
     _settle()
     reader = kiosk.shell.topic_view
     shown = [
@@ -68,7 +70,7 @@ def test_the_warning_signs_page_sends_to_the_front_desk_and_offers_no_call(
     assert _in_view(reader.front_desk)
     assert reader.front_desk_label.text() == FRONT_DESK[language]
     # Every other page still offers the call.
-    kiosk.shell.go(Route("topic", "causes"))
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
     _settle()
     assert reader.callback_button.isVisible()
     assert reader.callback_button.label() == ASK_FOR_A_CALL[language]
@@ -100,12 +102,14 @@ def test_on_a_1280x800_screen_the_911_signs_begin_above_the_fold(
     kiosk.shell.set_language(language)
     kiosk.window.resize(1280, 800)
     reader = kiosk.shell.topic_view
-    viewport = reader.findChild(QScrollArea).viewport()
-    kiosk.shell.go(Route("topic", "causes"))
+    scroll = reader.findChild(QScrollArea)
+    assert scroll is not None
+    viewport = scroll.viewport()
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
     _settle()
     ordinary = viewport.height()
     (urgent,) = [t for t in kiosk.shell.library.topics if t.urgent]
-    kiosk.shell.go(Route("topic", urgent.slug))
+    kiosk.shell.go(Route(Screen.TOPIC, urgent.slug))
     _settle()
     # The front desk's band costs the signs less than a line of text.
     assert viewport.height() >= ordinary - 24
@@ -149,10 +153,13 @@ MONTHS = {
 
 
 def test_the_page_says_who_reviewed_it_and_when_in_each_language(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("topic", "causes"))
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
     _settle()
     note = kiosk.shell.topic_view.review_note
-    day = kiosk.shell.library.topic("causes").reviewed_on
+    page = kiosk.shell.library.topic("causes")
+    assert page is not None
+    day = page.reviewed_on
+    assert day is not None
     month = MONTHS["en"][day.month - 1]
     assert note.text() == (
         "Reviewed by the kiosk's editors, against NICE, ACP and MedlinePlus guidance "

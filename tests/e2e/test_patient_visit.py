@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.core.navigation import HOME, Route
-from tests.conftest import wait_for_disk
+from kiosk.core.config import Config
+from kiosk.core.navigation import HOME, Route, Screen
+from kiosk.views.callback_view import CallbackView
+from kiosk.views.spine_view import SpineView
+from tests.conftest import grid_button, screen, wait_for_disk
 
 
 def test_home_shows_a_tile_for_every_shipped_topic(kiosk: Kiosk) -> None:
@@ -18,7 +24,7 @@ def test_home_shows_a_tile_for_every_shipped_topic(kiosk: Kiosk) -> None:
     assert all(tile.isVisible() for tile in kiosk.home.topic_tiles.values())
 
 
-def test_home_to_topic_and_back_to_home(qtbot, kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
+def test_home_to_topic_and_back_to_home(qtbot: QtBot, kiosk: Kiosk) -> None:
     kiosk.home.topic_tiles["symptoms"].click()
     assert kiosk.window.stack.currentWidget() is kiosk.topic
     assert kiosk.topic.title_label.text() == "Symptoms"
@@ -56,33 +62,33 @@ def test_every_kind_of_link_in_a_text_leads_where_it_says(kiosk: Kiosk) -> None:
     about the page it is on, a `spine:` link opens that part, a broken one does nothing."""
     kiosk.home.topic_tiles["symptoms"].click()
     kiosk.topic.body_label.linkActivated.emit("nowhere:at-all")
-    assert kiosk.shell.current == Route("topic", "symptoms")
+    assert kiosk.shell.current == Route(Screen.TOPIC, "symptoms")
     kiosk.topic.body_label.linkActivated.emit("callback:")
-    assert kiosk.shell.current == Route("callback", "topic:symptoms")
+    assert kiosk.shell.current == Route(Screen.CALLBACK, "topic:symptoms")
     kiosk.window.back_button.click()
     kiosk.topic.body_label.linkActivated.emit("spine:lumbar")
-    assert kiosk.shell.current == Route("spine", "lumbar")
-    spine = kiosk.window.stack.currentWidget()
-    spine.body_label.linkActivated.emit("callback:")  # type: ignore[attr-defined]
-    assert kiosk.shell.current == Route("callback", "spine:lumbar")
+    assert kiosk.shell.current == Route(Screen.SPINE, "lumbar")
+    spine = screen(kiosk, SpineView)
+    spine.body_label.linkActivated.emit("callback:")
+    assert kiosk.shell.current == Route(Screen.CALLBACK, "spine:lumbar")
 
 
 def test_the_about_page_names_the_configured_clinic(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("topic", "about"))
+    kiosk.shell.go(Route(Screen.TOPIC, "about"))
     body = kiosk.topic.body_label.text()
     assert kiosk.config.clinic.name.replace("&", "&amp;") in body
     assert "{{" not in body
 
 
 def test_a_route_to_a_missing_topic_shows_home(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("topic", "no-such-topic"))
+    kiosk.shell.go(Route(Screen.TOPIC, "no-such-topic"))
     assert kiosk.window.stack.currentWidget() is kiosk.home
 
 
 def test_callback_from_a_topic_opens_the_callback_screen(kiosk: Kiosk) -> None:
     kiosk.home.topic_tiles["treatments"].click()
     kiosk.topic.callback_button.click()
-    assert kiosk.shell.current == Route("callback", "topic:treatments")
+    assert kiosk.shell.current == Route(Screen.CALLBACK, "topic:treatments")
     kiosk.window.back_button.click()
     assert kiosk.topic.title_label.text() == "Treatments"
 
@@ -95,9 +101,7 @@ def test_text_size_and_contrast_buttons_change_the_look(kiosk: Kiosk) -> None:
 
 
 def test_language_switch_keeps_the_patient_on_the_same_page(
-    qapp,
-    qtbot,  # type: ignore[no-untyped-def]
-    bilingual_config,
+    qapp: QApplication, qtbot: QtBot, bilingual_config: Config
 ) -> None:
     from kiosk.app import build_kiosk
 
@@ -105,17 +109,17 @@ def test_language_switch_keeps_the_patient_on_the_same_page(
     qtbot.addWidget(built.window)
     built.window.show()
     assert built.window.language_button.text() == "Español"
-    built.shell.go(Route("topic", "causes"))
+    built.shell.go(Route(Screen.TOPIC, "causes"))
     built.window.language_button.click()
     assert built.shell.language == "es"
-    assert built.shell.current == Route("topic", "causes")
+    assert built.shell.current == Route(Screen.TOPIC, "causes")
     assert built.window.stack.currentWidget() is built.topic
     assert built.window.language_button.text() == "English"
     qapp.setStyleSheet("")
 
 
 @pytest.fixture
-def broken_content_config(tmp_path, config, content_dir):  # type: ignore[no-untyped-def]
+def broken_content_config(tmp_path: Path, config: Config, content_dir: Path) -> Config:
     """The shipped content, but with causes.md no longer readable text."""
     copy = tmp_path / "content"
     shutil.copytree(content_dir, copy)
@@ -123,8 +127,11 @@ def broken_content_config(tmp_path, config, content_dir):  # type: ignore[no-unt
     return config._replace(paths=config.paths._replace(content_dir=copy))
 
 
-def test_a_broken_content_file_leaves_the_rest_of_the_kiosk_working(  # type: ignore[no-untyped-def]
-    qapp, qtbot, broken_content_config, caplog
+def test_a_broken_content_file_leaves_the_rest_of_the_kiosk_working(
+    qapp: QApplication,
+    qtbot: QtBot,
+    broken_content_config: Config,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     from kiosk.app import build_kiosk
 
@@ -144,14 +151,14 @@ def test_a_broken_content_file_leaves_the_rest_of_the_kiosk_working(  # type: ig
 
 def test_every_topic_opens_with_its_text(kiosk: Kiosk) -> None:
     for topic in kiosk.shell.library.topics:
-        kiosk.shell.go(Route("topic", topic.slug))
+        kiosk.shell.go(Route(Screen.TOPIC, topic.slug))
         assert kiosk.topic.title_label.text() == topic.title
         assert len(kiosk.topic.body_label.text()) > 500
         assert "This page is being updated" not in kiosk.topic.body_label.text()
 
 
 def test_related_regions_lead_to_the_spine_screen(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("topic", "symptoms"))
+    kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
     regions = [b for b in kiosk.topic.related.buttons if b.property("key").startswith("spine:")]
     assert regions
     target = regions[0].property("key")
@@ -159,18 +166,10 @@ def test_related_regions_lead_to_the_spine_screen(kiosk: Kiosk) -> None:
     assert str(kiosk.shell.current) == target
 
 
-def spine_view(kiosk: Kiosk):  # type: ignore[no-untyped-def]
-    from kiosk.views.spine_view import SpineView
-
-    screen = kiosk.window.stack.currentWidget()
-    assert isinstance(screen, SpineView)
-    return screen
-
-
 def test_every_region_text_loads_on_the_spine_screen(kiosk: Kiosk) -> None:
     for region in kiosk.shell.library.regions:
-        kiosk.shell.go(Route("spine", region.slug))
-        spine = spine_view(kiosk)
+        kiosk.shell.go(Route(Screen.SPINE, region.slug))
+        spine = screen(kiosk, SpineView)
         assert spine.selected_region == region.slug
         assert spine.title_label.text() == region.title
         assert len(spine.body_label.text()) > 300
@@ -179,7 +178,7 @@ def test_every_region_text_loads_on_the_spine_screen(kiosk: Kiosk) -> None:
 
 def test_home_spine_tile_opens_the_explorer_with_nothing_chosen(kiosk: Kiosk) -> None:
     kiosk.home.spine_tile.click()
-    spine = spine_view(kiosk)
+    spine = screen(kiosk, SpineView)
     assert spine.selected_region == ""
     assert spine.panel.currentIndex() == 0
     assert len(spine.region_list.buttons) == len(kiosk.shell.library.regions)
@@ -187,38 +186,30 @@ def test_home_spine_tile_opens_the_explorer_with_nothing_chosen(kiosk: Kiosk) ->
 
 def test_a_region_chosen_on_the_spine_is_still_chosen_after_back(kiosk: Kiosk) -> None:
     kiosk.home.spine_tile.click()
-    spine = spine_view(kiosk)
-    spine.region_list.button("facet-joints").click()
-    assert kiosk.shell.current == Route("spine", "facet-joints")
+    spine = screen(kiosk, SpineView)
+    grid_button(spine.region_list, "facet-joints").click()
+    assert kiosk.shell.current == Route(Screen.SPINE, "facet-joints")
     spine.related.buttons[0].click()
     assert kiosk.shell.current.screen == "topic"
     kiosk.window.back_button.click()
-    assert spine_view(kiosk).selected_region == "facet-joints"
+    assert screen(kiosk, SpineView).selected_region == "facet-joints"
 
 
 def test_where_it_hurts_carries_the_region_to_the_callback_screen(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("spine", "sacroiliac-joint"))
-    spine_view(kiosk).hurts_button.click()
-    assert kiosk.shell.current == Route("callback", "spine:sacroiliac-joint")
+    kiosk.shell.go(Route(Screen.SPINE, "sacroiliac-joint"))
+    screen(kiosk, SpineView).hurts_button.click()
+    assert kiosk.shell.current == Route(Screen.CALLBACK, "spine:sacroiliac-joint")
 
 
-def callback_view(kiosk: Kiosk):  # type: ignore[no-untyped-def]
-    from kiosk.views.callback_view import CallbackView
-
-    screen = kiosk.window.stack.currentWidget()
-    assert isinstance(screen, CallbackView)
-    return screen
-
-
-def test_a_patient_asks_for_a_call_and_the_request_is_saved_encrypted(  # type: ignore[no-untyped-def]
-    qtbot, kiosk: Kiosk
+def test_a_patient_asks_for_a_call_and_the_request_is_saved_encrypted(
+    qtbot: QtBot, kiosk: Kiosk
 ) -> None:
     from kiosk.storage.requests import DATABASE, RequestStore
 
     kiosk.window.activateWindow()
-    kiosk.shell.go(Route("topic", "surgery"))
+    kiosk.shell.go(Route(Screen.TOPIC, "surgery"))
     kiosk.topic.callback_button.click()
-    form = callback_view(kiosk)
+    form = screen(kiosk, CallbackView)
     assert form.topic_button.text() == "Surgery"
     form.first_name.setFocus()
     qtbot.waitUntil(form.first_name.hasFocus)
@@ -257,15 +248,15 @@ def test_a_patient_asks_for_a_call_and_the_request_is_saved_encrypted(  # type: 
     assert kiosk.shell.current == HOME
 
 
-def test_an_unwritable_data_folder_keeps_the_form_and_says_so(  # type: ignore[no-untyped-def]
-    qtbot, kiosk: Kiosk, caplog
+def test_an_unwritable_data_folder_keeps_the_form_and_says_so(
+    qtbot: QtBot, kiosk: Kiosk, caplog: pytest.LogCaptureFixture
 ) -> None:
     from kiosk.storage.requests import DATABASE
 
     data_dir = kiosk.config.paths.data_dir
     (data_dir / DATABASE).mkdir(parents=True)  # a database that cannot be opened
     kiosk.home.callback_tile.click()
-    form = callback_view(kiosk)
+    form = screen(kiosk, CallbackView)
     form.first_name.setText("Ann")
     form.last_name.setText("Lee")
     form.phone.setText("(201) 555-0199")
@@ -283,20 +274,18 @@ def test_an_unwritable_data_folder_keeps_the_form_and_says_so(  # type: ignore[n
     assert "555-0199" not in caplog.text
 
 
-def test_usage_statistics_count_a_scripted_visit(kiosk: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
-
+def test_usage_statistics_count_a_scripted_visit(kiosk: Kiosk) -> None:
     from kiosk.storage.database import Database
     from kiosk.storage.usage import UsageStats
 
     kiosk.home.topic_tiles["symptoms"].click()
-    kiosk.shell.go(Route("topic", "causes"))
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
     kiosk.window.home_button.click()
     kiosk.home.spine_tile.click()
-    spine_view(kiosk).region_list.button("lumbar").click()
+    grid_button(screen(kiosk, SpineView).region_list, "lumbar").click()
     kiosk.window.home_button.click()
     kiosk.home.callback_tile.click()
-    callback_view(kiosk).first_name.setText("Ann")
+    screen(kiosk, CallbackView).first_name.setText("Ann")
     kiosk.window.home_button.click()  # left without sending: abandoned
     QApplication.processEvents()  # the counts are written after the screen changed
 
