@@ -902,6 +902,14 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Hay más abajo</translation>
     </message>
     <message>
+        <source>Part {number} of {count}: {title}</source>
+        <translation>Parte {number} de {count}: {title}</translation>
+    </message>
+    <message>
+        <source>On this page</source>
+        <translation>En esta página</translation>
+    </message>
+    <message>
         <source>Ask us to call you about this</source>
         <translation>Pídanos que le llamemos sobre esto</translation>
     </message>

@@ -20,11 +20,12 @@ from kiosk.core.content import Library, Page, Problem, load_library
 from kiosk.core.glossary import FILE_NAME as GLOSSARY_FILE
 from kiosk.core.glossary import Glossary, load_glossary, unexplained
 from kiosk.core.markdown_safe import IMAGE_SUFFIXES, image_path
-from kiosk.core.markup import INTERNAL_SCHEMES, PLACEHOLDER
+from kiosk.core.markup import CARD, INTERNAL_SCHEMES, PLACEHOLDER
 from kiosk.core.readability import GRADE_LIMIT, grade
 
 PLACEHOLDERS = frozenset({"clinic_name", "clinic_phone", "clinic_address"})
 _LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]*)>?")
+PICTURE_SCHEME = "picture:"
 _FORMAT_FIELD = re.compile(r"\{(\w*)\}")
 # The screens' own texts are written in English in the code; other languages need a
 # Qt Linguist file `assets/i18n/kiosk_<lang>.ts` with every one of them translated, and English
@@ -56,9 +57,11 @@ def check_library(
     grader: Grader | None,
     glossary: Glossary | None = None,
     today: dt.date | None = None,
+    pictures: Collection[str] | None = None,
 ) -> Report:
     """Check everything that crosses files; `tappable` None skips the drawing checks,
-    `glossary` None the explained words, `today` None the dates of reviews."""
+    `glossary` None the explained words, `today` None the dates of reviews, `pictures` (the
+    illustrations' names) None the pictures of cards."""
     problems = list(library.problems)
     warnings: list[Problem] = []
     topics = {t.slug for t in library.topics}
@@ -85,6 +88,7 @@ def check_library(
                 if slug not in known
             )
         problems.extend(_body_problems(page, topics, regions))
+        problems.extend(_card_problems(page, pictures))
         problems.extend(_review_problems(page, today))
         warnings.extend(_review_warnings(page, today))
         if glossary is not None:
@@ -146,6 +150,8 @@ def _body_problems(page: Page, topics: Collection[str], regions: Collection[str]
                     )
                 )
         for bang, target in _LINK.findall(line):
+            if bang and target.startswith(PICTURE_SCHEME):
+                continue  # a picture card's (_card_problems)
             if bang:
                 if image_path(page.path.parent, target) is None:
                     problems.append(
@@ -178,6 +184,51 @@ def _body_problems(page: Page, topics: Collection[str], regions: Collection[str]
                         page.path, number, f"link to spine region {name!r}, which does not exist"
                     )
                 )
+    return problems
+
+
+def _card_problems(page: Page, pictures: Collection[str] | None) -> list[Problem]:
+    """A picture card starts its own paragraph, says what its picture shows and has words
+    under it; its picture is one of the kiosk's illustrations."""
+    problems = []
+    previous = ""
+    for offset, line in enumerate(page.body.splitlines()):
+        number = page.body_line + offset
+        starts_paragraph = not previous.strip()
+        previous = line
+        names = [t for bang, t in _LINK.findall(line) if bang and t.startswith(PICTURE_SCHEME)]
+        if not names:
+            continue
+        card = CARD.fullmatch(line.strip())
+        if card is None or not starts_paragraph or len(names) > 1:
+            problems.append(
+                Problem(
+                    page.path,
+                    number,
+                    "a picture card is a paragraph of its own that starts with its picture: "
+                    "'![what it shows](picture:NAME) Words under it.'",
+                )
+            )
+            continue
+        if not card["description"].strip():
+            problems.append(
+                Problem(
+                    page.path,
+                    number,
+                    "say what the card's picture shows, between the [ ], for those who "
+                    "cannot see it",
+                )
+            )
+        if not card["caption"].strip():
+            problems.append(Problem(page.path, number, "put the card's words after its picture"))
+        if pictures is not None and card["name"] not in pictures:
+            problems.append(
+                Problem(
+                    page.path,
+                    number,
+                    f"no illustration {card['name']!r} (known: {', '.join(sorted(pictures))})",
+                )
+            )
     return problems
 
 
@@ -289,6 +340,7 @@ def check_content(
     today = today or dt.date.today()  # noqa: DTZ011 -- the editor's own day is what counts
     found = {p.name for p in content_dir.iterdir() if p.is_dir()} if content_dir.is_dir() else set()
     icons = frozenset(p.stem for p in (assets_dir / "icons").glob("*.svg"))
+    pictures = frozenset(p.stem for p in (assets_dir / "illustrations").glob("*.svg"))
     drawing = assets_dir / "spine.svg"
     reports = {}
     try:
@@ -311,6 +363,7 @@ def check_content(
             grader=grader,
             glossary=glossary,
             today=today,
+            pictures=pictures,
         )
         if reference is not None and library is not reference:
             extra += missing_pages(library, reference, content_dir / language)
@@ -361,7 +414,12 @@ def missing_pages(library: Library, reference: Library, folder: Path) -> list[Pr
 
 
 def _links(page: Page) -> frozenset[str]:
-    return frozenset(target for bang, target in _LINK.findall(page.body) if not bang) | frozenset(
+    """Where a page leads, and the pictures of its cards (a translation shows the same)."""
+    return frozenset(
+        target
+        for bang, target in _LINK.findall(page.body)
+        if not bang or target.startswith(PICTURE_SCHEME)
+    ) | frozenset(
         f"{key}:{slug}"
         for key in ("related_topics", "related_regions")
         for slug in page.listed(key)

@@ -12,6 +12,9 @@ from typing import NamedTuple
 
 from kiosk.core.config import ClinicConfig
 from kiosk.core.content import Library, Page
+from kiosk.core.markup import Card, Part
+
+__all__ = ["Card", "Pages", "Part", "RegionText", "TopicPage"]
 
 
 class TopicPage(NamedTuple):
@@ -26,6 +29,10 @@ class TopicPage(NamedTuple):
     reviewed_by: str = ""
     reviewed_on: dt.date | None = None
     picture: str = ""  # what the page's picture shows, in words
+    # The text and rows of picture cards, in order (empty: `html` is all there is), and the
+    # words of each main heading, for "On this page".
+    parts: tuple[Part, ...] = ()
+    sections: tuple[str, ...] = ()
 
 
 class RegionText(NamedTuple):
@@ -61,6 +68,8 @@ class Pages:
             "clinic_address": clinic.address,
         }
         self._rendered: dict[str, str] = {}
+        self._parts: dict[str, tuple[Part, ...]] = {}
+        self._joined: dict[str, str] = {}  # each topic's parts as one text, made once
 
     def topic(self, slug: str) -> TopicPage | None:
         """The topic `slug`, or None when there is no such topic."""
@@ -78,15 +87,20 @@ class Pages:
         )
         if topic.broken:
             return TopicPage(topic.slug, topic.title, "", related, broken=True)
+        from kiosk.core.markup import section_titles  # noqa: PLC0415 -- as in html()
+
+        parts = self.parts(topic)
         return TopicPage(
             topic.slug,
             topic.title,
-            self.html(topic),
+            self._joined[str(topic.path)],
             related,
             urgent=topic.urgent,
             reviewed_by=self.filled(topic.reviewed_by),
             reviewed_on=topic.reviewed_on,
             picture=topic.picture,
+            parts=parts,
+            sections=section_titles(parts),
         )
 
     def regions(self) -> list[RegionText]:
@@ -135,6 +149,16 @@ class Pages:
 
             self._rendered[key] = render(page.body, self._clinic, base=page.path.parent)
         return self._rendered[key]
+
+    def parts(self, page: Page) -> tuple[Part, ...]:
+        """A topic's body as its text and rows of picture cards, converted on first use."""
+        key = str(page.path)
+        if key not in self._parts:
+            from kiosk.core.markup import joined, render_parts  # noqa: PLC0415 -- as in html()
+
+            parts = render_parts(page.body, self._clinic, base=page.path.parent)
+            self._parts[key], self._joined[key] = parts, joined(parts)
+        return self._parts[key]
 
     def filled(self, text: str) -> str:
         """A header field with the clinic's name, phone or address in it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -13,11 +14,16 @@ class ReaderLabel(QLabel):
     shown; QLabel lays the whole rich text out again for every question (about 0.4 ms for a
     topic page). Remembering the answers until the text or style changes keeps opening a page
     well within one frame.
+
+    QLabel keeps its text's layout to itself; `document()` lays the same text out the same way
+    when someone needs to know where a heading or a paragraph is (the "On this page" buttons, a
+    screen reader), and only then.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._heights: dict[int, int] = {}
+        self._document: QTextDocument | None = None
         self.setProperty("role", "reader")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -28,7 +34,9 @@ class ReaderLabel(QLabel):
         )
 
     def setText(self, text: str) -> None:
-        self._heights.clear()
+        if text == self.text():
+            return
+        self._forget()
         super().setText(text)
 
     def heightForWidth(self, width: int) -> int:
@@ -37,7 +45,39 @@ class ReaderLabel(QLabel):
             height = self._heights[width] = super().heightForWidth(width)
         return height
 
+    def document(self) -> QTextDocument:
+        """The label's text laid out as the label lays it out, at its present width (block
+        positions from the top of the label's contents)."""
+        width = self.contentsRect().width()
+        if self._document is None:
+            self._document = QTextDocument(self)
+            self._document.setDocumentMargin(0)
+            self._document.setDefaultFont(self.font())
+            self._document.setHtml(self.text())
+        if self._document.textWidth() != width:
+            self._document.setTextWidth(width)
+        return self._document
+
+    def heading_tops(self, level: int = 2) -> list[int]:
+        """The top of each heading of `level`, in the label's coordinates."""
+        document = self.document()
+        layout = document.documentLayout()
+        top = self.contentsRect().top()
+        tops = []
+        block = document.begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() == level:
+                tops.append(top + round(layout.blockBoundingRect(block).top()))
+            block = block.next()
+        return tops
+
+    def _forget(self) -> None:
+        self._heights.clear()
+        if self._document is not None:
+            self._document.deleteLater()
+            self._document = None
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._heights.clear()
+            self._forget()
         super().changeEvent(event)

@@ -1,9 +1,11 @@
-"""Kinetic (flick) scrolling for anything that scrolls, the way a phone does it, and the button
-under a long page that says there is more below (or takes you back to the top)."""
+"""Kinetic (flick) scrolling for anything that scrolls, the way a phone does it, the button
+under a long page that says there is more below (or takes you back to the top), and the cue
+that says which part of a long page is in view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.core.theme import Look
+from kiosk.core.theme import BASE_FONT_PX, Look
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.icons import IconSet, icon_size
 
@@ -96,3 +98,64 @@ def draw_scroll_cue_icon(button: WrappingButton, icons: IconSet, look: Look) -> 
     name = "top" if button.property("at_end") else "more"
     ratio = button.devicePixelRatioF()
     button.set_pixmap(icons.pixmap(name, look.palette.accent, side, ratio))
+
+
+class PositionCue(QWidget):
+    """Where the reader is on a long page: "Part 2 of 7: Mind your posture" over a thin bar
+    filled as far as the page has been read. Words and bar only: nothing to touch."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "position")
+        self._words = ""
+        self._done = 0.0
+        self._look: Look | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_look(self, look: Look) -> None:
+        self._look = look
+        font = self.font()
+        font.setPixelSize(look.px(BASE_FONT_PX * 0.85, cap=150))
+        font.setBold(True)
+        self.setFont(font)
+        self.setFixedHeight(self.fontMetrics().height() + _CUE_PADDING * 2 + _CUE_BAR)
+        self.update()
+
+    def set_position(self, words: str, done: float) -> None:
+        """Say `words`, the bar `done` (0 to 1) of the way along."""
+        if words == self._words and abs(done - self._done) < _CUE_STEP:
+            return
+        self._words, self._done = words, max(0.0, min(1.0, done))
+        self.setAccessibleName(words)
+        self.update()
+
+    @property
+    def words(self) -> str:
+        return self._words
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self._look is None:
+            return
+        palette = self._look.palette
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(palette.surface))
+        bar = QRect(0, self.height() - _CUE_BAR, self.width(), _CUE_BAR)
+        painter.fillRect(bar, QColor(palette.border))
+        painter.fillRect(
+            QRect(0, bar.top(), round(self.width() * self._done), _CUE_BAR), QColor(palette.accent)
+        )
+        painter.setPen(QColor(palette.text))
+        text = self.rect().adjusted(_CUE_MARGIN, 0, -_CUE_MARGIN, -_CUE_BAR)
+        shown = self.fontMetrics().elidedText(
+            self._words, Qt.TextElideMode.ElideRight, text.width()
+        )
+        painter.drawText(text, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
+        painter.end()
+
+
+# The cue's bar height, the space above and below its words, and its side margins.
+_CUE_BAR = 8
+_CUE_PADDING = 8
+_CUE_MARGIN = 48
+# Scrolling less than this share of the page does not redraw the bar.
+_CUE_STEP = 0.002

@@ -3,11 +3,17 @@
 The page of warning signs looks and acts urgent: a red band with the warning sign holds its
 title, and where other pages offer a call later it tells the patient to go to the front desk
 now. Every page keeps the disclaimer in view under the text.
+
+A page's text may hold rows of picture cards (kiosk/views/picture_cards.py). A long page opens
+with "On this page", a button for each of its parts, and says above the text which part is in
+view while it scrolls.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from bisect import bisect_right
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.core.navigation import Route
-from kiosk.core.pages import TopicPage
+from kiosk.core.pages import Part, TopicPage
 from kiosk.core.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
@@ -26,9 +32,11 @@ from kiosk.views.illustrations import Illustrations
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.page_notes import Disclaimer, ReviewNote
+from kiosk.views.picture_cards import CardRow
 from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import (
+    PositionCue,
     draw_scroll_cue_icon,
     make_flickable,
     say_scroll_cue,
@@ -43,6 +51,20 @@ _BAR_MARGIN = 32
 
 # The picture beside a topic's title, in pixels tall.
 PICTURE_MIN, PICTURE_MAX = 140, 240
+# A page with this many main parts or more is long: it opens with "On this page".
+LONG_PAGE_SECTIONS = 4
+# A heading this far below the top of the view still counts as the part being read.
+_READING_LINE = 0.3
+
+
+class _KeptButtons(ButtonGrid):
+    """A page's "On this page" buttons, kept from visit to visit: their words never change,
+    so being shown again is no reason to measure them again (a new look still is)."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            return QWidget.event(self, event)
+        return super().event(event)
 
 
 class TopicView(QWidget):
@@ -66,14 +88,22 @@ class TopicView(QWidget):
         self._icons = icons
         self._illustrations = illustrations
         self._page: TopicPage | None = None
+        self._section_tops: list[int] | None = None
+        self._tops_key: tuple[tuple[int, int], ...] = ()
 
         self.title_label = plain_label()
         self.title_label.setProperty("role", "display")
         self.title_label.setWordWrap(True)
         self.title_band = self._build_title_band()
-        self.body_label = ReaderLabel()
-        self.review_note = ReviewNote()
+        self.body_label = ReaderLabel()  # the page's text (up to its first row of cards)
         self.body_label.linkActivated.connect(self._on_body_link_activated)
+        self._extras: dict[tuple[Part, ...], list[tuple[QWidget, Part]]] = {}
+        self._shown_extras: list[tuple[QWidget, Part]] = []
+        self._body, self._body_column = self._build_body()
+        self.contents = self._build_contents()
+        self.position = PositionCue()
+        self.position.hide()
+        self.review_note = ReviewNote()
         self._related_heading = plain_label()
         self._related_heading.setProperty("role", "heading")
         self.related = ButtonGrid(role="link")
@@ -91,6 +121,7 @@ class TopicView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        outer.addWidget(self.position)
         outer.addWidget(self._scroll, 1)
         outer.addWidget(self._build_action_bar())
 
@@ -104,7 +135,8 @@ class TopicView(QWidget):
         column.setContentsMargins(48, 32, 48, 40)
         column.setSpacing(20)
         column.addWidget(self.title_band)
-        column.addWidget(self.body_label)
+        column.addWidget(self.contents)
+        column.addWidget(self._body)
         column.addWidget(self.review_note)
         column.addSpacing(12)
         column.addWidget(self._related_heading)
@@ -123,7 +155,46 @@ class TopicView(QWidget):
         bar = scroll.verticalScrollBar()
         bar.valueChanged.connect(self._update_more_cue)
         bar.rangeChanged.connect(self._update_more_cue)
+        bar.valueChanged.connect(self._update_position)
+        bar.rangeChanged.connect(self._on_range_changed)
         return scroll
+
+    def _build_body(self) -> tuple[QWidget, QVBoxLayout]:
+        """The page's text and its rows of picture cards, one under the other."""
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(24)
+        column.addWidget(self.body_label)
+        return body, column
+
+    def _build_contents(self) -> QWidget:
+        """ "On this page": a button for each main part of a long page, to jump to it."""
+        contents = QWidget()
+        column = QVBoxLayout(contents)
+        column.setContentsMargins(0, 0, 0, 8)
+        column.setSpacing(12)
+        self.contents_heading = plain_label()
+        self.contents_heading.setProperty("role", "heading")
+        # One set of buttons per page, made on its first visit and kept: a page's buttons
+        # come back as they were, with no words to set and lay out again (a dozen pages in
+        # two languages, a few buttons each).
+        column.addWidget(self.contents_heading)
+        self._contents_column = column
+        self._chip_grids: dict[tuple[str, ...], ButtonGrid] = {}
+        self.chips = self._chip_grid(())
+        contents.hide()
+        return contents
+
+    def _chip_grid(self, sections: tuple[str, ...]) -> ButtonGrid:
+        grid = self._chip_grids.get(sections)
+        if grid is None:
+            grid = self._chip_grids[sections] = _KeptButtons(role="link", columns=4)
+            grid.chosen.connect(self._on_chips_chosen)
+            grid.set_items([(str(i), title) for i, title in enumerate(sections)])
+            grid.hide()
+            self._contents_column.addWidget(grid)
+        return grid
 
     def _build_title_band(self) -> QFrame:
         """The title; on the page of warning signs, in a red band after the warning sign."""
@@ -219,11 +290,84 @@ class TopicView(QWidget):
         self._set_urgent(page.urgent and not page.broken)
         self._set_picture()
         self._set_body()
+        self._set_contents()
         self.review_note.set_review("" if page.broken else page.reviewed_by, page.reviewed_on)
         self.related.set_items(page.related)
         self._related_heading.setVisible(bool(page.related))
         self._scroll.verticalScrollBar().setValue(0)
         self._update_more_cue()
+        self._update_position()
+
+    @property
+    def long_page(self) -> bool:
+        """Long enough for "On this page" (never the warning signs, read first to last)."""
+        page = self._page
+        return (
+            page is not None
+            and not page.broken
+            and not page.urgent
+            and len(page.sections) >= LONG_PAGE_SECTIONS
+        )
+
+    def _set_contents(self) -> None:
+        page = self._page
+        shown = self.long_page and page is not None
+        self.contents.setVisible(shown)
+        self.position.setVisible(shown)
+        if page is not None and shown:
+            grid = self._chip_grid(page.sections)
+            if grid is not self.chips:
+                self.chips.hide()
+                self.chips = grid
+                self._fit_chips()
+            grid.show()
+        self._section_tops = None
+
+    def _texts(self) -> list[ReaderLabel]:
+        """The page's texts: the first, and those after its rows of cards."""
+        more = [w for w, _part in self._shown_extras if isinstance(w, ReaderLabel)]
+        return [self.body_label, *more]
+
+    def section_tops(self) -> list[int]:
+        """Where each main part starts, in the scrolled page's coordinates (worked out when
+        first asked after the page or its width changed)."""
+        if not self.isVisible():
+            return []  # not laid out yet: nothing is anywhere
+        page = self._scroll.widget() or self._column
+        shown = [label for label in self._texts() if not label.isHidden()]
+        # Where the texts are: the answer holds until one moves or changes its size.
+        key = tuple((label.mapTo(page, QPoint(0, 0)).y(), label.height()) for label in shown)
+        if self._section_tops is None or self._tops_key != key:
+            self._tops_key = key
+            self._section_tops = [
+                label.mapTo(page, QPoint(0, top)).y()
+                for label in shown
+                for top in label.heading_tops()
+            ]
+        return self._section_tops
+
+    def _on_chips_chosen(self, key: str) -> None:
+        tops = self.section_tops()
+        index = int(key)
+        if index < len(tops):
+            self._scroll.verticalScrollBar().setValue(max(0, tops[index] - 12))
+
+    def _update_position(self) -> None:
+        if self.position.isHidden() or self._page is None:
+            return
+        bar = self._scroll.verticalScrollBar()
+        sections = self._page.sections
+        index = 0  # at the top: the first part (where the parts are is not worked out yet)
+        if bar.value() > 0:
+            # At the end of the page the last parts can come no higher: one in view is read.
+            share = 1.0 if self.at_end else _READING_LINE
+            reading_line = bar.value() + round(self._scroll.viewport().height() * share)
+            tops = self.section_tops()
+            index = max(0, min(len(sections) - 1, bisect_right(tops, reading_line) - 1))
+        words = self.tr("Part {number} of {count}: {title}").format(
+            number=index + 1, count=len(sections), title=sections[index] if sections else ""
+        )
+        self.position.set_position(words, bar.value() / bar.maximum() if bar.maximum() else 0.0)
 
     def _set_picture(self) -> None:
         """The page's picture beside its title, if it has one; none on the page of warning
@@ -254,10 +398,21 @@ class TopicView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._section_tops = None
+        self._fit_chips()
         if self.picture.isVisible() and self.picture.pixmap().height() != round(
             self._picture_height() * self.devicePixelRatioF()
         ):
             self._set_picture()
+
+    def _fit_chips(self) -> None:
+        """As many "On this page" buttons side by side as fit at a comfortable width for their
+        words (which grow with the text size, to 150 %): three in portrait, four in
+        landscape, two at the largest text."""
+        look = self._look.look
+        margins = self._column.contentsMargins()
+        width = min(self._column.maximumWidth(), self.width()) - margins.left() - margins.right()
+        self.chips.set_most(max(1, min(4, width // (look.px(BASE_FONT_PX, cap=150) * 9))))
 
     def _set_urgent(self, urgent: bool) -> None:  # noqa: FBT001 -- one flag, said by its name
         self.callback_button.setVisible(not urgent)
@@ -281,11 +436,48 @@ class TopicView(QWidget):
             updating = self.tr(
                 "This page is being updated. Please choose another topic, or ask the front desk."
             )
-            html = f"<p>{updating}</p>"
+            parts: tuple[Part, ...] = (Part(f"<p>{updating}</p>"),)
         else:
-            html = self._page.html
-        self.body_label.setText(f"<style>{self._look.reader_css}</style>{html}")
+            parts = self._page.parts or (Part(self._page.html),)
+        first, rest = ("", parts) if parts[0].cards else (parts[0].html, parts[1:])
+        self.body_label.setText(f"<style>{self._look.reader_css}</style>{first}")
         self.body_label.setAccessibleName(self._page.title)
+        self.body_label.setVisible(bool(first))
+        extras = self._extras_for(rest)
+        if extras is not self._shown_extras:
+            for widget, _part in self._shown_extras:
+                widget.hide()
+                self._body_column.removeWidget(widget)
+            for widget, _part in extras:
+                self._body_column.addWidget(widget)
+                widget.show()
+            self._shown_extras = extras
+        for widget, part in extras:  # in the current look and words
+            if isinstance(widget, CardRow):
+                widget.show_cards(part.cards)
+            elif isinstance(widget, ReaderLabel):
+                widget.setText(f"<style>{self._look.reader_css}</style>{part.html}")
+                widget.setAccessibleName(self._page.title)
+        self._section_tops = None
+
+    def _extras_for(self, parts: tuple[Part, ...]) -> list[tuple[QWidget, Part]]:
+        """The rows of cards and the texts after the first, for `parts`: made on the page's
+        first visit and kept, so a page with pictures comes back with no words or pictures
+        to set again (two pages, two languages)."""
+        extras = self._extras.get(parts)
+        if extras is None:
+            extras = self._extras[parts] = []
+            for part in parts:
+                widget: QWidget
+                if part.cards:
+                    widget = CardRow(self._look, self._illustrations)
+                    widget.link_activated.connect(self._on_body_link_activated)
+                else:
+                    widget = ReaderLabel()
+                    widget.linkActivated.connect(self._on_body_link_activated)
+                widget.hide()
+                extras.append((widget, part))
+        return extras
 
     def _follow(self, href: str) -> None:
         """A link in the page's text: the same routes as the buttons, read by Route.parse."""
@@ -326,7 +518,12 @@ class TopicView(QWidget):
         else:
             bar.setValue(bar.value() + bar.pageStep() * 3 // 4)
 
+    def _on_range_changed(self) -> None:
+        self._section_tops = None  # the page's width or words changed
+        self._update_position()
+
     def _retranslate(self) -> None:
+        self.contents_heading.setText(self.tr("On this page"))
         self.callback_button.set_text(self.tr("Ask us to call you about this"))
         self.front_desk_label.setText(self.tr("Tell the front desk now"))
         self._related_heading.setText(self.tr("Read next"))
@@ -339,6 +536,8 @@ class TopicView(QWidget):
         look = self._look.look
         self._column.setMaximumWidth(look.px(BASE_FONT_PX) * READING_WIDTH_EM)
         self._set_body()
+        self.position.set_look(look)
+        self._fit_chips()
         side = icon_size(look.text_size).width()
         ratio = self.devicePixelRatioF()
         self.callback_button.set_pixmap(

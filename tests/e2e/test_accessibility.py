@@ -92,6 +92,7 @@ def _staff_pin(kiosk: Kiosk) -> None:
 SCREENS: dict[str, Callable[[Kiosk], None]] = {
     "home": lambda k: k.shell.go(HOME),
     "topic": lambda k: k.shell.go(Route("topic", "treatments")),
+    "topic-with-cards": lambda k: k.shell.go(Route("topic", "prevention")),
     "urgent-topic": lambda k: k.shell.go(Route("topic", "get-help-now")),
     "spine": lambda k: k.shell.go(Route("spine")),
     "spine-region": lambda k: k.shell.go(Route("spine", "sacroiliac-joint")),
@@ -207,6 +208,25 @@ def test_home_fits_a_small_landscape_screen(shown, language: str, text_size: int
     area = kiosk.home.findChild(QScrollArea)
     if area.verticalScrollBar().maximum() > 0:
         assert kiosk.home.more_button.isVisible()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_a_long_page_with_picture_cards_fits_a_small_landscape_screen(  # type: ignore[no-untyped-def]
+    shown, language: str, text_size: int
+) -> None:
+    """1280x800: nothing cut; every "On this page" button is a finger's size (15 mm), and a
+    tap on the last one brings its part into view."""
+    kiosk = shown(language, (1280, 800), text_size, "topic-with-cards")
+    assert _clipped(kiosk) == []
+    reader = kiosk.topic
+    assert reader.contents.isVisible()
+    assert reader.position.isVisible()
+    assert all(button.height() >= 90 for button in reader.chips.buttons)
+    reader.chips.buttons[-1].click()
+    _settle()
+    assert reader.position.words.startswith(("Part 8 of 8", "Parte 8 de 8"))
+    assert _clipped(kiosk) == []
 
 
 @pytest.mark.parametrize("text_size", [100, 200])

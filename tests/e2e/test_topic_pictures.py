@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage
 
 from kiosk.app import Kiosk
 from kiosk.core.navigation import Route, Screen
+from kiosk.views.picture_cards import CardRow, CardView
 from tests.conftest import shown_kiosk
 
 
@@ -68,5 +69,57 @@ def test_the_picture_takes_the_high_contrast_colours(kiosk: Kiosk) -> None:
     kiosk.window.contrast_button.click()
     after = picture(kiosk)
     corner = (before.width() // 2, before.height() - 2)  # the card's paper, not a line
+    assert before.pixelColor(*corner) != after.pixelColor(*corner)
+    assert after.pixelColor(*corner).lightness() < 60  # high contrast's paper is black
+
+
+def _cards(kiosk: Kiosk) -> list[CardView]:
+    return [
+        card for row in kiosk.topic.findChildren(CardRow) if row.isVisible() for card in row.cards
+    ]
+
+
+def test_prevention_shows_gentle_movements_as_picture_cards(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route(Screen.TOPIC, "prevention"))
+    cards = _cards(kiosk)
+    moves = [c for c in cards if "Ask your care team first" in c.caption.text()]
+    assert 4 <= len(moves) <= 6
+    for card in cards:
+        assert card.isVisible()
+        image = card.picture.pixmap().toImage()
+        assert image.height() / kiosk.topic.devicePixelRatioF() >= 150, "big enough to see"
+        assert len(card.picture.accessibleName()) > 15, card.caption.text()
+    assert len({_sample(c.picture.pixmap().toImage()) for c in cards}) == len(cards)
+
+
+def test_treatments_show_a_pictogram_for_each_kind_of_care(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route(Screen.TOPIC, "treatments"))
+    said = " ".join(card.caption.text() for card in _cards(kiosk))
+    for kind in ("Medicines", "Shots", "Surgery", "physical therapy"):
+        assert kind in said
+
+
+def test_card_pictures_are_described_in_spanish_too(bilingual_kiosk: Kiosk) -> None:
+    kiosk = bilingual_kiosk
+    kiosk.shell.go(Route(Screen.TOPIC, "prevention"))
+    english = [card.picture.accessibleName() for card in _cards(kiosk)]
+    asks = sum("Ask your care team first" in card.caption.text() for card in _cards(kiosk))
+    kiosk.shell.set_language("es")
+    kiosk.shell.go(Route(Screen.TOPIC, "prevention"))
+    spanish = [card.picture.accessibleName() for card in _cards(kiosk)]
+    assert len(spanish) == len(english)
+    assert all(s and s != e for s, e in zip(spanish, english, strict=True))
+    said = [card.caption.text() for card in _cards(kiosk)]
+    assert sum("Pregunte primero a su equipo de salud" in words for words in said) == asks
+
+
+def test_card_pictures_take_the_high_contrast_colours(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route(Screen.TOPIC, "prevention"))
+    (first, *_) = _cards(kiosk)
+    before = first.picture.pixmap().toImage()
+    kiosk.window.contrast_button.click()
+    (first, *_) = _cards(kiosk)
+    after = first.picture.pixmap().toImage()
+    corner = (before.width() // 2, 3)  # the drawing's paper, not a line
     assert before.pixelColor(*corner) != after.pixelColor(*corner)
     assert after.pixelColor(*corner).lightness() < 60  # high contrast's paper is black

@@ -195,3 +195,47 @@ def test_who_reviewed_the_page_and_when_is_under_the_text(reader: TopicView) -> 
         assert not reader.review_note.isVisible()
     finally:
         QLocale.setDefault(previous)
+
+
+SECTIONS = ("Signs", "Where it hurts", "How long", "What helps", "When to call")
+SECTIONED = TopicPage(
+    "symptoms",
+    "Symptoms",
+    "".join(f"<h2>{title}</h2>" + LONG[:1500] for title in SECTIONS),
+    sections=SECTIONS,
+)
+
+
+def test_a_long_page_opens_with_a_big_button_for_each_part(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    reader.show_page(SECTIONED)
+    assert reader.contents.isVisible()
+    assert reader.contents_heading.text() == "On this page"
+    assert [b.label() for b in reader.chips.buttons] == list(SECTIONS)
+    assert all(b.height() >= 90 for b in reader.chips.buttons)  # 15 mm for a finger
+
+
+def test_a_part_button_brings_its_heading_to_the_top_and_the_cue_follows(
+    qtbot,  # type: ignore[no-untyped-def]
+    reader: TopicView,
+) -> None:
+    reader.show_page(SECTIONED)
+    bar = scroll_bar(reader)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    assert reader.position.isVisible()
+    assert reader.position.words == "Part 1 of 5: Signs"
+    reader.chips.buttons[2].click()
+    viewport = reader.findChild(QScrollArea).viewport()
+    heading_top = reader.section_tops()[2] - bar.value()
+    assert 0 <= heading_top < viewport.height() // 4
+    assert reader.position.words == "Part 3 of 5: How long"
+    bar.setValue(bar.maximum())
+    assert reader.position.words == "Part 5 of 5: When to call"
+
+
+def test_a_short_page_and_the_warning_signs_have_no_parts_to_jump_to(reader: TopicView) -> None:
+    reader.show_page(SECTIONED._replace(sections=SECTIONS[:3]))
+    assert not reader.contents.isVisible()
+    assert not reader.position.isVisible()
+    reader.show_page(SECTIONED._replace(urgent=True))
+    assert not reader.contents.isVisible()
+    assert not reader.position.isVisible()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.markup import placeholders, render
+from kiosk.core.markup import Part, joined, placeholders, render, render_parts, section_titles
 
 
 def test_markdown_becomes_headings_lists_and_emphasis() -> None:
@@ -121,3 +121,64 @@ def test_placeholders_are_filled_and_escaped() -> None:
 def test_unknown_placeholder_is_left_visible_and_listed() -> None:
     assert "{{clinic_fax}}" in render("Fax {{clinic_fax}}", {})
     assert placeholders("{{clinic_name}} and {{clinic_fax}}") == {"clinic_name", "clinic_fax"}
+
+
+CARDS = """## Move gently
+
+Ask your care team first.
+
+![A person hugs one knee.](picture:move-knee-to-chest) **Knee to chest.** Hug one knee,
+then the other. See [the lower back](spine:lumbar).
+
+![A person on hands and knees.](picture:move-cat-cow) **Cat and cow.** Round your back.
+
+## Sleep well
+
+Words after the cards, and ![not a card](picture:move-bridge) inside a sentence.
+"""
+
+
+def test_a_paragraph_that_starts_with_a_picture_is_a_card_and_cards_make_one_row() -> None:
+    parts = render_parts(CARDS, {})
+    assert [bool(part.cards) for part in parts] == [False, True, False]
+    first, row, last = parts
+    assert "<h2>Move gently</h2>" in first.html
+    assert "Knee" not in first.html
+    knee, cat = row.cards
+    assert knee.picture == "move-knee-to-chest"
+    assert knee.description == "A person hugs one knee."
+    # Its words, on two lines in the file, are one caption with its link kept.
+    assert (
+        words(knee.html).strip()
+        == "Knee to chest. Hug one knee, then the other. See the lower back."
+    )
+    assert 'href="spine:lumbar"' in knee.html
+    assert cat.picture == "move-cat-cow"
+    # A picture inside a sentence is no card, and shows nothing.
+    assert "<h2>Sleep well</h2>" in last.html
+    assert "<img" not in last.html
+    assert words(last.html).endswith("Words after the cards, and  inside a sentence.")
+
+
+def test_the_whole_page_reads_as_one_text_with_every_card_and_its_headings_listed() -> None:
+    parts = render_parts(CARDS, {})
+    assert section_titles(parts) == ("Move gently", "Sleep well")
+    whole = words(joined(parts))
+    assert whole.index("Ask your care") < whole.index("Knee to chest") < whole.index("Cat and")
+    assert whole.index("Cat and") < whole.index("Words after")
+
+
+def test_a_card_fills_placeholders_and_cannot_inject_markup() -> None:
+    (row,) = render_parts(
+        "![At {{clinic_name}}](picture:treat-heat) <b>Heat</b> at {{clinic_name}}.",
+        {"clinic_name": "A & B"},
+    )
+    (card,) = row.cards
+    assert card.description == "At A & B"  # words for a screen reader, never markup
+    assert "<b>" not in card.html
+    assert "A &amp; B" in card.html
+
+
+def test_a_page_without_cards_is_one_text_part() -> None:
+    assert render_parts("## One\n\nWords.\n", {}) == (Part(render("## One\n\nWords.\n", {})),)
+    assert section_titles(render_parts("Words &amp; <b>x</b>\n\n## A &amp; B\n", {})) == ("A & B",)

@@ -65,3 +65,28 @@ def test_every_region_and_the_attract_items(pages: Pages) -> None:
     assert all(r.html for r in regions if not r.broken)
     titles = [item.title for item in pages.attract_items()]
     assert "Symptoms" in titles
+
+
+def test_prevention_shows_gentle_movements_each_saying_ask_your_care_team_first(
+    pages: Pages,
+) -> None:
+    page = pages.topic("prevention")
+    assert page is not None
+    cards = [card for part in page.parts for card in part.cards]
+    moves = [card for card in cards if card.picture.startswith("move-")]
+    assert 4 <= len(moves) <= 6
+    assert all("Ask your care team first" in card.html for card in moves)
+    assert {"posture-sitting", "posture-lifting", "posture-sleep-side"} <= {
+        card.picture for card in cards
+    }
+    assert all(len(card.description) > 15 for card in cards)
+    # Read aloud reads the cards too, and "On this page" lists every main part.
+    assert all(card.html in page.html for card in cards)
+    assert len(page.sections) >= 6
+
+
+def test_treatments_show_a_pictogram_for_each_kind_of_care(pages: Pages) -> None:
+    page = pages.topic("treatments")
+    assert page is not None
+    pictures = {card.picture for part in page.parts for card in part.cards}
+    assert {"treat-medicine", "treat-exercise", "treat-shots", "treat-surgery"} <= pictures
