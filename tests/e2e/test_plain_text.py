@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.core.config import Config
-from kiosk.core.navigation import Route
+from kiosk.core.navigation import Route, Screen
+from kiosk.views.attract_view import AttractView
 from kiosk.views.reader_label import ReaderLabel
+from tests.conftest import screen
 
 EVIL = '<img src="/etc/hosts">Evil <a href="http://example.com">x</a>'
 
@@ -27,7 +30,9 @@ def _set_header(path: Path, key: str, value: str) -> None:
 
 
 @pytest.fixture
-def evil_kiosk(qapp, qtbot, config: Config, tmp_path: Path, content_dir: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+def evil_kiosk(
+    qapp: QApplication, qtbot: QtBot, config: Config, tmp_path: Path, content_dir: Path
+) -> Iterator[Kiosk]:
     """The shipped content, but the Symptoms topic and the lower back carry markup in their
     titles and summaries."""
     content = tmp_path / "content"
@@ -66,32 +71,36 @@ def test_a_title_with_markup_shows_its_characters_wherever_it_appears(evil_kiosk
     tile = kiosk.home.topic_tiles["symptoms"]
     _assert_literal([tile.title_label, tile.summary_label])
 
-    kiosk.shell.go(Route("topic", "symptoms"))
+    kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
     _assert_literal([kiosk.topic.title_label])
-    kiosk.shell.go(Route("topic", "causes"))  # "Read next" offers Symptoms
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))  # "Read next" offers Symptoms
     related = kiosk.topic.related.button("topic:symptoms")
     assert related is not None
     _assert_literal([related.text_label])
 
-    kiosk.shell.go(Route("spine"))  # the list of parts names the lower back
+    kiosk.shell.go(Route(Screen.SPINE))  # the list of parts names the lower back
     _assert_literal(_labels_showing(kiosk, EVIL))
-    kiosk.shell.go(Route("spine", "lumbar"))
+    kiosk.shell.go(Route(Screen.SPINE, "lumbar"))
     _assert_literal(_labels_showing(kiosk, EVIL))
 
     kiosk.shell.show_attract()
-    attract = kiosk.window.stack.currentWidget()
+    attract = screen(kiosk, AttractView)
     for _ in kiosk.shell.library.topics:  # the loop comes round to Symptoms
-        if attract.title.text() == EVIL:  # type: ignore[attr-defined]
+        if attract.title.text() == EVIL:
             break
-        attract.timer.timeout.emit()  # type: ignore[attr-defined]
-        attract.fade.setCurrentTime(attract.fade.duration())  # type: ignore[attr-defined]
-    _assert_literal([attract.title, attract.summary])  # type: ignore[attr-defined]
+        attract.timer.timeout.emit()
+        attract.fade.setCurrentTime(attract.fade.duration())
+    _assert_literal([attract.title, attract.summary])
 
 
 def test_only_the_reader_shows_rich_text_on_any_screen(evil_kiosk: Kiosk) -> None:
     """Not a list of known labels: every label of every screen, as built."""
     kiosk = evil_kiosk
-    for route in (Route("topic", "symptoms"), Route("spine", "lumbar"), Route("callback")):
+    for route in (
+        Route(Screen.TOPIC, "symptoms"),
+        Route(Screen.SPINE, "lumbar"),
+        Route(Screen.CALLBACK),
+    ):
         kiosk.shell.go(route)
     kiosk.shell.show_attract()
     kiosk.idle.idle_timer.timeout.emit()  # and the "Are you still there?" card
