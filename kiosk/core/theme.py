@@ -191,8 +191,7 @@ def sizes(look: Look) -> dict[str, str]:
         # The disclaimer under every page stays in view, so it grows least: to 125 %.
         "font_note": f"{look.px(BASE_FONT_PX * 0.85, cap=125)}px",
         "font_body": f"{look.px(BASE_FONT_PX)}px",
-        "font_button": f"{look.px(BASE_FONT_PX * 0.9)}px",
-        "font_tool": f"{look.px(BASE_FONT_PX * 0.9, cap=150)}px",
+        "font_tool": f"{look.px(BASE_FONT_PX, cap=150)}px",
         "font_tile": f"{look.px(BASE_FONT_PX * 1.2)}px",
         "font_title": f"{look.px(BASE_FONT_PX * 1.6)}px",
         # A side panel's heading: one long word ("sacroilíaca") must fit its width at 200 %.

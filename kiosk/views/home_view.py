@@ -14,8 +14,8 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.views.buttons import Columns, WrappingButton
 from kiosk.views.deferred import after_first_paint
@@ -45,6 +45,15 @@ PICTURE_MIN, PICTURE_MAX = 150, 300
 ABOUT_ICON = "about"
 _PAGE_MARGINS = (32, 24, 32, 32)
 _SCROLL_BAR = 24
+
+
+class _HeroMode(NamedTuple):
+    """How the start card and the main tiles are placed (see HomeView._place_hero)."""
+
+    side: bool = False  # the card beside the tiles
+    cramped: bool = False  # two by two
+    in_a_row: bool = False  # the tiles side by side under the card
+    share: tuple[int, int] = (1, 1)  # the card's and the tiles' part of the width, beside
 
 
 class TopicTile(NamedTuple):
@@ -86,7 +95,9 @@ class HomeView(QWidget):
         # No tile is arranged before the first resize: the size a widget has before it is
         # placed (640x480) is never the one it is shown in.
         self._sized = False
-        self._picture_room = (0, False)
+        self._picture_room = (0, False, False)  # the card's width, beside, two by two
+        self._hero_places: tuple[tuple[int, ...], ...] = ()
+        self._hero_mode = _HeroMode()
 
         self._heading = plain_label()
         self._heading.setProperty("role", "display")
@@ -133,12 +144,8 @@ class HomeView(QWidget):
     def _build_page(self) -> QWidget:
         """Heading and hint; the start card and the main tiles (`_hero`, arranged by
         `_arrange`); the other topics; the link at the foot."""
-        self._mains = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self._mains.setSpacing(16)
-        self._hero = QBoxLayout(QBoxLayout.Direction.TopToBottom)
-        self._hero.setSpacing(20)
-        self._hero.addWidget(self.start_card, 3)
-        self._hero.addLayout(self._mains, 2)
+        self._hero = QGridLayout()
+        self._hero.setSpacing(16)
         self._foot = QHBoxLayout()
         self._foot.setContentsMargins(0, 0, 0, 0)
         page = QWidget()
@@ -225,10 +232,8 @@ class HomeView(QWidget):
         return [self.spine_tile, self.callback_tile, *self._urgent_tiles]
 
     def _place_tiles(self) -> None:
-        while self._mains.count():
-            self._mains.takeAt(0)
-        for tile in self._main_tiles():
-            self._mains.addWidget(tile, 1)
+        self._hero_places = ()
+        self._place_hero(self._hero_mode)  # as last arranged (the tiles may be new ones)
         compact = self._other_tiles
         self.other_topics.set_widgets(compact)
         self.more_heading.setVisible(bool(compact))
@@ -249,7 +254,9 @@ class HomeView(QWidget):
         tiles side by side where three fit, else one above the other; the other topics in as
         many columns as fit. On a short screen (1280x800) the hint goes and the main tiles
         keep their titles only, so all of them are in view at once; where even so the start
-        card would not be (large text on a short screen) the heading and its summary go too."""
+        card would not be (large text on a short screen) the heading and its summary go too,
+        and the card and the main tiles go two by two: all of them on the first screen, the
+        red warning signs included."""
         scale = self._look.look.text_size / 100
         left, _top, right, _bottom = _PAGE_MARGINS
         inner = self.width() - left - right - _SCROLL_BAR
@@ -261,35 +268,79 @@ class HomeView(QWidget):
         # The card's share of a side-by-side row: half, or 3 of 5 where the main tiles show
         # their titles only; else the whole width.
         share = (3, 2) if short else (1, 1)
-        card = (inner - self._hero.spacing()) * share[0] // sum(share) if side else inner
+        halves = (1, 1) if cramped else (1, 0)  # two by two, or the whole width
+        card = (
+            (inner - self._hero.spacing())
+            * (share if side else halves)[0]
+            // sum(share if side else halves)
+        )
         arranged = (side, short, mains_in_a_row, columns, card, self.height(), scale)
         if arranged == self._arranged:
             return
         self._arranged = arranged
-        self._hero.setDirection(
-            QBoxLayout.Direction.LeftToRight if side else QBoxLayout.Direction.TopToBottom
-        )
-        self._hero.setStretch(0, share[0] if side else 0)
-        self._hero.setStretch(1, share[1] if side else 0)
-        self._mains.setDirection(
-            QBoxLayout.Direction.LeftToRight if mains_in_a_row else QBoxLayout.Direction.TopToBottom
-        )
+        self._place_hero(_HeroMode(side, cramped, mains_in_a_row, share))
         self._heading.setVisible(not cramped)
         self._hint.setVisible(not short)
         for tile in self._main_tiles():
             tile.set_compact(short)
         self.start_card.set_compact(cramped)
         self.other_topics.set_most(columns)
-        self._picture_room = (card, side)
+        self._picture_room = (card, side, cramped)
         self._set_start_picture()
+
+    def _place_hero(self, mode: _HeroMode) -> None:
+        """The start card and the main tiles: the card beside the tiles on a wide screen; on a
+        short one with large text two by two, the red warning signs beside the card, so they
+        stay on the first screen; else the card above the tiles, side by side where three
+        fit, else stacked."""
+        self._hero_mode = mode
+        side, cramped, mains_in_a_row, share = mode
+        mains = self._main_tiles()
+        places: list[tuple[Tile, int, int, int, int]] = []  # tile, row, column, rows, columns
+        stretches: tuple[int, ...]  # each column's share of the width
+        if side:
+            places.append((self.start_card, 0, 0, len(mains), 1))
+            places += [(tile, row, 1, 1, 1) for row, tile in enumerate(mains)]
+            stretches = share
+        elif cramped:
+            # The warning signs first after the card: at the largest text only one row is on
+            # the first screen, and it must hold them.
+            urgent = [tile for tile in mains if tile in self._urgent_tiles]
+            both = [self.start_card, *urgent, *(tile for tile in mains if tile not in urgent)]
+            places += [(tile, i // 2, i % 2, 1, 1) for i, tile in enumerate(both)]
+            stretches = (1, 1)
+        elif mains_in_a_row:
+            places.append((self.start_card, 0, 0, 1, len(mains)))
+            places += [(tile, 1, column, 1, 1) for column, tile in enumerate(mains)]
+            stretches = (1,) * len(mains)
+        else:
+            places.append((self.start_card, 0, 0, 1, 1))
+            places += [(tile, row + 1, 0, 1, 1) for row, tile in enumerate(mains)]
+            stretches = (1,)
+        key = tuple((id(tile), *where) for tile, *where in places)
+        if key == self._hero_places:
+            return
+        self._hero_places = key
+        while self._hero.count():
+            self._hero.takeAt(0)
+        for column in range(self._hero.columnCount()):
+            self._hero.setColumnStretch(column, 0)
+        for tile, row, column, rows, columns in places:
+            self._hero.addWidget(tile, row, column, rows, columns)
+        for column, stretch in enumerate(stretches):
+            self._hero.setColumnStretch(column, stretch)
 
     def _set_start_picture(self) -> None:
         """The first topic's picture: a third of the screen's height beside the main tiles
-        (no wider than leaves the words their room), a quarter above them."""
+        (no wider than leaves the words their room), a quarter above them; none two by two,
+        where the card's title needs all of its half of the screen."""
         start = self._start_topic()
         if start is None or self._illustrations is None:
             return
-        card, side = self._picture_room
+        card, side, cramped = self._picture_room
+        if cramped:
+            self.start_card.set_picture(QPixmap(), start.picture)
+            return
         height = max(PICTURE_MIN, min(PICTURE_MAX, self.height() // (3 if side else 4)))
         palette, ratio = self._look.look.palette, self.devicePixelRatioF()
         pixmap = self._illustrations.pixmap(start.slug, palette, height, ratio)

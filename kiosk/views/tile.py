@@ -104,6 +104,14 @@ class StartCard(Tile):
         self._row.setAlignment(self.icon_label, Qt.AlignmentFlag.AlignCenter)
         self._words.setStretch(0, 1)
 
+    def set_compact(self, compact: bool) -> None:  # noqa: FBT001 -- as Tile's
+        """Without its summary, and its title the main tiles' size (the stylesheet says so)."""
+        if compact == self._compact:
+            return
+        super().set_compact(compact)
+        self.title_label.style().unpolish(self.title_label)
+        self.title_label.style().polish(self.title_label)
+
     def set_tag(self, text: str) -> None:
         self.tag_label.setText(text)
 
