@@ -83,6 +83,7 @@ class AttractView(QWidget):
         self._index = 0
         self._spine: QSvgRenderer | None = None
         self._drawn: tuple[object, ...] = ()  # what the picture shows now, at which size
+        self._trimming = False  # each topic leaves out what it has no room for (_trim)
 
         self._build()
         # Motion: opacity only, drawn from a cached image of each widget (no text laid out
@@ -197,6 +198,7 @@ class AttractView(QWidget):
         self.title.setText(slide.title)
         self.summary.setText(slide.summary)
         self.picture.setAccessibleName(slide.described)
+        self._trim()
         self._fit_picture()
 
     # The picture
@@ -281,11 +283,13 @@ class AttractView(QWidget):
         return round(inner * WORDS_SHARE) if self.landscape else inner
 
     def _fit_words(self) -> None:
-        """The largest words with which every topic fits; on a short screen at a large text
-        size, then leave out the summary, then the kicker and the other languages, rather
-        than squeeze lines until they are cut."""
+        """The largest words with which every topic fits. On a short screen at a large text
+        size, where even the smallest do not, each topic leaves out its summary, then the
+        kicker, as it comes (`_trim`), and the invitation its other languages if one topic
+        would still not fit: never lines squeezed until they are cut."""
         if self.width() <= 0 or self.height() <= 0:
             return
+        self._trimming = False
         for widget in (self.summary, self.kicker, self.also):
             widget.setVisible(widget is not self.also or bool(self._also))
         for fit in FITS:
@@ -293,10 +297,22 @@ class AttractView(QWidget):
             if self._every_slide_fits():
                 return
         self.summary.hide()
-        if self._every_slide_fits():
-            return
         self.kicker.hide()
-        self.also.hide()
+        if not self._every_slide_fits():
+            self.also.hide()
+        self._trimming = True
+        self._trim()
+
+    def _trim(self) -> None:
+        """Leave out what the topic shown does not leave room for, least needed first."""
+        if not self._trimming:
+            return
+        self.summary.show()
+        self.kicker.show()
+        for widget in (self.summary, self.kicker):
+            if self._fits():
+                return
+            widget.hide()
 
     def _set_fit(self, fit: str) -> None:
         if self.property("fit") == fit:

@@ -142,3 +142,20 @@ def test_on_a_small_landscape_screen_the_picture_is_never_a_sliver(make_view) ->
     assert picture.height() / picture.devicePixelRatio() >= 400
     assert view.title.isVisible()
     assert view.prompt.isVisible()
+
+
+def test_at_the_largest_text_on_a_small_screen_no_topic_s_words_are_cut(  # type: ignore[no-untyped-def]
+    make_view, look: LookController
+) -> None:
+    look.set_look(look.look._replace(text_size=200))
+    view = make_view(reduced_motion=True, size=(1280, 730))
+    for _ in range(view.slide_count):
+        for _ in range(3):
+            QApplication.processEvents()
+        assert view.title.isVisible()
+        assert view.prompt.isVisible()
+        for label in (view.kicker, view.title, view.summary, view.prompt, view.also):
+            if label.isVisible():
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
+        assert view.ripple.geometry().bottom() <= view._words.height()
+        view.timer.timeout.emit()
