@@ -20,7 +20,8 @@ from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
 from kiosk.views.reader_label import ReaderLabel
 
-# A card's drawing, in pixels square: big enough to see the pose from a step back.
+# A card's drawing, in pixels square at 100 % text: big enough to see the pose from a step
+# back. It grows with the text, to 150 %, so at large text it is not a stamp beside the words.
 CARD_PICTURE_PX = 180
 # A card is never narrower than this many body-text letters' widths: at 100 % two cards side
 # by side in portrait, three in landscape; one at a time at the largest text.
@@ -91,11 +92,12 @@ class CardRow(Columns):
         the look changed)."""
         look = self._look.look
         ratio = self.devicePixelRatioF()
+        side = CARD_PICTURE_PX * min(look.text_size, 150) // 100
         for card, view in zip(self._shown, self.cards, strict=False):
             view.min_width = look.px(BASE_FONT_PX) * CARD_MIN_EM
             if self._illustrations is not None:
                 view.picture.setPixmap(
-                    self._illustrations.pixmap(card.picture, look.palette, CARD_PICTURE_PX, ratio)
+                    self._illustrations.pixmap(card.picture, look.palette, side, ratio)
                 )
             view.picture.setAccessibleName(card.description)
             view.caption.setText(f"<style>{self._look.reader_css}</style>{card.html}")

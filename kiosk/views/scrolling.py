@@ -5,7 +5,7 @@ that says which part of a long page is in view."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -110,15 +110,16 @@ class PositionCue(QWidget):
         self._words = ""
         self._done = 0.0
         self._look: Look | None = None
+        self._font = QFont()
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def set_look(self, look: Look) -> None:
         self._look = look
-        font = self.font()
-        font.setPixelSize(look.px(BASE_FONT_PX * 0.85, cap=150))
-        font.setBold(True)
-        self.setFont(font)
-        self.setFixedHeight(self.fontMetrics().height() + _CUE_PADDING * 2 + _CUE_BAR)
+        # Its own font, not the widget's: the application's stylesheet sets every widget's.
+        self._font = QFont(self.font())
+        self._font.setPixelSize(look.px(BASE_FONT_PX * 0.85, cap=125))  # as the disclaimer
+        self._font.setBold(True)
+        self.setFixedHeight(QFontMetrics(self._font).height() + _CUE_PADDING * 2 + _CUE_BAR)
         self.update()
 
     def set_position(self, words: str, done: float) -> None:
@@ -146,7 +147,8 @@ class PositionCue(QWidget):
         )
         painter.setPen(QColor(palette.text))
         text = self.rect().adjusted(_CUE_MARGIN, 0, -_CUE_MARGIN, -_CUE_BAR)
-        shown = self.fontMetrics().elidedText(
+        painter.setFont(self._font)
+        shown = painter.fontMetrics().elidedText(
             self._words, Qt.TextElideMode.ElideRight, text.width()
         )
         painter.drawText(text, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, shown)
@@ -155,7 +157,7 @@ class PositionCue(QWidget):
 
 # The cue's bar height, the space above and below its words, and its side margins.
 _CUE_BAR = 8
-_CUE_PADDING = 8
+_CUE_PADDING = 5
 _CUE_MARGIN = 48
 # Scrolling less than this share of the page does not redraw the bar.
 _CUE_STEP = 0.002
