@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from kiosk import __version__
 from kiosk.cli import main
@@ -69,9 +70,9 @@ def test_unconfigured_language_is_a_usage_error(
     ("size", "expected"), [("1080x1920", (1080, 1920)), ("1920x1080", (1920, 1080))]
 )
 def test_screenshot_writes_a_png_of_the_asked_size(
-    qapp,
+    qapp: QApplication,
     tmp_path: Path,
-    size: str,  # type: ignore[no-untyped-def]
+    size: str,
     expected: tuple[int, int],
 ) -> None:
     out = tmp_path / "home.png"
@@ -92,9 +93,9 @@ def test_screenshot_writes_a_png_of_the_asked_size(
 
 
 def test_screenshot_of_a_missing_topic_fails_and_lists_topics(
-    qapp,
+    qapp: QApplication,
     tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert run(["screenshot", "topic:nope", str(tmp_path / "x.png")]) == 1
     err = capsys.readouterr().err
@@ -169,7 +170,7 @@ def test_check_content_warns_of_an_old_review_and_fails_on_it_only_when_strict(
     assert capsys.readouterr().out.splitlines()[-1] == "no problems found, 1 warning"
 
 
-def test_screenshot_of_a_spine_region(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_of_a_spine_region(qapp: QApplication, tmp_path: Path) -> None:
     out = tmp_path / "spine.png"
     assert run(["screenshot", "spine:lumbar", str(out), "--size", "1920x1080"]) == 0
     image = QImage(str(out))
@@ -178,9 +179,9 @@ def test_screenshot_of_a_spine_region(qapp, tmp_path: Path) -> None:  # type: ig
 
 
 def test_screenshot_of_a_missing_region_fails_and_lists_regions(
-    qapp,
+    qapp: QApplication,
     tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert run(["screenshot", "spine:knee", str(tmp_path / "x.png")]) == 1
     err = capsys.readouterr().err

@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.controllers.speech import Speaker
 from kiosk.core.config import Config
-from kiosk.core.navigation import Route
+from kiosk.core.navigation import Route, Screen
 from tests.conftest import shown_kiosk
 
 # The server's own settings: espeak-ng only, sound to ALSA's null device (CI has no sound
@@ -55,8 +57,8 @@ def speech_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
     socket, pid_file = tmp_path / "speechd.sock", tmp_path / "speechd.pid"
     # -d returns once the socket is listening; -t 30: it leaves by itself 30 s after its last
     # client, should the teardown below never run.
-    server = [binary, "-d", "-C", conf, "-c", "unix_socket", "-S", socket, "-t", "30"]
-    logs = ["-P", pid_file, "-L", tmp_path, "-l", "1"]
+    server = [binary, "-d", "-C", str(conf), "-c", "unix_socket", "-S", str(socket), "-t", "30"]
+    logs = ["-P", str(pid_file), "-L", str(tmp_path), "-l", "1"]
     subprocess.run(
         [*server, *logs],
         stdout=subprocess.DEVNULL,
@@ -71,7 +73,7 @@ def speech_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
 
 
 @pytest.mark.usefixtures("speech_server")
-def test_the_real_engine_has_an_english_and_a_spanish_voice(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_engine_has_an_english_and_a_spanish_voice(qapp: QApplication) -> None:
     speaker = Speaker("speechd")
     assert speaker.wait_until_ready()
     assert speaker.engine == "speechd", "Qt's speechd plugin did not load (libspeechd2?)"
@@ -80,7 +82,7 @@ def test_the_real_engine_has_an_english_and_a_spanish_voice(qapp) -> None:  # ty
 
 
 @pytest.mark.usefixtures("speech_server")
-def test_the_real_engine_speaks_and_comes_back_ready(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_real_engine_speaks_and_comes_back_ready(qapp: QApplication, qtbot: QtBot) -> None:
     speaker = Speaker("speechd")
     assert speaker.wait_until_ready()
     with qtbot.waitSignal(speaker.speaking_changed, timeout=20_000) as started:
@@ -94,15 +96,15 @@ def test_the_real_engine_speaks_and_comes_back_ready(qapp, qtbot) -> None:  # ty
 
 @pytest.mark.usefixtures("speech_server")
 def test_with_speech_dispatcher_installed_the_kiosk_offers_read_aloud(
-    qapp,  # type: ignore[no-untyped-def]
-    qtbot,
+    qapp: QApplication,
+    qtbot: QtBot,
     config: Config,
 ) -> None:
     auto = config._replace(kiosk=config.kiosk._replace(speech_engine="auto"))
     kiosk: Kiosk = shown_kiosk(qapp, qtbot, auto)
     kiosk.shell.speaker.prepare()
     qtbot.waitUntil(lambda: kiosk.shell.speaker.ready)
-    kiosk.shell.go(Route("topic", "symptoms"))
+    kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
     assert kiosk.topic.read_button.isVisible()
     kiosk.shell.set_language("es")
     assert kiosk.topic.read_button.isVisible()  # espeak-ng has a Spanish voice too

@@ -12,8 +12,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
-from kiosk.core.navigation import Route
+from kiosk.core.navigation import Route, Screen
 from kiosk.views.callback_view import CallbackView
+from tests.conftest import screen
 from tests.e2e.test_accessibility import _clipped
 
 SIZE = (1280, 800)
@@ -25,10 +26,8 @@ def _settle() -> None:
 
 
 def _form(kiosk: Kiosk) -> CallbackView:
-    kiosk.shell.go(Route("callback"))
-    form = kiosk.window.stack.currentWidget()
-    assert isinstance(form, CallbackView)
-    return form
+    kiosk.shell.go(Route(Screen.CALLBACK))
+    return screen(kiosk, CallbackView)
 
 
 def _errors(kiosk: Kiosk) -> None:
@@ -43,7 +42,7 @@ def _thanks(kiosk: Kiosk) -> None:
 
 
 def _warning(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("topic", "symptoms"))
+    kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
     kiosk.idle.idle_timer.timeout.emit()
 
 
@@ -77,11 +76,11 @@ def test_the_field_typed_in_shows_whole_between_the_top_bar_and_the_keyboard(
     kiosk.window.resize(*SIZE)
     _errors(kiosk)
     _settle()
-    form = kiosk.window.stack.currentWidget()
-    assert isinstance(form, CallbackView)
+    form = screen(kiosk, CallbackView)
     assert kiosk.window.size().toTuple() == SIZE
     assert form.keyboard.isVisible()
     area = form.pages.currentWidget()
+    assert area is not None
     top = area.mapTo(kiosk.window, QPoint(0, 0)).y()
     bottom = form.keyboard.mapTo(kiosk.window, QPoint(0, 0)).y()
     field = form.first_name

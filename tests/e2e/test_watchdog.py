@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.core.config import Config
@@ -59,7 +61,9 @@ def systemd(tmp_path: Path) -> Iterator[Systemd]:
 
 
 @pytest.fixture
-def watched(qapp, qtbot, config: Config, systemd: Systemd, tmp_path: Path) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+def watched(
+    qapp: QApplication, qtbot: QtBot, config: Config, systemd: Systemd, tmp_path: Path
+) -> Iterator[Kiosk]:
     environ = {
         "NOTIFY_SOCKET": str(tmp_path / "notify.sock"),
         "WATCHDOG_USEC": str(INTERVAL_MS * 3 * 1000),
@@ -69,7 +73,7 @@ def watched(qapp, qtbot, config: Config, systemd: Systemd, tmp_path: Path) -> It
 
 
 def test_systemd_hears_ready_once_home_is_painted_then_pings(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     watched: Kiosk,
     systemd: Systemd,
 ) -> None:
@@ -82,7 +86,7 @@ def test_systemd_hears_ready_once_home_is_painted_then_pings(
 
 
 def test_no_ping_while_the_event_loop_is_stuck(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     watched: Kiosk,
     systemd: Systemd,
 ) -> None:
@@ -104,7 +108,9 @@ def test_without_a_notify_socket_nothing_is_sent(tmp_path: Path) -> None:
     notifier.ping()
 
 
-def test_an_unreachable_socket_is_logged_once_not_raised(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_socket_is_logged_once_not_raised(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     notifier = Notifier({"NOTIFY_SOCKET": str(tmp_path / "gone.sock"), "WATCHDOG_USEC": "30000000"})
     assert notifier.ping_interval_ms == 10_000
     for _ in range(3):
