@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__
 from kiosk.controllers.background import Background, Outcome
+from kiosk.controllers.guidance import Guidance
 from kiosk.controllers.session import IdleWatch, LockDown
 from kiosk.controllers.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
 from kiosk.controllers.speech import Speaker
@@ -58,6 +59,7 @@ class Kiosk(NamedTuple):
     overlay: IdleOverlay
     # The thread that waits on the disk for the UI (saves, counts, purges, exports).
     background: Background
+    guidance: Guidance  # audio guidance: pages and controls spoken, for a keyboard or switch
 
     @property
     def topic(self) -> TopicView:
@@ -120,13 +122,16 @@ def build_kiosk(
     _keep_purging(window, config, database, background)
     if notifier is not None and notifier.enabled:
         _feed_watchdog(home, window, speaker, notifier)
-    idle, overlay = _watch_idleness(app, config, window, shell)
+    # Audio guidance ends first at a reset (saying nothing of it), so the next patient starts
+    # without it.
+    guidance = Guidance(window, shell.guide, shell.can_guide, speaker.stop)
+    idle, overlay = _watch_idleness(app, config, window, shell, guidance.end)
     KeyboardActivation(window)
     if kiosk_mode:
         LockDown(app, window)
         if config.kiosk.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    return Kiosk(app, config, look, window, shell, home, idle, overlay, background)
+    return Kiosk(app, config, look, window, shell, home, idle, overlay, background, guidance)
 
 
 def _feed_watchdog(
@@ -153,7 +158,11 @@ def _feed_watchdog(
 
 
 def _watch_idleness(
-    app: QApplication, config: Config, window: MainWindow, shell: Shell
+    app: QApplication,
+    config: Config,
+    window: MainWindow,
+    shell: Shell,
+    end_guidance: Callable[[], None],
 ) -> tuple[IdleWatch, IdleOverlay]:
     """Ask "Are you still there?", wipe the session when nobody answers, then attract."""
     idle = IdleWatch(app, window, config.kiosk.idle_timeout_seconds, from_first_paint_of=window)
@@ -163,10 +172,12 @@ def _watch_idleness(
     overlay.still_here.connect(idle.still_here)
 
     def expired() -> None:
+        end_guidance()
         overlay.hide()
         shell.reset_session()
 
     def start_over() -> None:  # the patient asked: wipe now, and the idle time starts again
+        end_guidance()
         overlay.hide()
         idle.still_here()
         shell.reset_session()

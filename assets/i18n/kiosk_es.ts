@@ -311,6 +311,45 @@
     </message>
 </context>
 <context>
+    <name>Guidance</name>
+    <message>
+        <source>Audio guidance is on. Press Tab to go to the next button, Shift and Tab to go back, and Enter to choose. In a box you typed in, press F2 to hear what you typed.</source>
+        <translation>La guía por voz está activada. Pulse Tab para ir al siguiente botón, Mayúsculas y Tab para volver, y Entrar para elegir. En una casilla donde escribió, pulse F2 para oír lo que escribió.</translation>
+    </message>
+    <message>
+        <source>button</source>
+        <translation>botón</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>opción</translation>
+    </message>
+    <message>
+        <source>text box</source>
+        <translation>casilla de texto</translation>
+    </message>
+    <message>
+        <source>chosen</source>
+        <translation>elegida</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>no elegida</translation>
+    </message>
+    <message>
+        <source>filled in; press F2 to hear it</source>
+        <translation>tiene texto; pulse F2 para oírlo</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vacía</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>enlace</translation>
+    </message>
+</context>
+<context>
     <name>HomeView</name>
     <message>
         <source>Learn about back pain</source>

@@ -95,6 +95,7 @@ class Shell(QObject):
         self._translations = Translations(translations_dir, self)
         self._speaker = speaker
         speaker.speaking_changed.connect(self._on_speaking_changed)
+        self._reading_page = False  # what is being said is a page read aloud, not guidance
         speaker.availability_changed.connect(self._show_read_buttons)
         self._pages: dict[str, Pages] = {}  # per language, each keeping its rendered pages
         self.history = History()
@@ -388,15 +389,27 @@ class Shell(QObject):
 
     def _read_aloud(self, text: str) -> None:
         """A page's own text, never a form's: a touch reads it, a second touch stops."""
-        if self._speaker.speaking:
+        if self._speaker.speaking and self._reading_page:
             self._speaker.stop()
         else:
+            self._reading_page = True
             self._speaker.say(text, self.language)
+
+    def guide(self, text: str) -> None:
+        """Audio guidance says `text` (a page's name, a control), instead of anything being
+        said or read: Read aloud then reads again on the next press, rather than stopping."""
+        self._reading_page = False
+        self._speaker.say(text, self.language)
+        self._on_speaking_changed(self._speaker.speaking)
+
+    def can_guide(self) -> bool:
+        """Whether audio guidance has a voice for the current language."""
+        return self._speaker.can_speak(self.language)
 
     def _on_speaking_changed(self, speaking: bool) -> None:  # noqa: FBT001 -- a signal's slot
         for view in (self._topic, self._spine):
             if view is not None:
-                view.read_button.set_reading(speaking)
+                view.read_button.set_reading(speaking and self._reading_page)
 
     def _on_region_selected(self, slug: str) -> None:
         self._speaker.stop()

@@ -122,13 +122,15 @@ class MainWindow(QWidget):
     ) -> None:
         """Show `screen`, called `name` ("Symptoms"): the window takes its name, and a screen
         reader hears `said` (by default the name)."""
-        self.name_screen(name, said)
         self.stack.setCurrentWidget(screen)
         self.back_button.setVisible(can_go_back)
         # A screen read from across the room (the attract loop) sets "top_bar" False: it has
         # the whole height, and any touch goes home, where the bar is back.
         self.top_bar.setVisible(screen.property("top_bar") is not False)
         self.setFocus()
+        # Said last: the focus passing through the new screen on its way here says nothing
+        # over it.
+        self.name_screen(name, said)
 
     def name_screen(self, name: str, said: str = "") -> None:
         """The window is named for what it shows ("Symptoms — Spine and Pain Clinic of Texas"),
