@@ -113,8 +113,8 @@ def _signal(pid: int, number: signal.Signals) -> None:
 
 def read_ppm(data: bytes) -> QImage | None:
     """What `grim -t ppm -` wrote, or None if it is not a picture."""
-    image = QImage.fromData(data, "PPM")
-    return None if image.isNull() else image
+    image = QImage()  # (not QImage.fromData: its stub wants the format as bytes, Qt a str)
+    return image if image.loadFromData(data, "PPM") else None
 
 
 def read_xwd(data: bytes) -> QImage:
@@ -136,7 +136,7 @@ def read_xwd(data: bytes) -> QImage:
 
 
 def _pixels(image: QImage) -> array[int]:
-    return array("I", image.convertToFormat(QImage.Format.Format_RGB32).constBits().tobytes())
+    return array("I", bytes(image.convertToFormat(QImage.Format.Format_RGB32).constBits()))
 
 
 def matching(shot: QImage, reference: QImage) -> float:
@@ -144,7 +144,8 @@ def matching(shot: QImage, reference: QImage) -> float:
     if shot.size() != reference.size():
         return 0.0
     mine, theirs = _pixels(shot), _pixels(reference)
-    return sum(map(eq, mine, theirs)) / len(theirs)
+    same: int = sum(map(eq, mine, theirs))  # operator.eq is typed as returning Any
+    return same / len(theirs)
 
 
 def black(shot: QImage) -> float:

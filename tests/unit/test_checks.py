@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.checks import check_content, check_library
+from kiosk.core.checks import Grader, check_content, check_library
 from kiosk.core.content import Problem, load_library
 from kiosk.core.glossary import Glossary, load_glossary
 
@@ -69,18 +69,35 @@ def root(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def problems(root: Path, grader=None, **checks) -> list[str]:  # type: ignore[no-untyped-def]
+def problems(
+    root: Path,
+    grader: Grader | None = None,
+    glossary: Glossary | None = None,
+    today: dt.date | None = None,
+) -> list[str]:
     """The errors check_library finds in `root`'s English content."""
     report = check_library(
-        load_library(root, "en"), icons={"info"}, tappable=TAPPABLE, grader=grader, **checks
+        load_library(root, "en"),
+        icons={"info"},
+        tappable=TAPPABLE,
+        grader=grader,
+        glossary=glossary,
+        today=today,
     )
     return [str(p) for p in report.problems]
 
 
-def warnings(root: Path, **checks) -> list[str]:  # type: ignore[no-untyped-def]
+def warnings(
+    root: Path, glossary: Glossary | None = None, today: dt.date | None = None
+) -> list[str]:
     """The warnings check_library finds in `root`'s English content."""
     report = check_library(
-        load_library(root, "en"), icons={"info"}, tappable=TAPPABLE, grader=None, **checks
+        load_library(root, "en"),
+        icons={"info"},
+        tappable=TAPPABLE,
+        grader=None,
+        glossary=glossary,
+        today=today,
     )
     return [str(p) for p in report.warnings]
 

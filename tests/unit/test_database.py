@@ -340,7 +340,7 @@ def test_what_sqlite_says_becomes_words_staff_can_act_on(
     through: str,
 ) -> None:
     refusing(sqlite_says)
-    insert = {
+    insert: Callable[[], object] = {
         "write": lambda: db.write("INSERT INTO t VALUES (?)", [(1,)]),
         "read": lambda: db.read("INSERT INTO t VALUES (1)"),
     }[through]
@@ -362,7 +362,7 @@ def test_on_a_nearly_full_disk_a_vague_error_is_put_down_to_the_full_disk(
         [()],
     )
     disk.fill()
-    insert = {
+    insert: Callable[[], object] = {
         "write": lambda: db.write("INSERT INTO t VALUES (?)", [(1,)]),
         "read": lambda: db.read("INSERT INTO t VALUES (1)"),
     }[through]

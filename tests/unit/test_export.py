@@ -12,6 +12,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import openpyxl
@@ -30,6 +31,9 @@ from kiosk.storage.export import (
     write_xlsx,
 )
 from kiosk.storage.requests import RequestStore, StoredRequest
+
+if TYPE_CHECKING:
+    from _typeshed import StrOrBytesPath
 
 NEW_YORK = ZoneInfo("America/New_York")
 # Obviously fictional: 555-01xx numbers are reserved for fiction.
@@ -719,10 +723,12 @@ def test_a_folder_that_cannot_be_opened_to_sync_is_an_error(
 ) -> None:
     real_open = os.open
 
-    def open_(path: object, flags: int, *args: object, **kwargs: object) -> int:
+    def open_(
+        path: StrOrBytesPath, flags: int, mode: int = 0o777, *, dir_fd: int | None = None
+    ) -> int:
         if Path(str(path)) == tmp_path:
             raise OSError(errno.EACCES, os.strerror(errno.EACCES))
-        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(path, flags, mode, dir_fd=dir_fd)
 
     monkeypatch.setattr(os, "open", open_)
     with pytest.raises(ExportError) as error:

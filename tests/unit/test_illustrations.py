@@ -13,6 +13,7 @@ from pathlib import Path
 from string import Template
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from kiosk.core.theme import restyled
 
@@ -151,7 +152,7 @@ def test_a_drawing_is_small_safe_xml_with_classes_only(path: Path) -> None:
 
 @pytest.mark.parametrize("palette", sorted(SAMPLES))
 @pytest.mark.parametrize("path", DRAWINGS, ids=lambda p: p.stem)
-def test_a_drawing_renders_in_the_palette(qapp, path: Path, palette: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_drawing_renders_in_the_palette(qapp: QApplication, path: Path, palette: str) -> None:
     from PySide6.QtCore import QByteArray, QRectF, Qt
     from PySide6.QtGui import QColor, QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer

@@ -15,7 +15,7 @@ import pytest
 
 from kiosk.core.callback_form import CallbackRequest, Phone
 from kiosk.storage.keys import KEY_FILE, load_key
-from kiosk.storage.requests import DATABASE, RequestStore, StorageError
+from kiosk.storage.requests import DATABASE, RequestStore, StorageError, StoredRequest
 
 # Obviously fictional: 555-01xx numbers are reserved for fiction.
 REQUEST = CallbackRequest(
@@ -31,7 +31,7 @@ REQUEST = CallbackRequest(
 SECRETS = ("Zebediah", "Quux", "2015550123", "555-0123", "Xylophone", "lunch")
 
 
-def save(store: RequestStore, request: CallbackRequest = REQUEST):  # type: ignore[no-untyped-def]
+def save(store: RequestStore, request: CallbackRequest = REQUEST) -> StoredRequest:
     return store.save(
         request, reference="ACE-479", consent_text="You may call me.", consent_version="2026-11"
     )

@@ -4,13 +4,13 @@ last had to restart it (read from `systemctl show`, here handed canned answers).
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kiosk.system.diagnostics import pings_fact, read_aloud_fact
 from kiosk.system.doctor import UNIT, check_watchdog
 
 
-def systemctl_says(**properties: str):  # type: ignore[no-untyped-def]
+def systemctl_says(**properties: str) -> tuple[Callable[[Sequence[str]], str], list[Sequence[str]]]:
     asked: list[Sequence[str]] = []
 
     def run(command: Sequence[str]) -> str:
