@@ -48,6 +48,9 @@ FITS = ("large", "medium", "small")
 PICTURE_SHAPE = 3 / 4  # the topics' pictures are 4:3 (assets/illustrations/README.md)
 PICTURE_SHARE = 0.6  # in portrait, the words may take the picture down to this much
 PICTURE_MIN_PX = 160  # below this a picture says nothing: none rather than a sliver
+# On a screen too small for all the words, the words stay at a size if no more than this
+# share of the topics must leave out their summary there.
+TRIMMED_SHARE = 0.25
 WORDS_SHARE = 0.45  # in landscape, the words' column; the picture has the rest
 MARGIN = 40
 SPACING = 24
@@ -115,6 +118,8 @@ class AttractView(QWidget):
         self.summary = centred_label("attract-summary")
         self.prompt = centred_label("attract-prompt")
         self.also = centred_label("attract-also")
+        # What a topic leaves out on a screen too small for all its words, least needed first.
+        self._trimmable = (self.summary, self.kicker)
         self.prompt_box = QFrame()
         self.prompt_box.setObjectName("AttractPrompt")
         inside = QVBoxLayout(self.prompt_box)
@@ -283,36 +288,60 @@ class AttractView(QWidget):
         return round(inner * WORDS_SHARE) if self.landscape else inner
 
     def _fit_words(self) -> None:
-        """The largest words with which every topic fits. On a short screen at a large text
-        size, where even the smallest do not, each topic leaves out its summary, then the
-        kicker, as it comes (`_trim`), and the invitation its other languages if one topic
-        would still not fit: never lines squeezed until they are cut."""
+        """The largest words with which every topic fits, or all but a few that leave out
+        their summary. On a short screen at a large text size, where even the smallest words
+        do not fit, each topic leaves out its summary, then the kicker, as it comes (`_trim`),
+        and the invitation its other languages if one topic would still not fit: never lines
+        squeezed until they are cut."""
         if self.width() <= 0 or self.height() <= 0:
             return
         self._trimming = False
         for widget in (self.summary, self.kicker, self.also):
             widget.setVisible(widget is not self.also or bool(self._also))
+        self._invitation_changed()
+        needs: list[int] = []
         for fit in FITS:
             self._set_fit(fit)
-            if self._every_slide_fits():
+            needs = self._left_out()
+            if max(needs, default=0) == 0:
                 return
-        self.summary.hide()
-        self.kicker.hide()
-        if not self._every_slide_fits():
-            self.also.hide()
+            if max(needs) == 1 and needs.count(1) <= len(needs) * TRIMMED_SHARE:
+                break
         self._trimming = True
+        if max(needs) > len(self._trimmable):
+            self.also.hide()
+            self._invitation_changed()
         self._trim()
 
     def _trim(self) -> None:
         """Leave out what the topic shown does not leave room for, least needed first."""
+        for widget in self._trimmable:
+            widget.show()
         if not self._trimming:
             return
-        self.summary.show()
-        self.kicker.show()
-        for widget in (self.summary, self.kicker):
+        for widget in self._trimmable:
             if self._fits():
                 return
             widget.hide()
+
+    def _left_out(self) -> list[int]:
+        """For each topic, how many of its summary and the kicker it must leave out to fit
+        (3: not even then)."""
+        shown = self._slide()
+        needs = []
+        for slide in self._slides():
+            self.title.setText(slide.title)
+            self.summary.setText(slide.summary)
+            self._trimming = True
+            self._trim()
+            self._trimming = False
+            left_out = sum(widget.isHidden() for widget in self._trimmable)
+            needs.append(left_out if self._fits() else left_out + 1)
+        if shown is not None:
+            self.title.setText(shown.title)
+            self.summary.setText(shown.summary)
+        self._trim()
+        return needs
 
     def _set_fit(self, fit: str) -> None:
         if self.property("fit") == fit:
@@ -321,20 +350,17 @@ class AttractView(QWidget):
         for label in (self.kicker, self.title, self.summary, self.prompt, self.also):
             label.style().unpolish(label)
             label.style().polish(label)
+        self._invitation_changed()
 
-    def _every_slide_fits(self) -> bool:
-        shown = self._slide()
-        try:
-            for slide in self._slides():
-                self.title.setText(slide.title)
-                self.summary.setText(slide.summary)
-                if not self._fits():
-                    return False
-            return self._fits()
-        finally:
-            if shown is not None:
-                self.title.setText(shown.title)
-                self.summary.setText(shown.summary)
+    def _invitation_changed(self) -> None:
+        """The invitation's words sit two layouts down, whose sizes Qt would learn of only
+        through posted events, a level at a time: tell them now, so `_fits` measures the
+        invitation as it is."""
+        for box in (self.prompt_box, self.ripple):
+            layout = box.layout()
+            if layout is not None:
+                layout.invalidate()
+            box.updateGeometry()
 
     def _fits(self) -> bool:
         layout = self._words.layout()

@@ -213,7 +213,11 @@ def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> No
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_attract_loop_is_read_from_across_the_room(kiosk: Kiosk, language: str) -> None:
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_the_attract_loop_is_read_from_across_the_room(
+    kiosk: Kiosk, language: str, text_size: int
+) -> None:
+    kiosk.look.set_look(kiosk.look.look._replace(text_size=text_size))
     kiosk.shell.set_language(language)
     kiosk.shell.show_attract()
     attract = kiosk.window.stack.currentWidget()
@@ -222,11 +226,37 @@ def test_the_attract_loop_is_read_from_across_the_room(kiosk: Kiosk, language: s
     for _ in range(attract.slide_count):
         for _ in range(3):  # laid out, a level a pass
             QApplication.processEvents()
-        # At 1080x1920 every topic's headline is 100 px or more, whole, over its picture.
+        # At 1080x1920 every topic's headline is 100 px or more, whole, under its picture.
         assert attract.title.fontInfo().pixelSize() >= 100
         assert attract.title.height() >= attract.title.heightForWidth(attract.title.width())
-        assert attract.picture.pixmap().height() >= 700
+        # The picture the width of the screen, or at the largest text no less than 60 % of it.
+        assert attract.picture.pixmap().height() >= (700 if text_size == 100 else 450)
         assert attract.picture.accessibleName()
+        attract.timer.timeout.emit()
+        attract.fade.setCurrentTime(attract.fade.duration())
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize(("size", "text_size"), [((1280, 800), 100), ((1920, 1080), 200)])
+def test_where_there_is_room_the_attract_loop_keeps_every_topic_s_words(
+    kiosk: Kiosk, language: str, size: tuple[int, int], text_size: int
+) -> None:
+    """Not the largest words with the summaries of most topics left out."""
+    kiosk.look.set_look(kiosk.look.look._replace(text_size=text_size))
+    kiosk.shell.set_language(language)
+    kiosk.window.resize(*size)
+    kiosk.shell.show_attract()
+    attract = kiosk.window.stack.currentWidget()
+    assert isinstance(attract, AttractView)
+    for _ in range(attract.slide_count):
+        for _ in range(3):
+            QApplication.processEvents()
+        # Its summary too, beside a picture some 600 px wide or more (the spine, tall and
+        # narrow, as tall as the screen allows): never a sliver.
+        assert attract.summary.isVisible(), attract.title.text()
+        assert attract.summary.height() >= attract.summary.heightForWidth(attract.summary.width())
+        picture = attract.picture.pixmap()
+        assert picture.width() >= 600 or picture.height() >= 600
         attract.timer.timeout.emit()
         attract.fade.setCurrentTime(attract.fade.duration())
 
