@@ -125,6 +125,8 @@ def build_kiosk(
     # Audio guidance ends first at a reset (saying nothing of it), so the next patient starts
     # without it.
     guidance = Guidance(window, shell.guide, shell.can_guide, speaker.stop)
+    # Nor does it follow staff to the PIN pad: the keys they reach would be said aloud.
+    window.staff_requested.connect(guidance.end)
     idle, overlay = _watch_idleness(app, config, window, shell, guidance.end)
     KeyboardActivation(window)
     if kiosk_mode:

@@ -347,3 +347,15 @@ def test_the_idle_reset_ends_audio_guidance(qtbot, speaking: Kiosk) -> None:  # 
         speaking.idle.tick_timer.timeout.emit()
     assert not speaking.guidance.on  # the next patient starts without it
     assert speaking.shell.current == Route("home")
+
+
+def test_audio_guidance_does_not_follow_staff_to_the_pin_pad(qtbot, speaking: Kiosk) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    speaking.window.activateWindow()
+    qtbot.waitUntil(speaking.window.isActiveWindow)
+    _key(speaking, Qt.Key.Key_F1)
+    assert speaking.guidance.on
+    speaking.window.staff_requested.emit()  # the clinic's name held for 3 s
+    assert speaking.shell.current == Route("staff")
+    assert not speaking.guidance.on
