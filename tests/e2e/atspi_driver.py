@@ -18,8 +18,8 @@ import os
 import sys
 from typing import Any
 
-import pyatspi  # type: ignore[import-not-found]
-from gi.repository import GLib  # type: ignore[import-not-found]
+import pyatspi
+from gi.repository import GLib
 
 APPLICATION = "waiting-room-kiosk"
 EVENTS = (
@@ -41,10 +41,7 @@ def role(node: Any) -> str:
 
 def states(node: Any) -> list[str]:
     state_set = node.getState()
-    return sorted(
-        str(pyatspi.stateToString(s))
-        for s in state_set.getStates()  # type: ignore[attr-defined]
-    )
+    return sorted(str(pyatspi.stateToString(s)) for s in state_set.getStates())
 
 
 def describe(node: Any) -> dict[str, Any]:
