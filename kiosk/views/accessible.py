@@ -59,6 +59,7 @@ def give_role(widget: QWidget, role: str) -> None:
     """Expose `widget` as a frame, group, alert or dialog: call before it is first shown."""
     if role not in _ROLES:
         raise ValueError(f"no accessible role {role!r}")
+    install()
     widget.setProperty(ROLE, role)
 
 

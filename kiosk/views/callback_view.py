@@ -472,7 +472,9 @@ class CallbackView(QWidget):
         gets the focus."""
         problem = self.errors[key].text()
         inputs = {**self._text_fields, "consent": self.consent}
-        for widget in [inputs[key]] if key in inputs else self.fields[key].marks:
+        field = self.fields[key]
+        described = [inputs[key]] if key in inputs else [*field.marks, field.body]
+        for widget in described:
             widget.setAccessibleDescription(problem)
 
     def _on_send_clicked(self) -> None:

@@ -110,8 +110,6 @@ class FormField:
         self.error.setText(text)
         for part in (self.error, self.body):
             part.setProperty(accessible.INVALID, bool(text))
-        if self.grouped:
-            self.body.setAccessibleDescription(text)
         self.problem.setVisible(bool(text))
         for widget in self.marks:
             if bool(widget.property("invalid")) != bool(text):

@@ -38,3 +38,30 @@ def test_a_third_language_is_offered_by_its_own_name_and_chosen_for_the_call(
     form.period_buttons["morning"].click()
     form.consent.click()
     assert form.form().language == "vi"
+
+
+def test_choices_are_grouped_under_their_question_in_the_language_shown(  # type: ignore[no-untyped-def]
+    qapp: QApplication, form: CallbackView, assets_dir: Path
+) -> None:
+    """A screen reader names each group of choices by its question, and says its problem, in
+    the language on screen (issue 19)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
+
+    form.send_button.click()
+    translator = QTranslator()
+    assert translator.load("kiosk_es", str(assets_dir / "i18n"))
+    qapp.installTranslator(translator)
+    QLocale.setDefault(QLocale("es_US"))
+    try:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
+        group = form.fields["when"].body
+        assert group.accessibleName() == form.tr("{field}, {tag}").format(
+            field=form.labels["when"].text(), tag=form.tags["when"].text().lower()
+        )
+        assert group.accessibleName().startswith("Mejor")
+        assert group.accessibleDescription() == form.errors["when"].text()
+        assert form.period_buttons["morning"].accessibleName() == "Mañana"
+    finally:
+        qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)

@@ -178,3 +178,11 @@ def test_a_screen_reader_hears_the_thanks_and_the_code_letter_by_letter(page: Th
     assert said.startswith("Thank you! Your request is with our staff. Someone from our clinic")
     assert said.endswith("Your reference code: 7 K X M 3 R.")
     assert "555" not in said
+
+
+def test_a_screen_reader_hears_the_thanks_in_spanish_too(speak, page: ThanksPage) -> None:  # type: ignore[no-untyped-def]
+    speak("es")
+    said = page.announcement()
+    assert said.startswith("¡Gracias!")
+    assert "7 K X M 3 R" in said
+    assert "555" not in said
