@@ -70,6 +70,22 @@ def easy_to_guess(pin: str) -> bool:
     return steps in ({1}, {9})
 
 
+def checked_account(name: str, pin: str, *, weak_ok: bool = False) -> str:
+    """The name, trimmed, of a staff member who may be added with `pin`; ValueError naming the
+    rule (never the PIN) otherwise. Shared by the kiosk and the desk's central store."""
+    name = name.strip()
+    if not 1 <= len(name) <= MAX_NAME or not name.isprintable():
+        raise ValueError(f"a staff name must be 1 to {MAX_NAME} printable characters")
+    if not is_pin(pin):
+        raise ValueError(f"a PIN must be {MIN_PIN} to {MAX_PIN} digits (0-9), nothing else")
+    if not weak_ok and easy_to_guess(pin):
+        raise ValueError(
+            "that PIN is too easy to guess (repeated or sequential digits, or a common "
+            "pattern); choose another"
+        )
+    return name
+
+
 class SignInResult(NamedTuple):
     """What the PIN pad shows after a try."""
 
@@ -106,16 +122,7 @@ class StaffDirectory:
 
         `weak_ok` lets an easy PIN through: only for the demo folder, whose PIN is published.
         """
-        name = name.strip()
-        if not 1 <= len(name) <= MAX_NAME or not name.isprintable():
-            raise ValueError(f"a staff name must be 1 to {MAX_NAME} printable characters")
-        if not _is_pin(pin):
-            raise ValueError(f"a PIN must be {MIN_PIN} to {MAX_PIN} digits (0-9), nothing else")
-        if not weak_ok and easy_to_guess(pin):
-            raise ValueError(
-                "that PIN is too easy to guess (repeated or sequential digits, or a common "
-                "pattern); choose another"
-            )
+        name = checked_account(name, pin, weak_ok=weak_ok)
         if self._db.read("SELECT 1 FROM staff WHERE name = ?", (name,)):
             raise ValueError(f"there is already a staff member called {name!r}")
         # The PIN alone says who signs in, so two people must never share one. Refusing it
@@ -163,7 +170,7 @@ class StaffDirectory:
                 break
         else:
             raise StorageError(Problem.LOCKED, "too many sign-ins at once; try again")
-        name = self._match(pin) if _is_pin(pin) else None
+        name = self._match(pin) if is_pin(pin) else None
         if name is None:
             failures += 1
             self._audit.record("", "sign_in_failed", f"attempt {failures}")
@@ -246,6 +253,6 @@ def _by(detail: str, by: str) -> str:
     return f"{detail}, by {by}" if by else detail
 
 
-def _is_pin(pin: str) -> bool:
+def is_pin(pin: str) -> bool:
     # isascii: str.isdigit() alone also accepts "²" and Arabic-Indic digits.
     return MIN_PIN <= len(pin) <= MAX_PIN and pin.isascii() and pin.isdigit()

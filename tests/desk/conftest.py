@@ -1,0 +1,96 @@
+"""The desk's tests run against the same real PostgreSQL as the central store's
+(tests/central/pg.py, a fresh migrated database per test), with a desk login, staff accounts and
+requests added as a kiosk's own role adds them (one statement, one notice)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+import psycopg
+import pytest
+from argon2 import PasswordHasher
+
+from kiosk.central.desk import DeskStore, add_staff
+from tests.central.conftest import Central, Login, central, pg_server
+
+__all__ = ["central", "pg_server"]
+
+# Fictional people: 555-01xx numbers are reserved for fiction.
+PIN = "480137"
+STAFF = "Rosa"
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+class Sent(NamedTuple):
+    """A request as a kiosk sends it."""
+
+    created_at: dt.datetime
+    reference: str = "K7Q2"
+    first_name: str = "Zebediah"
+    last_name: str = "O'Quux"
+    phone: str = "+12015550123"
+    days: tuple[str, ...] = ("mon", "wed")
+    periods: tuple[str, ...] = ("morning",)
+    topic: str = "topic:surgery"
+    note: str = ""
+    language: str = "es"
+
+
+def push(login: Login, kiosk_id: str, requests: Sequence[Sent]) -> None:
+    """Add `requests` as kiosk `kiosk_id`'s own login role, in one statement as a push does
+    (one notice for the desk). `kiosk sync` itself is driven in test_desk_live.py."""
+    with login.connect() as conn:
+        conn.execute(
+            "INSERT INTO requests (id, kiosk_id, reference, created_at, first_name, last_name,"
+            " phone_e164, days, periods, topic, note, language, consent_text, consent_version)"
+            " SELECT id, k, ref, at, f, l, p, array_remove(string_to_array(d, ','), ''),"
+            " array_remove(string_to_array(pe, ','), ''), t, n, la, ct, cv"
+            " FROM unnest(%s::uuid[], %s::text[], %s::text[], %s::timestamptz[], %s::text[],"
+            " %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
+            " %s::text[], %s::text[], %s::text[])"
+            " AS r(id, k, ref, at, f, l, p, d, pe, t, n, la, ct, cv)",
+            _columns(kiosk_id, requests),
+        )
+
+
+def _columns(kiosk_id: str, requests: Sequence[Sent]) -> list[list[object]]:
+    # unnest cannot take text[][]; each request's lists travel as one text, split below.
+    rows = [
+        [
+            str(uuid.uuid4()), kiosk_id, r.reference, r.created_at, r.first_name, r.last_name,
+            r.phone, ",".join(r.days), ",".join(r.periods), r.topic, r.note, r.language,
+            "You may call me.", "2026-11",
+        ]
+        for r in requests
+    ]  # fmt: skip
+    return [list(column) for column in zip(*rows, strict=True)]
+
+
+def heartbeat(central: Central, kiosk_id: str, received_ago: dt.timedelta) -> None:
+    """A heartbeat the server received `received_ago` (set as the owner: a kiosk cannot choose
+    received_at, the server's clock does)."""
+    with central.admin() as conn:
+        conn.execute(
+            "INSERT INTO heartbeats (kiosk_id, received_at, sent_at, version, last_sync_at,"
+            " pending, free_disk_bytes, crash_count)"
+            " VALUES (%s, now() - %s, now() - %s, '1.4.0', now() - %s, 3, 20000000000, 0)",
+            (kiosk_id, received_ago, received_ago, received_ago),
+        )
+
+
+@pytest.fixture
+def desk_login(central: Central) -> Login:
+    with central.admin() as conn:
+        add_staff(conn, STAFF, PIN)
+    return central.add_desk()
+
+
+@pytest.fixture
+def desk(desk_login: Login) -> Iterator[DeskStore]:
+    conn: psycopg.Connection[tuple[object, ...]] = desk_login.connect()
+    store = DeskStore(conn, hasher=FAST_HASHER)
+    yield store
+    store.close()
