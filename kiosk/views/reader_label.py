@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
+from kiosk.views import reader_access
+
 
 class ReaderLabel(QLabel):
     """A word-wrapped rich-text label that lays its text out once per width.
@@ -17,11 +19,14 @@ class ReaderLabel(QLabel):
 
     QLabel keeps its text's layout to itself; `document()` lays the same text out the same way
     when someone needs to know where a heading or a paragraph is (the "On this page" buttons, a
-    screen reader), and only then.
+    screen reader), and only then. A screen reader finds the text's headings, paragraphs, list
+    items and links as such (kiosk/views/reader_access.py).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        reader_access.install()
+        self.accessible_interface: reader_access.ReaderAccessible | None = None
         self._heights: dict[int, int] = {}
         self._document: QTextDocument | None = None
         self.setProperty("role", "reader")
@@ -76,6 +81,8 @@ class ReaderLabel(QLabel):
         if self._document is not None:
             self._document.deleteLater()
             self._document = None
+        if self.accessible_interface is not None:
+            self.accessible_interface.forget()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QAccessible, QFontInfo
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface, QFontInfo
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -29,6 +29,7 @@ from kiosk.app import Kiosk
 from kiosk.core.config import Config
 from kiosk.core.navigation import HOME, Route
 from kiosk.views.buttons import WrappingButton
+from kiosk.views.picture_cards import CardRow
 from kiosk.views.tile import Tile
 from tests.conftest import QUIET
 
@@ -431,3 +432,72 @@ def test_the_attract_loop_fits_a_small_screen_at_the_largest_text(shown, languag
     attract = kiosk.window.stack.currentWidget()
     assert attract.title.isVisible()
     assert attract.prompt.isVisible()
+
+
+def _elements(interface: QAccessibleInterface) -> Iterator[QAccessibleInterface]:
+    """Everything under an accessible interface, depth first, as a screen reader walks it."""
+    for index in range(interface.childCount()):
+        child = interface.child(index)
+        assert child is not None
+        assert child.parent() is interface or child.parent().object() is interface.object()
+        yield child
+        yield from _elements(child)
+
+
+def _words(interface: QAccessibleInterface) -> str:
+    text = interface.textInterface()
+    return text.text(0, text.characterCount()) if text is not None else ""
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_screen_reader_reads_a_topic_as_headings_text_and_links(shown, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19: the page's words are in the accessibility tree as text, its headings have the
+    heading role and its links are links that follow when pressed."""
+    kiosk = shown(language, (1080, 1920), 100, "home")
+    kiosk.shell.go(Route("topic", "symptoms"))
+    _settle()
+    page = QAccessible.queryAccessibleInterface(kiosk.topic.body_label)
+    assert page is not None
+    assert page.role() == QAccessible.Role.Document
+    assert page.text(QAccessible.Text.Name) == kiosk.topic.title_label.text()
+    elements = list(_elements(page))
+    sentence = {"en": "A dull ache in your back that lingers.", "es": "Un dolor sordo"}[language]
+    assert any(sentence in _words(e) for e in elements)
+    headings = [e for e in elements if e.role() == QAccessible.Role.Heading]
+    assert headings
+    assert headings[0].text(QAccessible.Text.Name) == _words(headings[0]) != ""
+    levels = headings[0].attributesInterface()
+    assert levels is not None
+    assert levels.attributeValue(QAccessible.Attribute.Level) == 2
+    items = [e for e in elements if e.role() == QAccessible.Role.ListItem]
+    assert items
+    assert all(item.parent().role() == QAccessible.Role.List for item in items)
+    links = [e for e in elements if e.role() == QAccessible.Role.Link]
+    assert links
+    # On the screen where the words are drawn.
+    label = kiosk.topic.body_label
+    drawn = QRect(label.mapToGlobal(QPoint(0, 0)), label.size())
+    assert all(drawn.contains(e.rect()) for e in (*headings, *items, *links))
+    press = links[0].actionInterface()
+    assert press is not None
+    assert press.actionNames() == [QAccessibleActionInterface.pressAction()]
+    press.doAction(QAccessibleActionInterface.pressAction())
+    assert kiosk.shell.current != Route("topic", "symptoms")
+
+
+def test_a_spine_part_and_a_picture_card_are_read_too(shown) -> None:  # type: ignore[no-untyped-def]
+    kiosk = shown("en", (1080, 1920), 100, "spine-region")
+    spine = kiosk.window.stack.currentWidget()
+    panel = QAccessible.queryAccessibleInterface(spine.body_label)
+    assert panel is not None
+    assert any(len(_words(e)) > 40 for e in _elements(panel))
+    kiosk.shell.go(Route("topic", "prevention"))
+    _settle()
+    cards = [c for row in kiosk.topic.findChildren(CardRow) if row.isVisible() for c in row.cards]
+    card = next(c for c in cards if "Knee to chest" in c.caption.text())
+    caption = QAccessible.queryAccessibleInterface(card.caption)
+    assert caption is not None
+    assert any("Ask your care team first" in _words(e) for e in _elements(caption))
+    picture = QAccessible.queryAccessibleInterface(card.picture)
+    assert picture is not None
+    assert len(picture.text(QAccessible.Text.Name)) > 15

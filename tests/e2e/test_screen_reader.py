@@ -270,10 +270,6 @@ def test_pressing_a_tile_announces_the_new_screen(reader: Reader) -> None:
     reader.hear(announced("Home"), within=ANSWER)
 
 
-ITEM_1 = pytest.mark.xfail(strict=True, reason="issue 19 item 1, in progress")
-
-
-@ITEM_1
 def test_a_sentence_of_the_symptoms_page_is_there_as_text(reader: Reader) -> None:
     reader.ask("press", role="push button", name="Symptoms")
     reader.hear(announced("Symptoms"), within=ANSWER)
@@ -281,14 +277,12 @@ def test_a_sentence_of_the_symptoms_page_is_there_as_text(reader: Reader) -> Non
     assert "A dull ache in your back that lingers." in found["text"]
 
 
-@ITEM_1
 def test_the_page_has_headings(reader: Reader) -> None:
     reader.ask("press", role="push button", name="Symptoms")
     reader.hear(announced("Symptoms"), within=ANSWER)
     assert reader.ask("describe", role="heading")["name"]
 
 
-@ITEM_1
 def test_a_link_in_the_page_text_can_be_followed(reader: Reader) -> None:
     reader.ask("press", role="push button", name="Symptoms")
     reader.hear(announced("Symptoms"), within=ANSWER)

@@ -239,3 +239,15 @@ def test_a_short_page_and_the_warning_signs_have_no_parts_to_jump_to(reader: Top
     reader.show_page(SECTIONED._replace(urgent=True))
     assert not reader.contents.isVisible()
     assert not reader.position.isVisible()
+
+
+def test_at_the_end_of_the_page_a_short_last_part_is_the_one_read(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    """The last heading can come no higher than the end of the page allows; once the page is
+    at its end, the cue names the last part rather than the one before it."""
+    html = "".join(f"<h2>{title}</h2>" + LONG[:2500] for title in SECTIONS[:-1])
+    reader.show_page(SECTIONED._replace(html=html + f"<h2>{SECTIONS[-1]}</h2><p>Short.</p>"))
+    bar = scroll_bar(reader)
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert reader.position.words == "Part 5 of 5: When to call"
+    assert reader.section_tops()[-1] - bar.value() > reader.height() * 0.3

@@ -1,0 +1,89 @@
+"""What a screen reader finds in a page of text: headings, paragraphs, lists of items and links,
+each with its words, in the order they are drawn; a press on a link follows it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
+from PySide6.QtWidgets import QApplication
+
+from kiosk.views.reader_label import ReaderLabel
+
+Role = QAccessible.Role
+PAGE = (
+    "<h2>Common signs</h2><p>A dull ache. See <a href='topic:causes'>what <b>causes</b> it</a>."
+    "</p><ul><li>Stiffness.</li><li>Spasms.</li></ul><p>Call us.</p>"
+)
+
+
+@pytest.fixture
+def label(qapp: QApplication, qtbot) -> ReaderLabel:  # type: ignore[no-untyped-def]
+    label = ReaderLabel()
+    qtbot.addWidget(label)
+    label.resize(900, 600)
+    label.setText(PAGE)
+    label.setAccessibleName("Symptoms")
+    label.show()
+    qtbot.waitExposed(label)
+    return label
+
+
+def tree(interface: QAccessibleInterface) -> list[tuple[str, str]]:
+    """(role, words) of each element under `interface`, depth first; a link as its name."""
+    found = []
+    for index in range(interface.childCount()):
+        child = interface.child(index)
+        text = child.textInterface()
+        words = text.text(0, text.characterCount()) if text is not None else ""
+        found.append((child.role().name, words))
+        found += tree(child)
+    return found
+
+
+def test_the_text_is_headings_paragraphs_list_items_and_links(label: ReaderLabel) -> None:
+    page = QAccessible.queryAccessibleInterface(label)
+    assert page.role() == Role.Document
+    assert page.text(QAccessible.Text.Name) == "Symptoms"
+    assert tree(page) == [
+        ("Heading", "Common signs"),
+        ("Paragraph", "A dull ache. See what causes it."),
+        ("Link", "what causes it"),  # one link, though drawn in two styles
+        ("List", ""),
+        ("ListItem", "Stiffness."),
+        ("ListItem", "Spasms."),
+        ("Paragraph", "Call us."),
+    ]
+
+
+def test_each_element_is_where_its_words_are_drawn(label: ReaderLabel) -> None:
+    page = QAccessible.queryAccessibleInterface(label)
+    drawn = QRect(label.mapToGlobal(QPoint(0, 0)), label.size())
+    heading, paragraph, _list, _last = (page.child(i) for i in range(4))
+    assert drawn.contains(heading.rect())
+    assert heading.rect().bottom() < paragraph.rect().top()  # in reading order, top down
+    link = paragraph.child(0)
+    assert paragraph.rect().contains(link.rect())
+    first = paragraph.textInterface().characterRect(0)
+    assert heading.rect().bottom() < first.top() <= paragraph.rect().top() + 2
+
+
+def test_pressing_a_link_follows_it(qtbot, label: ReaderLabel) -> None:  # type: ignore[no-untyped-def]
+    link = QAccessible.queryAccessibleInterface(label).child(1).child(0)
+    assert link.role() == Role.Link
+    assert link.text(QAccessible.Text.Name) == "what causes it"
+    press = link.actionInterface()
+    assert press.actionNames() == [QAccessibleActionInterface.pressAction()]
+    with qtbot.waitSignal(label.linkActivated) as followed:
+        press.doAction(QAccessibleActionInterface.pressAction())
+    assert followed.args == ["topic:causes"]
+
+
+def test_new_text_brings_new_elements(label: ReaderLabel) -> None:
+    page = QAccessible.queryAccessibleInterface(label)
+    assert page.childCount() == 4
+    QAccessible.uniqueId(page.child(0))  # known to Qt's registry, as a screen reader makes it
+    label.setText("<h2>Causes</h2><p>Many.</p>")
+    assert tree(page) == [("Heading", "Causes"), ("Paragraph", "Many.")]
+    heading = page.child(0).attributesInterface()
+    assert heading.attributeValue(QAccessible.Attribute.Level) == 2
