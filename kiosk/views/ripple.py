@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QElapsedTimer, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 REACH_PX = 28  # how far the ring swells past the card
 RING_PX = 8  # how thick it is
 SWELL_MS = 2000  # one swell: slow, a breath
-REST_MS = 1200  # then a pause, so it reads as a pulse and not as a spinner
-FRAME_MS = 50  # 20 frames a second
+REST_MS = 1800  # then a pause, so it reads as a pulse and not as a spinner
+FRAME_MS = 66  # 15 frames a second: the ring moves about a pixel a frame
 RADIUS_PX = 18  # the card's corners (style.qss $radius)
 
 
@@ -73,14 +73,19 @@ class Ripple(QWidget):
         return QRectF(self.card.geometry()).adjusted(-reach, -reach, reach, reach)
 
     def _band(self, phase: float | None) -> QRegion:
-        """What to paint again for the ring at `phase`: its line, not the card or the gap."""
+        """What to paint again for the ring at `phase`: its line, not the gap inside it nor
+        the card and its words (only the card's rounded corners, where the ring shows)."""
         ring = self._ring(phase)
         if ring is None:
             return QRegion()
         pad = RING_PX / 2 + 2
         outer = ring.adjusted(-pad, -pad, pad, pad).toAlignedRect()
         inner = ring.adjusted(pad, pad, -pad, -pad).toAlignedRect()
-        return QRegion(outer) - QRegion(inner.intersected(QRect(outer)))
+        card = self.card.geometry()
+        covered = QRegion(card.adjusted(RADIUS_PX, 0, -RADIUS_PX, 0)) + QRegion(
+            card.adjusted(0, RADIUS_PX, 0, -RADIUS_PX)
+        )
+        return QRegion(outer) - QRegion(inner.intersected(outer)) - covered
 
     def paintEvent(self, event: QPaintEvent) -> None:
         ring = self._ring(self._phase)
