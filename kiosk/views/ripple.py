@@ -73,19 +73,29 @@ class Ripple(QWidget):
         return QRectF(self.card.geometry()).adjusted(-reach, -reach, reach, reach)
 
     def _band(self, phase: float | None) -> QRegion:
-        """What to paint again for the ring at `phase`: its line, not the gap inside it nor
-        the card and its words (only the card's rounded corners, where the ring shows)."""
+        """What to paint again for the ring at `phase`: its line (its rounded corners curve in
+        from the rectangle's), not the gap inside it nor the card and its words (only the
+        card's rounded corners, where the ring shows)."""
         ring = self._ring(phase)
         if ring is None:
             return QRegion()
         pad = RING_PX / 2 + 2
         outer = ring.adjusted(-pad, -pad, pad, pad).toAlignedRect()
         inner = ring.adjusted(pad, pad, -pad, -pad).toAlignedRect()
+        side = math.ceil(self._radius(ring) + 2 * pad)
+        corners = QRegion()
+        for x in (outer.left(), outer.right() + 1 - side):
+            for y in (outer.top(), outer.bottom() + 1 - side):
+                corners += QRegion(x, y, side, side)
         card = self.card.geometry()
         covered = QRegion(card.adjusted(RADIUS_PX, 0, -RADIUS_PX, 0)) + QRegion(
             card.adjusted(0, RADIUS_PX, 0, -RADIUS_PX)
         )
-        return QRegion(outer) - QRegion(inner.intersected(outer)) - covered
+        return (QRegion(outer) - QRegion(inner) + corners) - covered
+
+    def _radius(self, ring: QRectF) -> float:
+        """The ring's corners: the card's, grown as the ring swells."""
+        return RADIUS_PX + (ring.width() - self.card.width()) / 2
 
     def paintEvent(self, event: QPaintEvent) -> None:
         ring = self._ring(self._phase)
@@ -98,8 +108,8 @@ class Ripple(QWidget):
         painter.setClipRegion(event.region())
         painter.setPen(QPen(ink, RING_PX))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        grown = RADIUS_PX + (ring.width() - self.card.width()) / 2
-        painter.drawRoundedRect(ring, grown, grown)
+        radius = self._radius(ring)
+        painter.drawRoundedRect(ring, radius, radius)
         painter.end()
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -159,3 +159,18 @@ def test_at_the_largest_text_on_a_small_screen_no_topic_s_words_are_cut(  # type
                 assert label.height() >= label.heightForWidth(label.width()), label.text()
         assert view.ripple.geometry().bottom() <= view._words.height()
         view.timer.timeout.emit()
+
+
+def test_the_pulsing_ring_leaves_no_smudge_behind(make_view) -> None:  # type: ignore[no-untyped-def]
+    """Each frame repaints only the ring's band: what the screen shows after a whole swell is
+    what a full repaint would show (the ring's rounded corners once left smudges)."""
+    view = make_view()
+    view.timer.stop()
+    view.ripple.timer.stop()
+    for step in range(41):
+        view.ripple._move_to(step / 40 if step < 40 else None)
+        QApplication.processEvents()
+    area = view.ripple.geometry().translated(view.ripple.parentWidget().mapTo(view, QPoint()))
+    on_screen = view.screen().grabWindow(view.winId()).toImage().copy(area)
+    repainted = view.grab(area).toImage().convertToFormat(on_screen.format())
+    assert on_screen == repainted
