@@ -20,6 +20,8 @@ from kiosk.central.commands import add_commands as add_central_commands
 from kiosk.central.commands import run as run_central
 from kiosk.core.config import TEXT_SIZES, Config, ConfigError, find_config_file, load_config
 from kiosk.core.navigation import Route, RouteError
+from kiosk.desk.commands import add_commands as add_desk_commands
+from kiosk.desk.commands import run as run_desk
 
 if TYPE_CHECKING:
     from kiosk.system.doctor import Voices
@@ -81,6 +83,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     add_admin_commands(commands, _common)
     add_central_commands(commands, _common)
+    add_desk_commands(commands, _common, _size)
 
     check = commands.add_parser(
         "check-content", help="check the clinic's texts: fields, links, icons, reading level"
@@ -163,10 +166,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.data_dir is not None:
             config = config.with_data_dir(args.data_dir.resolve())
         return run_admin(args, config)
-    if args.command in ("central", "sync"):
+    if args.command in ("central", "sync", "desk"):
         if getattr(args, "data_dir", None) is not None:
             config = config.with_data_dir(args.data_dir.resolve())
-        return run_central(args, config)
+        return (run_desk if args.command == "desk" else run_central)(args, config)
     if args.command == "check-content":
         return _check_content(
             config, args.content_dir or config.paths.content_dir, strict=args.strict

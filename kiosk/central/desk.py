@@ -36,6 +36,9 @@ from kiosk.storage.export import write_csv, write_new, write_xlsx
 from kiosk.storage.requests import StoredRequest
 
 Connection = psycopg.Connection[TupleRow]
+# What a call on the store raises when the server refuses or the connection is lost: the desk's
+# Qt side catches it by this name, and never imports psycopg itself.
+DatabaseError = psycopg.Error
 CHANNEL = "new_requests"
 SILENT_AFTER = dt.timedelta(minutes=10)  # a kiosk not heard from for longer is a problem
 LOW_DISK_BYTES = 1_000_000_000  # under 1 GB free, a kiosk's outbox may soon fail to save
@@ -397,8 +400,8 @@ def _request(row: Sequence[Any]) -> DeskRequest:
         first_name=row[4],
         last_name=row[5],
         phone=Phone(e164, _national(e164), extension),
-        days=tuple(row[8]),
-        periods=tuple(row[9]),
+        days=_codes(row[8]),
+        periods=_codes(row[9]),
         topic=row[10],
         note=row[11],
         language=row[12],
@@ -406,6 +409,11 @@ def _request(row: Sequence[Any]) -> DeskRequest:
         consent_version=row[14],
     )
     return DeskRequest(request, row[1], row[16], row[17])
+
+
+def _codes(kept: str) -> tuple[str, ...]:
+    """ "mon,wed" as the kiosk keeps days and times of day -> ("mon", "wed")."""
+    return tuple(code for code in kept.split(",") if code)
 
 
 def _national(e164: str) -> str:

@@ -104,6 +104,17 @@ class SyncConfig(NamedTuple):
     keep_after_sync_hours: int = 24
 
 
+class DeskConfig(NamedTuple):
+    """The front desk's app (`kiosk desk`) on a staff PC: where the central store is, as a
+    login in its `desk` group. The password is read from `password_file` (mode 0600), else libpq
+    finds it (~/.pgpass, $PGPASSWORD). Staff then sign in with their own PIN."""
+
+    dsn: str = ""
+    password_file: Path | None = None
+    # The clinic's time zone (e.g. "America/Chicago") for days and times; "": this PC's.
+    time_zone: str = ""
+
+
 class PathsConfig(NamedTuple):
     """Where things are kept. Relative paths count from the configuration file's folder."""
 
@@ -120,6 +131,7 @@ class Config(NamedTuple):
     paths: PathsConfig = PathsConfig()
     source: Path | None = None
     sync: SyncConfig | None = None
+    desk: DeskConfig | None = None
 
     @property
     def default_language(self) -> str:
@@ -134,6 +146,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "kiosk": KioskConfig,
     "paths": PathsConfig,
     "sync": SyncConfig,
+    "desk": DeskConfig,
 }
 _TYPE_WORDS = {
     str: "text in quotes",
@@ -211,7 +224,7 @@ def _parse_section(name: str, table: dict[str, Any], path: Path) -> Any:
             )
         if f"{name}.{key}" == "clinic.callback_within":
             values[key] = _callback_within(value, path)
-        elif f"{name}.{key}" == "sync.password_file":  # a path, with no default
+        elif f"{name}.{key}" in ("sync.password_file", "desk.password_file"):  # no default
             values[key] = _coerce(f"{name}.{key}", value, Path, path)
         else:
             values[key] = _coerce(f"{name}.{key}", value, _field_type(cls, key), path)
@@ -318,6 +331,7 @@ def _check_values(config: Config, path: Path) -> None:
         raise ConfigError(f"{path}: 'clinic.name' must not be empty")
     _check_callback_within(config, path)
     _check_sync(config, path)
+    _check_desk(config.desk, path)
 
 
 def _check_sync(config: Config, path: Path) -> None:
@@ -344,6 +358,26 @@ def _check_sync(config: Config, path: Path) -> None:
     _check_range(path, "sync.interval_seconds", sync.interval_seconds, SYNC_INTERVAL_SECONDS)
     _check_range(path, "sync.batch_size", sync.batch_size, SYNC_BATCH_SIZE)
     _check_range(path, "sync.keep_after_sync_hours", sync.keep_after_sync_hours, SYNC_KEEP_HOURS)
+
+
+def _check_desk(desk: DeskConfig | None, path: Path) -> None:
+    if desk is None:
+        return
+    if dsn_has_password(desk.dsn):
+        raise ConfigError(
+            f"{path}: 'desk.dsn' must not hold a password: put it in a file of mode 0600 "
+            "named by 'desk.password_file'"
+        )
+    if desk.time_zone:
+        import zoneinfo  # noqa: PLC0415 -- [desk] only
+
+        try:
+            zoneinfo.ZoneInfo(desk.time_zone)
+        except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+            raise ConfigError(
+                f"{path}: 'desk.time_zone' must be a time zone like \"America/Chicago\", "
+                f"not {desk.time_zone!r}"
+            ) from None
 
 
 def dsn_has_password(dsn: str) -> bool:

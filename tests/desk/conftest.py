@@ -40,28 +40,27 @@ class Sent(NamedTuple):
 
 
 def push(login: Login, kiosk_id: str, requests: Sequence[Sent]) -> None:
-    """Add `requests` as kiosk `kiosk_id`'s own login role, in one statement as a push does
-    (one notice for the desk). `kiosk sync` itself is driven in test_desk_live.py."""
+    """Add `requests` as kiosk `kiosk_id`'s own login role (the server fills in its id), in
+    one statement as a push does: one notice for the desk. `kiosk sync` itself is the sync's
+    tests' business (tests/central)."""
+    assert login.role == f"kiosk_{kiosk_id}"
     with login.connect() as conn:
         conn.execute(
-            "INSERT INTO requests (id, kiosk_id, reference, created_at, first_name, last_name,"
+            "INSERT INTO requests (id, reference, created_at, first_name, last_name,"
             " phone_e164, days, periods, topic, note, language, consent_text, consent_version)"
-            " SELECT id, k, ref, at, f, l, p, array_remove(string_to_array(d, ','), ''),"
-            " array_remove(string_to_array(pe, ','), ''), t, n, la, ct, cv"
-            " FROM unnest(%s::uuid[], %s::text[], %s::text[], %s::timestamptz[], %s::text[],"
+            " SELECT * FROM unnest(%s::uuid[], %s::text[], %s::timestamptz[], %s::text[],"
             " %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
-            " %s::text[], %s::text[], %s::text[])"
-            " AS r(id, k, ref, at, f, l, p, d, pe, t, n, la, ct, cv)",
-            _columns(kiosk_id, requests),
+            " %s::text[], %s::text[], %s::text[])",
+            _columns(requests),
         )
 
 
-def _columns(kiosk_id: str, requests: Sequence[Sent]) -> list[list[object]]:
-    # unnest cannot take text[][]; each request's lists travel as one text, split below.
+def _columns(requests: Sequence[Sent]) -> list[list[object]]:
+    """The requests column by column, for unnest (one statement however many)."""
     rows = [
         [
-            str(uuid.uuid4()), kiosk_id, r.reference, r.created_at, r.first_name, r.last_name,
-            r.phone, ",".join(r.days), ",".join(r.periods), r.topic, r.note, r.language,
+            str(uuid.uuid4()), r.reference, r.created_at, r.first_name, r.last_name, r.phone,
+            ",".join(r.days), ",".join(r.periods), r.topic, r.note, r.language,
             "You may call me.", "2026-11",
         ]
         for r in requests

@@ -1,0 +1,278 @@
+"""Runs the desk: signing in and out, keeping the list live, marking, exporting, the fleet, and
+what to say and do when the central store cannot be reached (say since when, try again after
+1, 2, 4... up to 60 s, and fetch what was missed once it is back)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from kiosk.central.desk import DeskStore, RequestFilter, Status
+from kiosk.central.problems import Problem
+from kiosk.core.clock import utc_now
+from kiosk.desk.desk_window import DeskWindow
+from kiosk.desk.words import moment, tr
+from kiosk.desk.worker import EXPORT_FAILED, DeskWorker, Job
+from kiosk.storage.accounts import SignInResult
+
+log = logging.getLogger(__name__)
+
+FIRST_RETRY = 1  # seconds after a failure; doubles each time...
+MAX_RETRY = 60  # ...up to a minute
+FLEET_EVERY_MS = 30_000  # "silent for 11 min" must become true while the desk looks at it
+
+
+class DeskController(QObject):
+    """Drives a DeskWindow from a DeskWorker."""
+
+    def __init__(
+        self,
+        window: DeskWindow,
+        worker: DeskWorker,
+        *,
+        tz: dt.tzinfo,
+        zone: str,
+        titles: Mapping[str, str],
+        choose_folder: Callable[[], Path | None],
+        now: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._worker = worker
+        self._tz, self._zone, self._titles = tz, zone, titles
+        self._choose_folder = choose_folder
+        self._now = now
+        self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
+        self._numbers = iter(range(1, 1 << 62))
+        self.staff = ""
+        self._refreshing = False
+        self._stale = False
+        self._retry_in = 0
+        self._down_since: dt.datetime | None = None
+        self._problem_kind = ""
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._on_retry)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._say_problem)
+        self._fleet_timer = QTimer(self)
+        self._fleet_timer.setInterval(FLEET_EVERY_MS)
+        self._fleet_timer.timeout.connect(self.refresh_fleet)
+
+        worker.finished.connect(self._on_finished)
+        worker.failed.connect(self._on_failed)
+        worker.heard.connect(self.refresh)
+        window.sign_in.pin_entered.connect(self._on_pin_entered)
+        window.sign_out_requested.connect(self.sign_out)
+        window.retry_requested.connect(self._on_retry)
+        window.closed.connect(self.stop)
+        window.requests.filter_changed.connect(self.refresh)
+        window.requests.marked.connect(self._on_marked)
+        window.requests.export_requested.connect(self._on_export_requested)
+        window.tabs.currentChanged.connect(lambda _index: self.refresh_fleet())
+
+    def start(self) -> None:
+        self._worker.start()
+
+    def stop(self) -> None:
+        for timer in (self._retry, self._countdown, self._fleet_timer):
+            timer.stop()
+        self._worker.stop()
+
+    # -- signing in and out --------------------------------------------------------------------
+
+    def _on_pin_entered(self, pin: str) -> None:
+        self.window.sign_in.busy()
+        self._submit(lambda store: store.sign_in(pin), self._on_signed_in, self._on_sign_in_failed)
+
+    def _on_signed_in(self, result: SignInResult) -> None:
+        if result.ok:
+            self.staff = result.name
+            self.window.show_signed_in(result.name)
+            self._fleet_timer.start()
+            self.refresh()
+            return
+        if result.wait_seconds > 0:
+            self.window.sign_in.say(
+                tr("Too many wrong PINs. Please wait {seconds} s, then try again.").format(
+                    seconds=int(result.wait_seconds + 0.999)
+                )
+            )
+        else:
+            self.window.sign_in.say(tr("That PIN is not right. Please try again."))
+
+    def _on_sign_in_failed(self, _kind: str) -> None:
+        self.window.sign_in.say(
+            tr("Cannot reach the central store, so nobody can sign in right now.")
+        )
+
+    def sign_out(self) -> None:
+        staff, self.staff = self.staff, ""
+        self._fleet_timer.stop()
+        self.window.show_signed_out()
+        if staff:
+            self._submit(lambda store: store.record(staff, "sign_out"), _ignore, _ignore)
+
+    # -- the list ------------------------------------------------------------------------------
+
+    def current_filter(self) -> RequestFilter:
+        choice = self.window.requests.choice()
+        return RequestFilter(choice.kiosk, choice.status, choice.day, self._tz)
+
+    def refresh(self) -> None:
+        """Read the list again (a notice came, a filter changed, something was marked); one
+        read at a time, and one more after it if asked meanwhile."""
+        if not self.staff:
+            return
+        if self._refreshing:
+            self._stale = True
+            return
+        self._refreshing, self._stale = True, False
+        which = self.current_filter()
+
+        def read(store: DeskStore) -> tuple[Any, ...]:
+            return store.requests(which), store.counts(), store.kiosk_ids()
+
+        self._submit(read, self._on_read, self._on_read_failed)
+
+    def _on_read(self, result: tuple[Any, ...]) -> None:
+        self._refreshing = False
+        if self.staff:
+            requests, counts, kiosk_ids = result
+            view = self.window.requests
+            view.set_kiosks(kiosk_ids)
+            view.set_requests(requests, self._titles, self._zone, self._now())
+            view.set_counts(counts)
+        if self._stale:
+            self.refresh()
+
+    def _on_read_failed(self, _kind: str) -> None:
+        self._refreshing = False
+
+    def _on_marked(self, request_id: str, status: str) -> None:
+        staff, chosen = self.staff, Status(status)
+        self._submit(
+            lambda store: store.mark(request_id, chosen, staff),
+            lambda _found: self.refresh(),
+            _ignore,
+        )
+
+    def refresh_fleet(self) -> None:
+        if self.staff and self.window.tabs.currentWidget() is self.window.fleet:
+            self._submit(lambda store: store.fleet(), self._on_fleet, _ignore)
+
+    def _on_fleet(self, kiosks: Any) -> None:
+        if self.staff:
+            self.window.fleet.set_fleet(kiosks)
+
+    # -- exports -------------------------------------------------------------------------------
+
+    def _on_export_requested(self, kind: str) -> None:
+        folder = self._choose_folder()
+        if folder is None or not self.staff:
+            return
+        which, staff, now = self.current_filter(), self.staff, self._now()
+        self.window.requests.say(tr("Saving…"))
+        self._submit(
+            lambda store: store.export(which, folder, kind, staff, now),
+            self._on_exported,
+            self._on_export_failed,
+        )
+
+    def _on_exported(self, result: tuple[Path, int]) -> None:
+        path, count = result
+        self.window.requests.say(
+            tr("Saved %n request(s) in {file} (folder {folder}).", "", count).format(
+                file=path.name, folder=path.parent.name or "/"
+            )
+        )
+
+    def _on_export_failed(self, kind: str) -> None:
+        if kind == EXPORT_FAILED:
+            self.window.requests.say(
+                tr("The file could not be saved there. Choose another folder, or ask IT.")
+            )
+        else:
+            self.window.requests.say(tr("Nothing was saved: the central store cannot be reached."))
+
+    # -- jobs and failures ---------------------------------------------------------------------
+
+    def _submit(
+        self, job: Job, on_done: Callable[[Any], None], on_fail: Callable[[str], None]
+    ) -> None:
+        number = next(self._numbers)
+        self._jobs[number] = (on_done, on_fail)
+        self._worker.submit(number, job)
+
+    def _on_finished(self, number: int, result: object) -> None:
+        on_done, _ = self._jobs.pop(number, (_ignore, _ignore))
+        if self._down_since is not None:
+            self._back_up()
+        on_done(result)
+
+    def _on_failed(self, number: int, kind: str, _words_for_it: str) -> None:
+        _, on_fail = self._jobs.pop(number, (_ignore, _ignore))
+        on_fail(kind)
+        if kind != EXPORT_FAILED:
+            self._went_down(kind)
+
+    def _went_down(self, kind: str) -> None:
+        self._problem_kind = kind
+        if self._down_since is None:
+            self._down_since = self._now()
+            self._retry_in = FIRST_RETRY
+        else:
+            self._retry_in = min(self._retry_in * 2, MAX_RETRY)
+        self._retry.start(self._retry_in * 1000)
+        self._countdown.start()
+        self._say_problem()
+
+    def _back_up(self) -> None:
+        log.info("desk: the central store answers again")
+        self._down_since = None
+        self._retry.stop()
+        self._countdown.stop()
+        self.window.hide_problem()
+        self.refresh()  # what came in meanwhile was not heard
+        self.refresh_fleet()
+
+    def _say_problem(self) -> None:
+        if self._down_since is None:
+            return
+        seconds = max(1, (self._retry.remainingTime() + 999) // 1000)
+        since = moment(self._down_since, self._zone)
+        if self._problem_kind == Problem.UNREACHABLE.value:
+            text = tr(
+                "Cannot reach the central store since {time}. The list may be out of date. "
+                "Trying again in {seconds} s."
+            )
+        else:
+            text = tr(
+                "The central store does not accept this desk since {time} ({kind}): please "
+                "ask IT. Trying again in {seconds} s."
+            )
+        self.window.show_problem(text.format(time=since, seconds=seconds, kind=self._problem_kind))
+
+    def _on_retry(self) -> None:
+        self._retry.stop()
+        if self.staff:
+            self._refreshing = False
+            self.refresh()
+            self.refresh_fleet()
+        else:
+            self._submit(lambda store: store.retry_after(), _ignore, _ignore)
+
+    @property
+    def retry_seconds(self) -> int:
+        """The wait before the next try while the store cannot be reached (0: it can)."""
+        return self._retry_in if self._down_since is not None else 0
+
+
+def _ignore(_value: object) -> None:
+    """An outcome nobody needs to see (the problem line already says a failure)."""

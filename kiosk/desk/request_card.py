@@ -1,0 +1,127 @@
+"""One callback request as a card: the name in bold, the number to call, when and what about in
+plain words, where and when it came in, and a large button for the next step."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.central.desk import DeskRequest, Status
+from kiosk.core.callback_form import display
+from kiosk.desk.words import age, moment, summary, tr
+from kiosk.views.labels import plain_label
+
+
+class RequestCard(QFrame):
+    """Shows one request; reports the status staff chose for it."""
+
+    marked = Signal(str, str)  # request id, status
+
+    def __init__(
+        self,
+        desk_request: DeskRequest,
+        titles: Mapping[str, str],
+        zone: str,
+        now: dt.datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.setProperty("status", desk_request.status.value)
+        self.request_id = desk_request.id
+        r = desk_request.request
+        self.name = _label(f"{r.first_name} {r.last_name}", "name")
+        self.phone = _label(display(r.phone), "phone")
+        self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = _label(summary(r.days, r.periods, r.language, r.topic, titles), "summary")
+        self.origin = _label(
+            tr("From {kiosk} · {time} ({age}) · Ref. {reference}").format(
+                kiosk=desk_request.kiosk_id,
+                time=moment(r.created_at, zone),
+                age=age(now - r.created_at),
+                reference=r.reference,
+            ),
+            "meta",
+        )
+        texts = QVBoxLayout()
+        texts.setSpacing(4)
+        head = QHBoxLayout()
+        head.addWidget(self.name)
+        head.addSpacing(16)
+        head.addWidget(self.phone)
+        head.addStretch(1)
+        texts.addLayout(head)
+        texts.addWidget(self.summary)
+        if r.note:
+            self.note = _label(tr("Note: {note}").format(note=r.note), "note")
+            texts.addWidget(self.note)
+        texts.addWidget(self.origin)
+        self.changed = _label(_changed_words(desk_request, zone), "meta")
+        self.changed.setVisible(bool(self.changed.text()))
+        texts.addWidget(self.changed)
+
+        self.primary, self.secondary = _buttons(desk_request.status)
+        for button, status in (
+            (self.primary, _next(desk_request.status)),
+            (self.secondary, _other(desk_request.status)),
+        ):
+            button.clicked.connect(
+                lambda _=False, s=status: self.marked.emit(self.request_id, s.value)
+            )
+        actions = QVBoxLayout()
+        actions.addWidget(self.primary)
+        actions.addStretch(1)
+        actions.addWidget(self.secondary, 0, Qt.AlignmentFlag.AlignRight)
+
+        row = QHBoxLayout(self)
+        row.addLayout(texts, 1)
+        row.addSpacing(16)
+        row.addLayout(actions)
+
+
+def _label(text: str, role: str) -> QLabel:
+    label = plain_label(text)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    return label
+
+
+def _next(status: Status) -> Status:
+    """The big button's step: call a new one, finish a called one, reopen a done one."""
+    return {Status.NEW: Status.CALLED, Status.CALLED: Status.DONE, Status.DONE: Status.NEW}[status]
+
+
+def _other(status: Status) -> Status:
+    """The small button's, set apart: done without a call, or back on the list to call."""
+    return Status.DONE if status is Status.NEW else Status.NEW
+
+
+def _buttons(status: Status) -> tuple[QPushButton, QPushButton]:
+    big = {
+        Status.NEW: tr("Mark called"),
+        Status.CALLED: tr("Mark done"),
+        Status.DONE: tr("Put back to call"),
+    }[status]
+    small = tr("Done, no call needed") if status is Status.NEW else tr("Back to call")
+    primary = QPushButton(big)
+    primary.setProperty("role", "primary")
+    primary.setMinimumHeight(56)
+    secondary = QPushButton(small)
+    secondary.setProperty("role", "secondary")
+    secondary.setVisible(status is not Status.DONE)
+    return primary, secondary
+
+
+def _changed_words(desk_request: DeskRequest, zone: str) -> str:
+    at, by = desk_request.status_changed_at, desk_request.status_changed_by
+    if at is None or desk_request.status is Status.NEW:
+        return ""
+    template = (
+        tr("Called by {who} at {time}")
+        if desk_request.status is Status.CALLED
+        else tr("Done by {who} at {time}")
+    )
+    return template.format(who=by or "?", time=moment(at, zone))

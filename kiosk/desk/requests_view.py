@@ -1,0 +1,178 @@
+"""The list of requests from every kiosk: filters on top, one card per request, exports below.
+
+It shows what it is given and reports what staff chose; the controller reads and writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.central.desk import DeskRequest, Status
+from kiosk.desk.request_card import RequestCard
+from kiosk.desk.words import status_words, tr
+from kiosk.views.labels import plain_label
+
+
+class Choice(NamedTuple):
+    """What the filters say: a kiosk id or None (all), a status or None (all), a day or None."""
+
+    kiosk: str | None
+    status: Status | None
+    day: dt.date | None
+
+
+class RequestsView(QWidget):
+    """Filters, cards and exports."""
+
+    filter_changed = Signal()
+    marked = Signal(str, str)  # request id, status
+    export_requested = Signal(str)  # "csv" or "xlsx"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filters())
+        layout.addWidget(self._list(), 1)
+        layout.addLayout(self._exports())
+        self._cards: list[RequestCard] = []
+
+    def _filters(self) -> QHBoxLayout:
+        self.kiosk = QComboBox()
+        self.kiosk.setAccessibleName(tr("Kiosk"))
+        self.kiosk.addItem(tr("All kiosks"), None)
+        self.status = QComboBox()
+        self.status.setAccessibleName(tr("Show"))
+        for status, words in status_words().items():
+            self.status.addItem(words, status)
+        self.one_day = QCheckBox(tr("Only the day"))
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setAccessibleName(tr("Day"))
+        self.day.setEnabled(False)
+        self.one_day.toggled.connect(self.day.setEnabled)
+        for signal in (
+            self.kiosk.currentIndexChanged,
+            self.status.currentIndexChanged,
+            self.one_day.toggled,
+            self.day.dateChanged,
+        ):
+            signal.connect(self.filter_changed)
+        filters = QHBoxLayout()
+        for text, widget in ((tr("Kiosk:"), self.kiosk), (tr("Show:"), self.status)):
+            label = plain_label(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+            filters.addSpacing(12)
+        filters.addWidget(self.one_day)
+        filters.addWidget(self.day)
+        filters.addStretch(1)
+        self.counts = plain_label()
+        self.counts.setProperty("role", "counts")
+        filters.addWidget(self.counts)
+        return filters
+
+    def _list(self) -> QScrollArea:
+        self.cards = QWidget()
+        self.cards_layout = QVBoxLayout(self.cards)
+        self.cards_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.empty = plain_label(tr("No requests to show."))
+        self.empty.setProperty("role", "empty")
+        self.cards_layout.addWidget(self.empty)
+        self.list_area = QScrollArea()
+        self.list_area.setWidgetResizable(True)
+        self.list_area.setWidget(self.cards)
+        return self.list_area
+
+    def _exports(self) -> QHBoxLayout:
+        self.export_csv = QPushButton(tr("Export to CSV…"))
+        self.export_xlsx = QPushButton(tr("Export to Excel…"))
+        self.export_csv.clicked.connect(lambda: self.export_requested.emit("csv"))
+        self.export_xlsx.clicked.connect(lambda: self.export_requested.emit("xlsx"))
+        self.said = plain_label()
+        self.said.setProperty("role", "message")
+        self.said.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.said, 1)
+        bottom.addWidget(self.export_csv)
+        bottom.addWidget(self.export_xlsx)
+        return bottom
+
+    def choice(self) -> Choice:
+        day = self.day.date().toPython() if self.one_day.isChecked() else None
+        status = self.status.currentData()  # Qt hands the enum back as its text
+        return Choice(
+            self.kiosk.currentData(),
+            Status(status) if status else None,
+            day if isinstance(day, dt.date) else None,
+        )
+
+    def set_kiosks(self, kiosk_ids: Sequence[str]) -> None:
+        """The kiosk filter's choices, keeping the one chosen."""
+        chosen = self.kiosk.currentData()
+        known = [self.kiosk.itemData(i) for i in range(1, self.kiosk.count())]
+        if list(kiosk_ids) == known:
+            return
+        self.kiosk.blockSignals(True)
+        while self.kiosk.count() > 1:
+            self.kiosk.removeItem(1)
+        for kiosk_id in kiosk_ids:
+            self.kiosk.addItem(kiosk_id, kiosk_id)
+        index = self.kiosk.findData(chosen) if chosen is not None else 0
+        self.kiosk.setCurrentIndex(max(index, 0))
+        self.kiosk.blockSignals(False)
+
+    def set_requests(
+        self,
+        requests: Sequence[DeskRequest],
+        titles: Mapping[str, str],
+        zone: str,
+        now: dt.datetime,
+    ) -> None:
+        """One card per request, in the order given; the scroll position is kept."""
+        position = self.list_area.verticalScrollBar().value()
+        self.clear()
+        for desk_request in requests:
+            card = RequestCard(desk_request, titles, zone, now)
+            card.marked.connect(self.marked)
+            self.cards_layout.addWidget(card)
+            self._cards.append(card)
+        self.empty.setVisible(not requests)
+        self.list_area.verticalScrollBar().setValue(position)
+
+    def set_counts(self, counts: Mapping[Status, int]) -> None:
+        self.counts.setText(
+            tr("{new} to call · {called} called").format(
+                new=counts.get(Status.NEW, 0), called=counts.get(Status.CALLED, 0)
+            )
+        )
+
+    def clear(self) -> None:
+        """No card left on screen (signing out)."""
+        for card in self._cards:
+            self.cards_layout.removeWidget(card)
+            card.deleteLater()
+        self._cards = []
+        self.empty.setVisible(True)
+        self.counts.clear()
+        self.said.clear()
+
+    @property
+    def shown(self) -> list[RequestCard]:
+        return list(self._cards)
+
+    def say(self, text: str) -> None:
+        self.said.setText(text)

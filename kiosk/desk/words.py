@@ -1,0 +1,104 @@
+"""The desk's words for what a request holds: "Mon/Wed mornings · Spanish · about Surgery"
+instead of the codes the store keeps (mon, morning, es, topic:surgery), times in the clinic's
+zone, and how long ago something happened."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
+
+from kiosk.central.desk import Status
+from kiosk.views.words import day_abbreviations, language_in_words
+
+CONTEXT = "Desk"
+
+
+def tr(text: str, comment: str | None = None, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, text, comment, n)
+
+
+def period_plurals() -> dict[str, str]:
+    return {
+        "morning": tr("mornings"),
+        "afternoon": tr("afternoons"),
+        "evening": tr("evenings"),
+    }
+
+
+def when_words(days: Sequence[str], periods: Sequence[str]) -> str:
+    """ "Mon/Wed mornings", "Any day, mornings or afternoons"."""
+    plurals = period_plurals()
+    times = tr(" or ", "between two times of day: 'mornings or afternoons'").join(
+        plurals.get(period, period) for period in periods
+    )
+    if not days:
+        return tr("Any day, {times}").format(times=times) if times else tr("Any day")
+    names = day_abbreviations()
+    shown = "/".join(names.get(day, day) for day in days)
+    return f"{shown} {times}".strip()
+
+
+def about_words(subject: str, titles: Mapping[str, str]) -> str:
+    """ "about Surgery" for topic:surgery; "" when the patient came from no page."""
+    if not subject:
+        return ""
+    title = titles.get(subject) or subject.partition(":")[2].replace("-", " ").capitalize()
+    return tr("about {subject}").format(subject=title)
+
+
+def summary(
+    days: Sequence[str], periods: Sequence[str], language: str, subject: str,
+    titles: Mapping[str, str],
+) -> str:  # fmt: skip
+    """The card's second line: when to call, in which language, about what."""
+    parts = [when_words(days, periods), language_in_words(language), about_words(subject, titles)]
+    return " · ".join(part for part in parts if part)
+
+
+def status_words() -> dict[Status | None, str]:
+    """What the status filter offers; None: every status."""
+    return {
+        Status.NEW: tr("To call"),
+        Status.CALLED: tr("Called"),
+        Status.DONE: tr("Done"),
+        None: tr("All"),
+    }
+
+
+def moment(at: dt.datetime, zone: str) -> str:
+    """A time the way the desk's language writes it, in the clinic's zone (`zone` "": this PC's):
+    "9:05 AM" today, "11/30/26 9:05 AM" on another day."""
+    stamp = QDateTime.fromSecsSinceEpoch(int(at.timestamp()))
+    if zone:
+        stamp = stamp.toTimeZone(QTimeZone(zone.encode()))
+    locale = QLocale()
+    now = QDateTime.currentDateTime()
+    if zone:
+        now = now.toTimeZone(QTimeZone(zone.encode()))
+    if stamp.date() == now.date():
+        return locale.toString(stamp.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def duration(elapsed: dt.timedelta) -> str:
+    """ "12 min", "3 h", "2 days"."""
+    minutes = max(0, int(elapsed.total_seconds() // 60))
+    if minutes < 60:
+        return tr("{n} min").format(n=minutes)
+    if minutes < 48 * 60:
+        return tr("{n} h").format(n=minutes // 60)
+    return tr("%n day(s)", "", minutes // (24 * 60))
+
+
+def age(elapsed: dt.timedelta) -> str:
+    """ "just now", "12 min ago", "3 h ago", "2 days ago"."""
+    if elapsed < dt.timedelta(minutes=1):
+        return tr("just now")
+    return tr("{time} ago", "how long ago: '12 min ago'").format(time=duration(elapsed))
+
+
+def disk_words(free_bytes: int) -> str:
+    """ "12.3 GB free"."""
+    return tr("{size} GB free").format(size=QLocale().toString(free_bytes / 1e9, "f", 1))

@@ -1,0 +1,197 @@
+"""The desk's window on the real central store: signing in, the live list, marking, exporting,
+the fleet, and the store going away and coming back. The Qt event loop is driven with
+qtbot.waitUntil; the database calls run on the desk's own thread, as in production."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.central.desk import Status
+from kiosk.core.config import Config
+from kiosk.desk.app import Desk, build_desk, store_connector
+from tests.central.conftest import Central, Login
+from tests.desk.conftest import PIN, STAFF, Sent, heartbeat, push
+
+NOW = dt.datetime(2026, 12, 1, 18, 0, tzinfo=dt.UTC)
+WAIT_MS = 10_000  # a deadline, not a pause: waitUntil returns as soon as it holds
+
+
+@pytest.fixture
+def desk_app(
+    qapp: QApplication, qtbot: QtBot, config: Config, desk_login: Login, tmp_path: Path
+) -> Iterator[Desk]:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    desk = build_desk(
+        config,
+        qapp,
+        store_connector(desk_login.dsn, desk_login.password),
+        choose_folder=lambda: exports,
+    )
+    desk.controller.start()
+    desk.window.resize(1280, 800)
+    desk.window.show()
+    yield desk
+    desk.controller.stop()
+
+
+def sign_in(qtbot: QtBot, desk: Desk, pin: str = PIN) -> None:
+    view = desk.window.sign_in
+    view.pin.setText(pin)
+    view.button.click()
+    qtbot.waitUntil(lambda: desk.window.signed_in or view.isEnabled(), timeout=WAIT_MS)
+
+
+def names_shown(desk: Desk) -> list[str]:
+    return [card.name.text() for card in desk.window.requests.shown]
+
+
+def test_a_kiosks_push_appears_without_refreshing(
+    qtbot: QtBot, desk_app: Desk, central: Central
+) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW, first_name="Ana", last_name="Testa")])
+    sign_in(qtbot, desk_app)
+    assert desk_app.window.signed_in
+    qtbot.waitUntil(lambda: names_shown(desk_app) == ["Ana Testa"], timeout=WAIT_MS)
+
+    # Nobody touches the desk: the kiosk pushes, the NOTIFY wakes the desk's socket.
+    push(login, kiosk_id, [Sent(NOW + dt.timedelta(minutes=1), first_name="Bea")])
+    qtbot.waitUntil(lambda: names_shown(desk_app) == ["Bea O'Quux", "Ana Testa"], timeout=WAIT_MS)
+    card = desk_app.window.requests.shown[0]
+    assert card.summary.text() == "Mon/Wed mornings · Spanish · about Surgery"
+    assert card.phone.text() == "(201) 555-0123"
+    assert card.primary.text() == "Mark called"
+    assert "2 to call" in desk_app.window.requests.counts.text()
+
+
+def test_mark_called_takes_the_card_off_the_list_and_says_who(
+    qtbot: QtBot, desk_app: Desk, central: Central
+) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW, first_name="Ana")])
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
+
+    desk_app.window.requests.shown[0].primary.click()
+
+    qtbot.waitUntil(lambda: desk_app.window.requests.shown == [], timeout=WAIT_MS)
+    status = desk_app.window.requests.status
+    status.setCurrentIndex(status.findData(Status.CALLED))
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
+    card = desk_app.window.requests.shown[0]
+    assert card.changed.text().startswith(f"Called by {STAFF} at ")
+    assert card.primary.text() == "Mark done"
+    assert central.scalar("SELECT status_changed_by FROM requests") == STAFF
+
+
+def test_a_wrong_pin_is_refused_and_nothing_is_shown(qtbot: QtBot, desk_app: Desk) -> None:
+    sign_in(qtbot, desk_app, "000001")
+    assert not desk_app.window.signed_in
+    assert desk_app.window.sign_in.message.text() == "That PIN is not right. Please try again."
+    assert not desk_app.window.sign_out.isVisible()
+
+
+def test_sign_out_clears_every_card(qtbot: QtBot, desk_app: Desk, central: Central) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW)])
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
+    assert desk_app.window.sign_out.isVisible()
+
+    desk_app.window.sign_out.click()
+
+    assert not desk_app.window.signed_in
+    assert desk_app.window.requests.shown == []
+    qtbot.waitUntil(
+        lambda: central.scalar("SELECT count(*) FROM staff.audit WHERE action = 'sign_out'") == 1,
+        timeout=WAIT_MS,
+    )
+
+
+def test_the_fleet_says_a_silent_kiosk_is_a_problem_in_words(
+    qtbot: QtBot, desk_app: Desk, central: Central
+) -> None:
+    quiet, _ = central.add_kiosk()
+    alive, _ = central.add_kiosk()
+    heartbeat(central, quiet, dt.timedelta(minutes=25))
+    heartbeat(central, alive, dt.timedelta(minutes=1))
+    sign_in(qtbot, desk_app)
+    desk_app.window.tabs.setCurrentWidget(desk_app.window.fleet)
+
+    qtbot.waitUntil(lambda: desk_app.window.fleet.problems != [], timeout=WAIT_MS)
+    assert desk_app.window.fleet.problems == ["Problem: not heard from for 25 min"]
+
+
+def test_an_export_writes_the_shown_requests_and_says_where(
+    qtbot: QtBot, desk_app: Desk, central: Central, tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    caplog.set_level(logging.DEBUG)
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW, first_name="Ana"), Sent(NOW, first_name="Bea")])
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 2, timeout=WAIT_MS)
+
+    desk_app.window.requests.export_csv.click()
+
+    qtbot.waitUntil(lambda: "Saved" in desk_app.window.requests.said.text(), timeout=WAIT_MS)
+    files = list((tmp_path / "exports").iterdir())
+    assert len(files) == 1
+    assert files[0].name in desk_app.window.requests.said.text()
+    assert str(tmp_path) not in desk_app.window.requests.said.text()  # no raw path on screen
+    for private in ("Ana", "Bea", "O'Quux", "555-01", "+1201"):
+        assert private not in caplog.text
+
+
+def test_the_store_going_away_is_said_and_retried_without_freezing(
+    qtbot: QtBot, desk_app: Desk, central: Central, caplog: pytest.LogCaptureFixture
+) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW, first_name="Ana")])
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
+
+    central.server.stop("fast")
+    try:
+        # The listening socket closes: the desk notices by itself and says so.
+        qtbot.waitUntil(desk_app.window.problem.isVisible, timeout=WAIT_MS)
+        assert desk_app.window.problem_text.text().startswith("Cannot reach the central store")
+        assert "Trying again in" in desk_app.window.problem_text.text()
+        first = desk_app.controller.retry_seconds
+        qtbot.waitUntil(lambda: desk_app.controller.retry_seconds > first, timeout=WAIT_MS)
+        assert desk_app.window.requests.shown  # what was shown stays, marked out of date
+    finally:
+        central.server.start()
+    push(login, kiosk_id, [Sent(NOW + dt.timedelta(minutes=5), first_name="Bea")])
+    desk_app.window.retry.click()
+    qtbot.waitUntil(lambda: not desk_app.window.problem.isVisible(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 2, timeout=WAIT_MS)
+    assert "Traceback" not in caplog.text
+
+
+def test_the_wait_after_wrong_pins_outlives_closing_the_desk(
+    qapp: QApplication, qtbot: QtBot, config: Config, desk_login: Login, desk_app: Desk
+) -> None:
+    for _ in range(5):
+        sign_in(qtbot, desk_app, "000001")
+    assert "Too many wrong PINs" in desk_app.window.sign_in.message.text()
+    desk_app.controller.stop()
+    desk_app.window.close()
+
+    # The front-desk worker closes the app and opens it again, then types the right PIN.
+    again = build_desk(config, qapp, store_connector(desk_login.dsn, desk_login.password))
+    again.controller.start()
+    try:
+        sign_in(qtbot, again)
+        assert not again.window.signed_in
+        assert again.window.sign_in.message.text().startswith("Too many wrong PINs. Please wait")
+    finally:
+        again.controller.stop()
