@@ -201,6 +201,268 @@
     </message>
 </context>
 <context>
+    <name>Desk</name>
+    <message>
+        <source>Save the file in which folder?</source>
+        <translation>¿En qué carpeta guardar el archivo?</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Please wait {seconds} s, then try again.</source>
+        <translation>Demasiados PIN incorrectos. Espere {seconds} s y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>That PIN is not right. Please try again.</source>
+        <translation>Ese PIN no es correcto. Vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the central store, so nobody can sign in right now.</source>
+        <translation>No se puede conectar con el servidor central; ahora nadie puede entrar.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved {file} in the folder {folder}. Requests in it: {count}.</source>
+        <translation>Se guardó {file} en la carpeta {folder}. Solicitudes en el archivo: {count}.</translation>
+    </message>
+    <message>
+        <source>The file could not be saved there. Choose another folder, or ask IT.</source>
+        <translation>No se pudo guardar el archivo ahí. Elija otra carpeta o consulte a informática.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: the central store cannot be reached.</source>
+        <translation>No se guardó nada: no se puede conectar con el servidor central.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the central store since {time}. The list may be out of date. Trying again in {seconds} s.</source>
+        <translation>No se puede conectar con el servidor central desde las {time}. La lista puede no estar al día. Nuevo intento en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The central store does not accept this desk since {time} ({kind}): please ask IT. Trying again in {seconds} s.</source>
+        <translation>El servidor central no acepta este puesto desde las {time} ({kind}): consulte a informática. Nuevo intento en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Callback requests — {clinic}</source>
+        <translation>Solicitudes de llamada — {clinic}</translation>
+    </message>
+    <message>
+        <source>Callback requests</source>
+        <translation>Solicitudes de llamada</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Intentar ahora</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Kiosks</source>
+        <translation>Quioscos</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>Sesión de: {name}</translation>
+    </message>
+    <message>
+        <source>Each kiosk says it is alive about once a minute. One not heard from for more than 10 minutes is a problem: check that it is on and connected.</source>
+        <translation>Cada quiosco avisa que funciona más o menos una vez por minuto. Si uno no avisa en más de 10 minutos, hay un problema: revise que esté encendido y conectado.</translation>
+    </message>
+    <message>
+        <source>No kiosk has been heard from yet.</source>
+        <translation>Todavía no ha avisado ningún quiosco.</translation>
+    </message>
+    <message>
+        <source>Problem: not heard from for {time}</source>
+        <translation>Problema: sin aviso desde hace {time}</translation>
+    </message>
+    <message>
+        <source>Problem: almost out of disk space</source>
+        <translation>Problema: casi sin espacio en el disco</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Last heard {age} · version {version} · {pending} waiting to send · {disk}</source>
+        <translation>Último aviso {age} · versión {version} · {pending} por enviar · {disk}</translation>
+    </message>
+    <message>
+        <source>From {kiosk} · {time} ({age}) · Ref. {reference}</source>
+        <translation>De {kiosk} · {time} ({age}) · Ref. {reference}</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation>Nota: {note}</translation>
+    </message>
+    <message>
+        <source>Mark called</source>
+        <translation>Marcar llamada</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>Marcar terminada</translation>
+    </message>
+    <message>
+        <source>Put back to call</source>
+        <translation>Volver a llamar</translation>
+    </message>
+    <message>
+        <source>Done, no call needed</source>
+        <translation>Terminada, sin llamar</translation>
+    </message>
+    <message>
+        <source>Back to call</source>
+        <translation>Volver a la lista</translation>
+    </message>
+    <message>
+        <source>Called by {who} at {time}</source>
+        <translation>Llamada por {who} a las {time}</translation>
+    </message>
+    <message>
+        <source>Done by {who} at {time}</source>
+        <translation>Terminada por {who} a las {time}</translation>
+    </message>
+    <message>
+        <source>Kiosk</source>
+        <translation>Quiosco</translation>
+    </message>
+    <message>
+        <source>All kiosks</source>
+        <translation>Todos los quioscos</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Only the day</source>
+        <translation>Solo el día</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Kiosk:</source>
+        <translation>Quiosco:</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Mostrar:</translation>
+    </message>
+    <message>
+        <source>No requests to show.</source>
+        <translation>No hay solicitudes que mostrar.</translation>
+    </message>
+    <message>
+        <source>Export to CSV…</source>
+        <translation>Exportar a CSV…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Exportar a Excel…</translation>
+    </message>
+    <message>
+        <source>{new} to call · {called} called</source>
+        <translation>{new} por llamar · {called} llamadas</translation>
+    </message>
+    <message>
+        <source>Sign in with your staff PIN</source>
+        <translation>Entre con su PIN de personal</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>mornings</source>
+        <translation>por la mañana</translation>
+    </message>
+    <message>
+        <source>afternoons</source>
+        <translation>por la tarde</translation>
+    </message>
+    <message>
+        <source>evenings</source>
+        <translation>por la noche</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <comment>between two times of day: &apos;mornings or afternoons&apos;</comment>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>Any day, {times}</source>
+        <translation>Cualquier día, {times}</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>Cualquier día</translation>
+    </message>
+    <message>
+        <source>about {subject}</source>
+        <translation>sobre {subject}</translation>
+    </message>
+    <message>
+        <source>To call</source>
+        <translation>Por llamar</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminadas</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} h</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <comment>days</comment>
+        <translation>{n} d</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message>
+        <source>{time} ago</source>
+        <comment>how long ago: &apos;12 min ago&apos;</comment>
+        <translation>hace {time}</translation>
+    </message>
+    <message>
+        <source>{size} GB free</source>
+        <translation>{size} GB libres</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostics</name>
     <message>
         <source>Version</source>
@@ -468,10 +730,6 @@
         <translation>Letra al {percent} %.</translation>
     </message>
     <message>
-        <source>Information about back pain from {clinic}, and a way to ask them to call you.</source>
-        <translation>Información sobre el dolor de espalda de {clinic}, y una forma de pedir que le llamen.</translation>
-    </message>
-    <message>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
@@ -490,6 +748,10 @@
     <message>
         <source>Call us: {phone}</source>
         <translation>Llámenos: {phone}</translation>
+    </message>
+    <message>
+        <source>Information about back pain from {clinic}, and a way to ask them to call you.</source>
+        <translation>Información sobre el dolor de espalda de {clinic}, y una forma de pedir que le llamen.</translation>
     </message>
 </context>
 <context>

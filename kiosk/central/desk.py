@@ -411,9 +411,11 @@ def _request(row: Sequence[Any]) -> DeskRequest:
     return DeskRequest(request, row[1], row[16], row[17])
 
 
-def _codes(kept: str) -> tuple[str, ...]:
-    """ "mon,wed" as the kiosk keeps days and times of day -> ("mon", "wed")."""
-    return tuple(code for code in kept.split(",") if code)
+def _codes(kept: str | Sequence[str]) -> tuple[str, ...]:
+    """ "mon,wed" as the kiosk keeps days and times of day (or a store migrated before they
+    were kept so, an array) -> ("mon", "wed")."""
+    codes = kept.split(",") if isinstance(kept, str) else kept
+    return tuple(code for code in codes if code)
 
 
 def _national(e164: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QStandardPaths, QTimeZone
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimeZone
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from kiosk.central.desk import Connection, connect
@@ -19,7 +19,6 @@ from kiosk.core.config import Config
 from kiosk.core.content import load_library
 from kiosk.desk.controller import DeskController
 from kiosk.desk.desk_window import DeskWindow
-from kiosk.desk.words import tr
 from kiosk.desk.worker import Connector, DeskWorker
 
 
@@ -87,5 +86,7 @@ def build_desk(
 
 def _ask_folder(window: DeskWindow) -> Path | None:
     start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    chosen = QFileDialog.getExistingDirectory(window, tr("Save the file in which folder?"), start)
+    chosen = QFileDialog.getExistingDirectory(
+        window, QCoreApplication.translate("Desk", "Save the file in which folder?"), start
+    )
     return Path(chosen) if chosen else None

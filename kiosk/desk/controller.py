@@ -10,13 +10,13 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from kiosk.central.desk import DeskStore, RequestFilter, Status
 from kiosk.central.problems import Problem
 from kiosk.core.clock import utc_now
 from kiosk.desk.desk_window import DeskWindow
-from kiosk.desk.words import moment, tr
+from kiosk.desk.words import moment
 from kiosk.desk.worker import EXPORT_FAILED, DeskWorker, Job
 from kiosk.storage.accounts import SignInResult
 
@@ -100,16 +100,20 @@ class DeskController(QObject):
             return
         if result.wait_seconds > 0:
             self.window.sign_in.say(
-                tr("Too many wrong PINs. Please wait {seconds} s, then try again.").format(
-                    seconds=int(result.wait_seconds + 0.999)
-                )
+                QCoreApplication.translate(
+                    "Desk", "Too many wrong PINs. Please wait {seconds} s, then try again."
+                ).format(seconds=int(result.wait_seconds + 0.999))
             )
         else:
-            self.window.sign_in.say(tr("That PIN is not right. Please try again."))
+            self.window.sign_in.say(
+                QCoreApplication.translate("Desk", "That PIN is not right. Please try again.")
+            )
 
     def _on_sign_in_failed(self, _kind: str) -> None:
         self.window.sign_in.say(
-            tr("Cannot reach the central store, so nobody can sign in right now.")
+            QCoreApplication.translate(
+                "Desk", "Cannot reach the central store, so nobody can sign in right now."
+            )
         )
 
     def sign_out(self) -> None:
@@ -178,7 +182,7 @@ class DeskController(QObject):
         if folder is None or not self.staff:
             return
         which, staff, now = self.current_filter(), self.staff, self._now()
-        self.window.requests.say(tr("Saving…"))
+        self.window.requests.say(QCoreApplication.translate("Desk", "Saving…"))
         self._submit(
             lambda store: store.export(which, folder, kind, staff, now),
             self._on_exported,
@@ -188,18 +192,24 @@ class DeskController(QObject):
     def _on_exported(self, result: tuple[Path, int]) -> None:
         path, count = result
         self.window.requests.say(
-            tr("Saved %n request(s) in {file} (folder {folder}).", "", count).format(
-                file=path.name, folder=path.parent.name or "/"
-            )
+            QCoreApplication.translate(
+                "Desk", "Saved {file} in the folder {folder}. Requests in it: {count}."
+            ).format(file=path.name, folder=path.parent.name or "/", count=count)
         )
 
     def _on_export_failed(self, kind: str) -> None:
         if kind == EXPORT_FAILED:
             self.window.requests.say(
-                tr("The file could not be saved there. Choose another folder, or ask IT.")
+                QCoreApplication.translate(
+                    "Desk", "The file could not be saved there. Choose another folder, or ask IT."
+                )
             )
         else:
-            self.window.requests.say(tr("Nothing was saved: the central store cannot be reached."))
+            self.window.requests.say(
+                QCoreApplication.translate(
+                    "Desk", "Nothing was saved: the central store cannot be reached."
+                )
+            )
 
     # -- jobs and failures ---------------------------------------------------------------------
 
@@ -248,14 +258,16 @@ class DeskController(QObject):
         seconds = max(1, (self._retry.remainingTime() + 999) // 1000)
         since = moment(self._down_since, self._zone)
         if self._problem_kind == Problem.UNREACHABLE.value:
-            text = tr(
+            text = QCoreApplication.translate(
+                "Desk",
                 "Cannot reach the central store since {time}. The list may be out of date. "
-                "Trying again in {seconds} s."
+                "Trying again in {seconds} s.",
             )
         else:
-            text = tr(
+            text = QCoreApplication.translate(
+                "Desk",
                 "The central store does not accept this desk since {time} ({kind}): please "
-                "ask IT. Trying again in {seconds} s."
+                "ask IT. Trying again in {seconds} s.",
             )
         self.window.show_problem(text.format(time=since, seconds=seconds, kind=self._problem_kind))
 

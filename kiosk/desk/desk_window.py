@@ -3,7 +3,7 @@ store cannot be reached, and either the sign-in or the requests and the fleet.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from kiosk.desk.fleet_view import FleetView
 from kiosk.desk.requests_view import RequestsView
 from kiosk.desk.sign_in_view import SignInView
-from kiosk.desk.words import tr
 from kiosk.views.labels import plain_label
 
 
@@ -32,12 +31,14 @@ class DeskWindow(QMainWindow):
 
     def __init__(self, clinic: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Callback requests — {clinic}").format(clinic=clinic))
-        self.title = plain_label(tr("Callback requests"))
+        self.setWindowTitle(
+            QCoreApplication.translate("Desk", "Callback requests — {clinic}").format(clinic=clinic)
+        )
+        self.title = plain_label(QCoreApplication.translate("Desk", "Callback requests"))
         self.title.setProperty("role", "title")
         self.who = plain_label()
         self.who.setProperty("role", "who")
-        self.sign_out = QPushButton(tr("Sign out"))
+        self.sign_out = QPushButton(QCoreApplication.translate("Desk", "Sign out"))
         self.sign_out.clicked.connect(self.sign_out_requested)
         bar = QHBoxLayout()
         bar.addWidget(self.title)
@@ -49,7 +50,7 @@ class DeskWindow(QMainWindow):
         self.problem.setProperty("role", "problem")
         self.problem_text = plain_label()
         self.problem_text.setWordWrap(True)
-        self.retry = QPushButton(tr("Try now"))
+        self.retry = QPushButton(QCoreApplication.translate("Desk", "Try now"))
         self.retry.clicked.connect(self.retry_requested)
         problem_row = QHBoxLayout(self.problem)
         problem_row.addWidget(self.problem_text, 1)
@@ -60,8 +61,8 @@ class DeskWindow(QMainWindow):
         self.requests = RequestsView()
         self.fleet = FleetView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.requests, tr("Requests"))
-        self.tabs.addTab(self.fleet, tr("Kiosks"))
+        self.tabs.addTab(self.requests, QCoreApplication.translate("Desk", "Requests"))
+        self.tabs.addTab(self.fleet, QCoreApplication.translate("Desk", "Kiosks"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.sign_in)
         self.pages.addWidget(self.tabs)
@@ -75,7 +76,7 @@ class DeskWindow(QMainWindow):
         self.show_signed_out()
 
     def show_signed_in(self, name: str) -> None:
-        self.who.setText(tr("Signed in: {name}").format(name=name))
+        self.who.setText(QCoreApplication.translate("Desk", "Signed in: {name}").format(name=name))
         self.sign_out.show()
         self.pages.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(self.requests)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.central.desk import KioskState
-from kiosk.desk.words import age, disk_words, duration, tr
+from kiosk.desk.words import age, disk_words, duration
 from kiosk.views.labels import plain_label
 
 
@@ -19,9 +20,12 @@ class FleetView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.intro = plain_label(
-            tr("Each kiosk says it is alive about once a minute. One not heard from for more "
-               "than 10 minutes is a problem: check that it is on and connected.")
-        )  # fmt: skip
+            QCoreApplication.translate(
+                "Desk",
+                "Each kiosk says it is alive about once a minute. One not heard from for more "
+                "than 10 minutes is a problem: check that it is on and connected.",
+            )
+        )
         self.intro.setWordWrap(True)
         self.rows = QWidget()
         self.rows_layout = QVBoxLayout(self.rows)
@@ -41,7 +45,9 @@ class FleetView(QWidget):
         self._lines = [_line(state) for state in kiosks]
         if not kiosks:
             empty = QFrame()
-            QVBoxLayout(empty).addWidget(plain_label(tr("No kiosk has been heard from yet.")))
+            QVBoxLayout(empty).addWidget(
+                plain_label(QCoreApplication.translate("Desk", "No kiosk has been heard from yet."))
+            )
             self._lines = [empty]
         for number, line in enumerate(self._lines):
             self.rows_layout.insertWidget(number, line)
@@ -64,17 +70,21 @@ def _line(state: KioskState) -> QFrame:
     problem = state.silent or state.low_disk
     line.setProperty("problem", problem)
     if state.silent:
-        verdict = tr("Problem: not heard from for {time}").format(time=duration(state.silent_for))
+        verdict = QCoreApplication.translate("Desk", "Problem: not heard from for {time}").format(
+            time=duration(state.silent_for)
+        )
     elif state.low_disk:
-        verdict = tr("Problem: almost out of disk space")
+        verdict = QCoreApplication.translate("Desk", "Problem: almost out of disk space")
     else:
-        verdict = tr("OK")
+        verdict = QCoreApplication.translate("Desk", "OK")
     name = plain_label(state.kiosk_id)
     name.setProperty("role", "name")
     said = plain_label(verdict)
     said.setProperty("role", "verdict")
     details = plain_label(
-        tr("Last heard {age} · version {version} · {pending} waiting to send · {disk}").format(
+        QCoreApplication.translate(
+            "Desk", "Last heard {age} · version {version} · {pending} waiting to send · {disk}"
+        ).format(
             age=age(state.silent_for),
             version=state.version,
             pending=state.pending,

@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.central.desk import DeskRequest, Status
 from kiosk.core.callback_form import display
-from kiosk.desk.words import age, moment, summary, tr
+from kiosk.desk.words import age, moment, summary
 from kiosk.views.labels import plain_label
 
 
@@ -38,7 +38,9 @@ class RequestCard(QFrame):
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = _label(summary(r.days, r.periods, r.language, r.topic, titles), "summary")
         self.origin = _label(
-            tr("From {kiosk} · {time} ({age}) · Ref. {reference}").format(
+            QCoreApplication.translate(
+                "Desk", "From {kiosk} · {time} ({age}) · Ref. {reference}"
+            ).format(
                 kiosk=desk_request.kiosk_id,
                 time=moment(r.created_at, zone),
                 age=age(now - r.created_at),
@@ -56,7 +58,9 @@ class RequestCard(QFrame):
         texts.addLayout(head)
         texts.addWidget(self.summary)
         if r.note:
-            self.note = _label(tr("Note: {note}").format(note=r.note), "note")
+            self.note = _label(
+                QCoreApplication.translate("Desk", "Note: {note}").format(note=r.note), "note"
+            )
             texts.addWidget(self.note)
         texts.addWidget(self.origin)
         self.changed = _label(_changed_words(desk_request, zone), "meta")
@@ -101,11 +105,15 @@ def _other(status: Status) -> Status:
 
 def _buttons(status: Status) -> tuple[QPushButton, QPushButton]:
     big = {
-        Status.NEW: tr("Mark called"),
-        Status.CALLED: tr("Mark done"),
-        Status.DONE: tr("Put back to call"),
+        Status.NEW: QCoreApplication.translate("Desk", "Mark called"),
+        Status.CALLED: QCoreApplication.translate("Desk", "Mark done"),
+        Status.DONE: QCoreApplication.translate("Desk", "Put back to call"),
     }[status]
-    small = tr("Done, no call needed") if status is Status.NEW else tr("Back to call")
+    small = (
+        QCoreApplication.translate("Desk", "Done, no call needed")
+        if status is Status.NEW
+        else QCoreApplication.translate("Desk", "Back to call")
+    )
     primary = QPushButton(big)
     primary.setProperty("role", "primary")
     primary.setMinimumHeight(56)
@@ -120,8 +128,8 @@ def _changed_words(desk_request: DeskRequest, zone: str) -> str:
     if at is None or desk_request.status is Status.NEW:
         return ""
     template = (
-        tr("Called by {who} at {time}")
+        QCoreApplication.translate("Desk", "Called by {who} at {time}")
         if desk_request.status is Status.CALLED
-        else tr("Done by {who} at {time}")
+        else QCoreApplication.translate("Desk", "Done by {who} at {time}")
     )
     return template.format(who=by or "?", time=moment(at, zone))

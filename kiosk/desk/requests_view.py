@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.central.desk import DeskRequest, Status
 from kiosk.desk.request_card import RequestCard
-from kiosk.desk.words import status_words, tr
+from kiosk.desk.words import status_words
 from kiosk.views.labels import plain_label
 
 
@@ -51,16 +51,16 @@ class RequestsView(QWidget):
 
     def _filters(self) -> QHBoxLayout:
         self.kiosk = QComboBox()
-        self.kiosk.setAccessibleName(tr("Kiosk"))
-        self.kiosk.addItem(tr("All kiosks"), None)
+        self.kiosk.setAccessibleName(QCoreApplication.translate("Desk", "Kiosk"))
+        self.kiosk.addItem(QCoreApplication.translate("Desk", "All kiosks"), None)
         self.status = QComboBox()
-        self.status.setAccessibleName(tr("Show"))
+        self.status.setAccessibleName(QCoreApplication.translate("Desk", "Show"))
         for status, words in status_words().items():
             self.status.addItem(words, status)
-        self.one_day = QCheckBox(tr("Only the day"))
+        self.one_day = QCheckBox(QCoreApplication.translate("Desk", "Only the day"))
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
-        self.day.setAccessibleName(tr("Day"))
+        self.day.setAccessibleName(QCoreApplication.translate("Desk", "Day"))
         self.day.setEnabled(False)
         self.one_day.toggled.connect(self.day.setEnabled)
         for signal in (
@@ -71,7 +71,10 @@ class RequestsView(QWidget):
         ):
             signal.connect(self.filter_changed)
         filters = QHBoxLayout()
-        for text, widget in ((tr("Kiosk:"), self.kiosk), (tr("Show:"), self.status)):
+        for text, widget in (
+            (QCoreApplication.translate("Desk", "Kiosk:"), self.kiosk),
+            (QCoreApplication.translate("Desk", "Show:"), self.status),
+        ):
             label = plain_label(text)
             label.setBuddy(widget)
             filters.addWidget(label)
@@ -89,7 +92,7 @@ class RequestsView(QWidget):
         self.cards = QWidget()
         self.cards_layout = QVBoxLayout(self.cards)
         self.cards_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.empty = plain_label(tr("No requests to show."))
+        self.empty = plain_label(QCoreApplication.translate("Desk", "No requests to show."))
         self.empty.setProperty("role", "empty")
         self.cards_layout.addWidget(self.empty)
         self.list_area = QScrollArea()
@@ -98,8 +101,8 @@ class RequestsView(QWidget):
         return self.list_area
 
     def _exports(self) -> QHBoxLayout:
-        self.export_csv = QPushButton(tr("Export to CSV…"))
-        self.export_xlsx = QPushButton(tr("Export to Excel…"))
+        self.export_csv = QPushButton(QCoreApplication.translate("Desk", "Export to CSV…"))
+        self.export_xlsx = QPushButton(QCoreApplication.translate("Desk", "Export to Excel…"))
         self.export_csv.clicked.connect(lambda: self.export_requested.emit("csv"))
         self.export_xlsx.clicked.connect(lambda: self.export_requested.emit("xlsx"))
         self.said = plain_label()
@@ -155,7 +158,7 @@ class RequestsView(QWidget):
 
     def set_counts(self, counts: Mapping[Status, int]) -> None:
         self.counts.setText(
-            tr("{new} to call · {called} called").format(
+            QCoreApplication.translate("Desk", "{new} to call · {called} called").format(
                 new=counts.get(Status.NEW, 0), called=counts.get(Status.CALLED, 0)
             )
         )

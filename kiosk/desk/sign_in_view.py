@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.desk.words import tr
 from kiosk.views.labels import plain_label
 
 
@@ -17,16 +16,16 @@ class SignInView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = plain_label(tr("Sign in with your staff PIN"))
+        self.title = plain_label(QCoreApplication.translate("Desk", "Sign in with your staff PIN"))
         self.title.setProperty("role", "title")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,64}")))
-        self.pin.setAccessibleName(tr("PIN"))
+        self.pin.setAccessibleName(QCoreApplication.translate("Desk", "PIN"))
         self.pin.setProperty("role", "pin")
         self.pin.setFixedWidth(280)
         self.pin.returnPressed.connect(self._on_sign_in)
-        self.button = QPushButton(tr("Sign in"))
+        self.button = QPushButton(QCoreApplication.translate("Desk", "Sign in"))
         self.button.setProperty("role", "primary")
         self.button.clicked.connect(self._on_sign_in)
         self.message = plain_label()
@@ -47,7 +46,7 @@ class SignInView(QWidget):
     def busy(self) -> None:
         """A try is being checked: no second one meanwhile."""
         self.setEnabled(False)
-        self.message.setText(tr("Checking…"))
+        self.message.setText(QCoreApplication.translate("Desk", "Checking…"))
 
     def say(self, text: str) -> None:
         self.setEnabled(True)

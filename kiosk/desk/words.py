@@ -12,29 +12,27 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
 from kiosk.central.desk import Status
 from kiosk.views.words import day_abbreviations, language_in_words
 
-CONTEXT = "Desk"
-
-
-def tr(text: str, comment: str | None = None, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, comment, n)
-
 
 def period_plurals() -> dict[str, str]:
     return {
-        "morning": tr("mornings"),
-        "afternoon": tr("afternoons"),
-        "evening": tr("evenings"),
+        "morning": QCoreApplication.translate("Desk", "mornings"),
+        "afternoon": QCoreApplication.translate("Desk", "afternoons"),
+        "evening": QCoreApplication.translate("Desk", "evenings"),
     }
 
 
 def when_words(days: Sequence[str], periods: Sequence[str]) -> str:
     """ "Mon/Wed mornings", "Any day, mornings or afternoons"."""
     plurals = period_plurals()
-    times = tr(" or ", "between two times of day: 'mornings or afternoons'").join(
-        plurals.get(period, period) for period in periods
-    )
+    times = QCoreApplication.translate(
+        "Desk", " or ", "between two times of day: 'mornings or afternoons'"
+    ).join(plurals.get(period, period) for period in periods)
     if not days:
-        return tr("Any day, {times}").format(times=times) if times else tr("Any day")
+        return (
+            QCoreApplication.translate("Desk", "Any day, {times}").format(times=times)
+            if times
+            else QCoreApplication.translate("Desk", "Any day")
+        )
     names = day_abbreviations()
     shown = "/".join(names.get(day, day) for day in days)
     return f"{shown} {times}".strip()
@@ -45,7 +43,7 @@ def about_words(subject: str, titles: Mapping[str, str]) -> str:
     if not subject:
         return ""
     title = titles.get(subject) or subject.partition(":")[2].replace("-", " ").capitalize()
-    return tr("about {subject}").format(subject=title)
+    return QCoreApplication.translate("Desk", "about {subject}").format(subject=title)
 
 
 def summary(
@@ -60,10 +58,10 @@ def summary(
 def status_words() -> dict[Status | None, str]:
     """What the status filter offers; None: every status."""
     return {
-        Status.NEW: tr("To call"),
-        Status.CALLED: tr("Called"),
-        Status.DONE: tr("Done"),
-        None: tr("All"),
+        Status.NEW: QCoreApplication.translate("Desk", "To call"),
+        Status.CALLED: QCoreApplication.translate("Desk", "Called"),
+        Status.DONE: QCoreApplication.translate("Desk", "Done"),
+        None: QCoreApplication.translate("Desk", "All"),
     }
 
 
@@ -83,22 +81,26 @@ def moment(at: dt.datetime, zone: str) -> str:
 
 
 def duration(elapsed: dt.timedelta) -> str:
-    """ "12 min", "3 h", "2 days"."""
+    """ "12 min", "3 h", "2 d"."""
     minutes = max(0, int(elapsed.total_seconds() // 60))
     if minutes < 60:
-        return tr("{n} min").format(n=minutes)
+        return QCoreApplication.translate("Desk", "{n} min").format(n=minutes)
     if minutes < 48 * 60:
-        return tr("{n} h").format(n=minutes // 60)
-    return tr("%n day(s)", "", minutes // (24 * 60))
+        return QCoreApplication.translate("Desk", "{n} h").format(n=minutes // 60)
+    return QCoreApplication.translate("Desk", "{n} d", "days").format(n=minutes // (24 * 60))
 
 
 def age(elapsed: dt.timedelta) -> str:
-    """ "just now", "12 min ago", "3 h ago", "2 days ago"."""
+    """ "just now", "12 min ago", "3 h ago", "2 d ago"."""
     if elapsed < dt.timedelta(minutes=1):
-        return tr("just now")
-    return tr("{time} ago", "how long ago: '12 min ago'").format(time=duration(elapsed))
+        return QCoreApplication.translate("Desk", "just now")
+    return QCoreApplication.translate("Desk", "{time} ago", "how long ago: '12 min ago'").format(
+        time=duration(elapsed)
+    )
 
 
 def disk_words(free_bytes: int) -> str:
     """ "12.3 GB free"."""
-    return tr("{size} GB free").format(size=QLocale().toString(free_bytes / 1e9, "f", 1))
+    return QCoreApplication.translate("Desk", "{size} GB free").format(
+        size=QLocale().toString(free_bytes / 1e9, "f", 1)
+    )
