@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DATA ?= demo-data
 
-.PHONY: run test test-elsewhere lint screenshots bench clean translations
+.PHONY: run test test-elsewhere lint screenshots bench clean translations demo-central
 
 $(STAMP): pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,13 @@ $(STAMP): pyproject.toml setup.py
 run: $(STAMP)
 	$(BIN)/kiosk demo-data --data-dir $(DEMO_DATA)
 	$(BIN)/kiosk run --windowed --data-dir $(DEMO_DATA)
+
+# Several kiosks and the front desk (issue 17): a throwaway PostgreSQL (Debian's `postgresql`;
+# as root it runs as $KIOSK_TEST_USER, see tests/central/pg.py), two kiosks in windows with
+# fictional requests, each with its `kiosk sync`, and `kiosk desk`. PIN 246810 everywhere.
+# Closing the desk window ends everything and removes the server and its files.
+demo-central: $(STAMP)
+	$(BIN)/python -m tests.desk.demo_central
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

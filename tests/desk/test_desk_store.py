@@ -6,7 +6,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import logging
+import os
 import secrets
+import subprocess
+import sys
 import zoneinfo
 from pathlib import Path
 
@@ -239,3 +242,21 @@ def test_an_export_lists_requests_in_the_order_they_came_in(
     for text in ("Ana", "O'Quux", "555", "+1201"):
         assert text not in caplog.text
         assert text not in entry.detail
+
+
+def test_kiosk_desk_add_staff_reads_the_pin_from_standard_input(central: Central) -> None:
+    command = [str(Path(sys.executable).with_name("kiosk")), "desk", "add-staff", "Ana"]
+    env = {**os.environ, "PGPASSWORD": central.server.password}
+    added = subprocess.run(
+        [*command, "--dsn", central.dsn()],
+        input="583920\n", capture_output=True, text=True, env=env, check=False, timeout=60,
+    )  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    assert "583920" not in added.stdout + added.stderr
+    weak = subprocess.run(
+        [*command[:-1], "Ben", "--dsn", central.dsn()],
+        input="123456\n", capture_output=True, text=True, env=env, check=False, timeout=60,
+    )  # fmt: skip
+    assert weak.returncode == 2
+    assert "too easy to guess" in weak.stderr
+    assert central.scalar("SELECT string_agg(name, ',') FROM staff.accounts") == "Ana"
