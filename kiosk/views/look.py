@@ -18,6 +18,9 @@ from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look, stylesheet
 FONT_FAMILY = "Atkinson Hyperlegible"
 
 
+KIOSK_SHEETS = ("style.qss", "keyboard.qss")  # style.qss first: the others build on it
+
+
 class LookController(QObject):
     """Holds the current look, applies it, and says when it changed."""
 
@@ -28,8 +31,9 @@ class LookController(QObject):
         self._app = app
         self._default = default
         self._look = default
-        # style.qss first, then any other stylesheet a screen keeps beside it (keyboard.qss).
-        sheets = sorted(assets_dir.glob("*.qss"), key=lambda p: (p.name != "style.qss", p.name))
+        # The kiosk's own stylesheets, not every .qss in the folder: the front desk's
+        # (desk.qss, for the desk's window only) made every plain text dark and 15 px here.
+        sheets = [assets_dir / name for name in KIOSK_SHEETS]
         self._qss_template = "\n".join(p.read_text(encoding="utf-8") for p in sheets)
         self._css_template = (assets_dir / "reader.css").read_text(encoding="utf-8")
         self.reader_css = ""

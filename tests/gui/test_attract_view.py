@@ -4,13 +4,14 @@ and not at all for reduced motion."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractAnimation, QPoint
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.core.anatomy import spine_drawings
 from kiosk.core.pages import AttractItem
@@ -174,3 +175,24 @@ def test_the_pulsing_ring_leaves_no_smudge_behind(make_view) -> None:  # type: i
     on_screen = view.screen().grabWindow(view.winId()).toImage().copy(area)
     repainted = view.grab(area).toImage().convertToFormat(on_screen.format())
     assert on_screen == repainted
+
+
+def _ink(view: AttractView, label: QLabel) -> str:
+    """The colour most of a label's letters are drawn in (not its background)."""
+    image = view.grab(
+        label.geometry().translated(label.parentWidget().mapTo(view, QPoint()))
+    ).toImage()
+    background = QColor(image.pixel(0, 0)).name()
+    inks = Counter(
+        QColor(image.pixel(x, y)).name()
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+    return next(ink for ink, _count in inks.most_common() if ink != background).upper()
+
+
+def test_in_high_contrast_the_words_are_white_on_black(make_view, look: LookController) -> None:  # type: ignore[no-untyped-def]
+    look.toggle_contrast()
+    view = make_view(reduced_motion=True, size=(1280, 730))  # where the words step down
+    assert _ink(view, view.title) == HIGH_CONTRAST.text
+    assert _ink(view, view.summary) == HIGH_CONTRAST.text
