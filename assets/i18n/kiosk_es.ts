@@ -207,6 +207,10 @@
         <translation>¿En qué carpeta guardar el archivo?</translation>
     </message>
     <message>
+        <source>Please confirm</source>
+        <translation>Confirme, por favor</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs. Please wait {seconds} s, then try again.</source>
         <translation>Demasiados PIN incorrectos. Espere {seconds} s y vuelva a intentarlo.</translation>
     </message>
@@ -217,6 +221,14 @@
     <message>
         <source>Cannot reach the central store, so nobody can sign in right now.</source>
         <translation>No se puede conectar con el servidor central; ahora nadie puede entrar.</translation>
+    </message>
+    <message>
+        <source>Take request {reference} off the list without calling?</source>
+        <translation>¿Quitar la solicitud {reference} de la lista sin llamar?</translation>
+    </message>
+    <message>
+        <source>Put request {reference} back on the list to call?</source>
+        <translation>¿Volver a poner la solicitud {reference} en la lista para llamar?</translation>
     </message>
     <message>
         <source>Saving…</source>

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimeZone
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from kiosk.central.desk import Connection, connect
 from kiosk.controllers.translations import Translations
@@ -60,6 +60,7 @@ def build_desk(
     connector: Connector,
     *,
     choose_folder: Callable[[], Path | None] | None = None,
+    confirm: Callable[[str], bool] | None = None,
     now: Callable[[], dt.datetime] | None = None,
 ) -> Desk:
     """The desk, wired; `controller.start()` starts its worker thread, nothing connects until
@@ -79,6 +80,7 @@ def build_desk(
         zone=zone,
         titles=subject_titles(config),
         choose_folder=choose_folder or (lambda: _ask_folder(window)),
+        confirm=confirm or (lambda question: _ask(window, question)),
         **extra,
     )
     return Desk(window, controller, translations)
@@ -90,3 +92,15 @@ def _ask_folder(window: DeskWindow) -> Path | None:
         window, QCoreApplication.translate("Desk", "Save the file in which folder?"), start
     )
     return Path(chosen) if chosen else None
+
+
+def _ask(window: DeskWindow, question: str) -> bool:
+    """Yes or No, No the default: Enter pressed by habit changes nothing."""
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("Desk", "Please confirm"),
+        question,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

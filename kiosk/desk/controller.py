@@ -39,6 +39,7 @@ class DeskController(QObject):
         zone: str,
         titles: Mapping[str, str],
         choose_folder: Callable[[], Path | None],
+        confirm: Callable[[str], bool],
         now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         super().__init__(window)
@@ -46,6 +47,7 @@ class DeskController(QObject):
         self._worker = worker
         self._tz, self._zone, self._titles = tz, zone, titles
         self._choose_folder = choose_folder
+        self._confirm = confirm
         self._now = now
         self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
         self._numbers = iter(range(1, 1 << 62))
@@ -74,6 +76,7 @@ class DeskController(QObject):
         window.closed.connect(self.stop)
         window.requests.filter_changed.connect(self.refresh)
         window.requests.marked.connect(self._on_marked)
+        window.requests.set_aside.connect(self._on_set_aside)
         window.requests.export_requested.connect(self._on_export_requested)
         window.tabs.currentChanged.connect(lambda _index: self.refresh_fleet())
 
@@ -166,6 +169,19 @@ class DeskController(QObject):
             lambda _found: self.refresh(),
             _ignore,
         )
+
+    def _on_set_aside(self, request_id: str, status: str, reference: str) -> None:
+        """The small button: done without a call, or back on the list; asked first."""
+        if status == Status.DONE:
+            question = QCoreApplication.translate(
+                "Desk", "Take request {reference} off the list without calling?"
+            )
+        else:
+            question = QCoreApplication.translate(
+                "Desk", "Put request {reference} back on the list to call?"
+            )
+        if self._confirm(question.format(reference=reference)):
+            self._on_marked(request_id, status)
 
     def refresh_fleet(self) -> None:
         if self.staff and self.window.tabs.currentWidget() is self.window.fleet:

@@ -18,7 +18,8 @@ from kiosk.views.labels import plain_label
 class RequestCard(QFrame):
     """Shows one request; reports the status staff chose for it."""
 
-    marked = Signal(str, str)  # request id, status
+    marked = Signal(str, str)  # request id, status: the big button
+    set_aside = Signal(str, str, str)  # request id, status, reference: the small one, confirmed
 
     def __init__(
         self,
@@ -34,6 +35,8 @@ class RequestCard(QFrame):
         self.request_id = desk_request.id
         r = desk_request.request
         self.name = _label(f"{r.first_name} {r.last_name}", "name")
+        # Wrapped only when very long: a wrapping label would otherwise break any name in two.
+        self.name.setMinimumWidth(min(self.name.sizeHint().width(), 520))
         self.phone = _label(display(r.phone), "phone")
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = _label(summary(r.days, r.periods, r.language, r.topic, titles), "summary")
@@ -68,15 +71,14 @@ class RequestCard(QFrame):
         texts.addWidget(self.changed)
 
         self.primary, self.secondary = _buttons(desk_request.status)
-        for button, status in (
-            (self.primary, _next(desk_request.status)),
-            (self.secondary, _other(desk_request.status)),
-        ):
-            button.clicked.connect(
-                lambda _=False, s=status: self.marked.emit(self.request_id, s.value)
-            )
+        next_step, other_step = _next(desk_request.status), _other(desk_request.status)
+        self.primary.clicked.connect(lambda: self.marked.emit(self.request_id, next_step))
+        self.secondary.clicked.connect(
+            lambda: self.set_aside.emit(self.request_id, other_step, r.reference)
+        )
         actions = QVBoxLayout()
         actions.addWidget(self.primary)
+        actions.addSpacing(20)  # apart from the big button: not pressed by a slip
         actions.addStretch(1)
         actions.addWidget(self.secondary, 0, Qt.AlignmentFlag.AlignRight)
 

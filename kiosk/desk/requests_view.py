@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,6 +39,7 @@ class RequestsView(QWidget):
 
     filter_changed = Signal()
     marked = Signal(str, str)  # request id, status
+    set_aside = Signal(str, str, str)  # request id, status, reference: to confirm first
     export_requested = Signal(str)  # "csv" or "xlsx"
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,10 +92,10 @@ class RequestsView(QWidget):
     def _list(self) -> QScrollArea:
         self.cards = QWidget()
         self.cards_layout = QVBoxLayout(self.cards)
-        self.cards_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.empty = plain_label(QCoreApplication.translate("Desk", "No requests to show."))
         self.empty.setProperty("role", "empty")
         self.cards_layout.addWidget(self.empty)
+        self.cards_layout.addStretch(1)  # a few cards keep their height, at the top
         self.list_area = QScrollArea()
         self.list_area.setWidgetResizable(True)
         self.list_area.setWidget(self.cards)
@@ -151,7 +152,8 @@ class RequestsView(QWidget):
         for desk_request in requests:
             card = RequestCard(desk_request, titles, zone, now)
             card.marked.connect(self.marked)
-            self.cards_layout.addWidget(card)
+            card.set_aside.connect(self.set_aside)
+            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
             self._cards.append(card)
         self.empty.setVisible(not requests)
         self.list_area.verticalScrollBar().setValue(position)

@@ -23,9 +23,26 @@ NOW = dt.datetime(2026, 12, 1, 18, 0, tzinfo=dt.UTC)
 WAIT_MS = 10_000  # a deadline, not a pause: waitUntil returns as soon as it holds
 
 
+class Answers:
+    """The confirmation dialog, answered by the test: what was asked, and the answer."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.answer = False
+
+    def __call__(self, question: str) -> bool:
+        self.asked.append(question)
+        return self.answer
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
 @pytest.fixture
 def desk_app(
-    qapp: QApplication, qtbot: QtBot, config: Config, desk_login: Login, tmp_path: Path
+    qapp: QApplication, config: Config, desk_login: Login, tmp_path: Path, answers: Answers
 ) -> Iterator[Desk]:
     exports = tmp_path / "exports"
     exports.mkdir()
@@ -34,6 +51,7 @@ def desk_app(
         qapp,
         store_connector(desk_login.dsn, desk_login.password),
         choose_folder=lambda: exports,
+        confirm=answers,
     )
     desk.controller.start()
     desk.window.resize(1280, 800)
@@ -90,6 +108,26 @@ def test_mark_called_takes_the_card_off_the_list_and_says_who(
     assert card.changed.text().startswith(f"Called by {STAFF} at ")
     assert card.primary.text() == "Mark done"
     assert central.scalar("SELECT status_changed_by FROM requests") == STAFF
+
+
+def test_done_without_a_call_is_asked_first(
+    qtbot: QtBot, desk_app: Desk, central: Central, answers: Answers
+) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW, reference="SKIP")])
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
+    card = desk_app.window.requests.shown[0]
+
+    answers.answer = False
+    card.secondary.click()
+    assert answers.asked == ["Take request SKIP off the list without calling?"]
+    assert central.scalar("SELECT status FROM requests") == "new"
+
+    answers.answer = True
+    card.secondary.click()
+    qtbot.waitUntil(lambda: desk_app.window.requests.shown == [], timeout=WAIT_MS)
+    assert central.scalar("SELECT status FROM requests") == "done"
 
 
 def test_a_wrong_pin_is_refused_and_nothing_is_shown(qtbot: QtBot, desk_app: Desk) -> None:
