@@ -1,9 +1,15 @@
 """The statements a kiosk runs on the central store: a batch of requests, its usage counts and
 its heartbeat. Each is one transaction; what it returns is true only once the commit has.
 
-A batch is copied (COPY, one round trip for the rows) into a temporary table made once per
-connection, then inserted with ON CONFLICT DO NOTHING: a batch pushed again after a lost commit
-adds nothing, so a request is never there twice.
+A batch is COPYed straight into requests: PostgreSQL's fastest way in. If any of its requests is
+there already (the kiosk never heard a commit and sends the batch again, or a second sync runs
+by mistake) the COPY fails whole on the primary key and nothing of it stays; the batch then goes
+through a temporary table and INSERT ... ON CONFLICT DO NOTHING, which adds only the missing.
+Either way a request is in the store exactly once. (That failed COPY leaves one line in the
+server's log naming a request's UUID and the batch's line number, never its content.)
+
+Rows go as the kiosk keeps them, all text (kiosk.storage.outbox.OutgoingRequest): the server
+reads the time. The kiosk_id is not sent: the store's default takes it from the login role.
 """
 
 from __future__ import annotations
@@ -16,15 +22,14 @@ import psycopg
 
 from kiosk.storage.outbox import OutgoingRequest, UsageCount
 
-_COLUMNS = (
-    "id, kiosk_id, reference, created_at, first_name, last_name, phone_e164, phone_extension,"
-    " days, periods, topic, note, language, consent_text, consent_version"
-)
+_COLUMNS = ", ".join(OutgoingRequest._fields)
+COPY_REQUESTS = f"COPY requests ({_COLUMNS}) FROM STDIN"
+TYPES = ("text",) * len(OutgoingRequest._fields)
 CREATE_BATCH_TABLE = """
 CREATE TEMPORARY TABLE outbox_batch (
-    id uuid, kiosk_id text, reference text, created_at timestamptz, first_name text,
-    last_name text, phone_e164 text, phone_extension text, days text[], periods text[],
-    topic text, note text, language text, consent_text text, consent_version text
+    id uuid, reference text, created_at timestamptz, first_name text, last_name text,
+    phone_e164 text, phone_extension text, days text, periods text, topic text, note text,
+    language text, consent_text text, consent_version text
 ) ON COMMIT DELETE ROWS
 """
 COPY_BATCH = f"COPY outbox_batch ({_COLUMNS}) FROM STDIN"
@@ -46,67 +51,56 @@ class Heartbeat(NamedTuple):
 
 
 def prepare(conn: psycopg.Connection[object]) -> None:
-    """Once per connection: the temporary table batches are copied into."""
+    """Once per connection: the temporary table a batch sent again goes through."""
     with conn.transaction():
         conn.execute(CREATE_BATCH_TABLE)
 
 
-def push_requests(
-    conn: psycopg.Connection[object], kiosk_id: str, batch: Sequence[OutgoingRequest]
-) -> int:
+def push_requests(conn: psycopg.Connection[object], batch: Sequence[OutgoingRequest]) -> int:
     """Add `batch` to the central store in one transaction; returns how many were new there."""
+    if not batch:
+        return 0
+    try:
+        _copy(conn, COPY_REQUESTS, batch)
+    except psycopg.errors.UniqueViolation:
+        pass  # some are there already: rolled back whole, and sent the careful way below
+    else:
+        return len(batch)
     with conn.transaction(), conn.cursor() as cursor:
-        with cursor.copy(COPY_BATCH) as copy:
-            for request in batch:
-                copy.write_row(_row(kiosk_id, request))
+        _copy_rows(cursor, COPY_BATCH, batch)
         cursor.execute(INSERT_BATCH)
         return max(cursor.rowcount, 0)
 
 
-def _row(kiosk_id: str, request: OutgoingRequest) -> tuple[object, ...]:
-    """The request as outbox_batch's columns. PostgreSQL's text cannot hold NUL, which SQLite
-    keeps: one such character (typed on a hardware keyboard) would fail its batch, and every
-    request after it, for ever; it goes."""
-    r = request
-    return (
-        r.id,
-        kiosk_id,
-        _text(r.reference),
-        r.created_at,
-        _text(r.first_name),
-        _text(r.last_name),
-        _text(r.phone_e164),
-        _text(r.phone_extension),
-        [_text(day) for day in r.days],
-        [_text(period) for period in r.periods],
-        _text(r.topic),
-        _text(r.note),
-        _text(r.language),
-        _text(r.consent_text),
-        _text(r.consent_version),
-    )
+def _copy(
+    conn: psycopg.Connection[object], statement: str, batch: Sequence[tuple[str, ...]]
+) -> None:
+    with conn.transaction(), conn.cursor() as cursor:
+        _copy_rows(cursor, statement, batch)
 
 
-def _text(value: str) -> str:
-    return value.replace("\x00", "")
+def _copy_rows(
+    cursor: psycopg.Cursor[object], statement: str, batch: Sequence[tuple[str, ...]]
+) -> None:
+    with cursor.copy(statement) as copy:  # a constant, with no values in it
+        copy.set_types(TYPES)  # once, not looked up for every value of every row
+        for row in batch:
+            copy.write_row(row)
 
 
 def push_status(
-    conn: psycopg.Connection[object],
-    kiosk_id: str,
-    heartbeat: Heartbeat,
-    counts: Sequence[UsageCount],
+    conn: psycopg.Connection[object], heartbeat: Heartbeat, counts: Sequence[UsageCount]
 ) -> None:
     """The kiosk's heartbeat and its grown usage counts, in one transaction."""
     with conn.transaction(), conn.cursor() as cursor:
         if counts:
             cursor.executemany(
-                "INSERT INTO usage_counts (kiosk_id, day, event, subject, count)"
-                " VALUES (%s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                [(kiosk_id, c.day, c.event, c.subject, c.count) for c in counts],
+                "INSERT INTO usage_counts (day, event, subject, count)"
+                " VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                [(c.day, c.event, c.subject, c.count) for c in counts],
             )
         cursor.execute(
-            "INSERT INTO heartbeats (kiosk_id, sent_at, version, last_sync_at, pending,"
-            " free_disk_bytes, crash_count) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            (kiosk_id, *heartbeat),
+            "INSERT INTO heartbeats (sent_at, version, last_sync_at, pending,"
+            " free_disk_bytes, crash_count) VALUES (%s, %s, %s, %s, %s, %s)",
+            heartbeat,
         )

@@ -19,6 +19,7 @@ import random
 import shutil
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, wait
 from typing import NamedTuple
 
 import psycopg
@@ -27,6 +28,7 @@ from kiosk import __version__
 from kiosk.central import push
 from kiosk.central.credentials import read_password
 from kiosk.central.problems import Problem, SyncError, while_connecting, while_pushing
+from kiosk.central.schema import kiosk_role
 from kiosk.core.clock import utc_now
 from kiosk.core.config import Config, SyncConfig
 from kiosk.storage import outbox
@@ -81,6 +83,7 @@ class Syncer:
         self._last_success: dt.datetime | None = None
         self._failing_since: dt.datetime | None = None
         self._problem: Problem | None = None
+        self._pusher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-sync-push")
 
     def __enter__(self) -> Syncer:
         return self
@@ -104,23 +107,12 @@ class Syncer:
     def _pass(self, stop: threading.Event | None) -> PassResult:
         db = self._local()
         conn = self._connection()
-        sent = added = 0
         try:
-            while stop is None or not stop.is_set():
-                batch = outbox.unsynced(db, self._sync.batch_size)
-                if not batch:
-                    break
-                added += push.push_requests(conn, self._kiosk_id, batch)
-                # Only now, with the central commit returned: a kill before this line sends the
-                # batch again next time, and ON CONFLICT DO NOTHING makes that harmless.
-                outbox.mark_synced(db, [request.id for request in batch], now=self._now)
-                sent += len(batch)
-                if len(batch) < self._sync.batch_size:
-                    break
+            sent, added = self._push_all(db, conn, stop)
             waiting = outbox.pending(db)
             if self._heartbeat_due():
                 counts = outbox.usage_changes(db)
-                push.push_status(conn, self._kiosk_id, self._heartbeat(waiting), counts)
+                push.push_status(conn, self._heartbeat(waiting), counts)
                 outbox.mark_usage_synced(db, counts)
                 self._last_heartbeat = self._clock()
             wiped = outbox.wipe_synced(
@@ -132,6 +124,37 @@ class Syncer:
         except StorageError as exc:
             raise SyncError(Problem.LOCAL, f"this kiosk's database: {exc}") from None
         return PassResult(sent, added, waiting, wiped)
+
+    def _push_all(
+        self, db: Database, conn: psycopg.Connection[object], stop: threading.Event | None
+    ) -> tuple[int, int]:
+        """Every unsynced request, batch after batch; (sent, new to the central store). The
+        next batch is read here while the last one is on its way (SQLCipher and libpq both
+        wait outside the GIL), which makes a long queue drain about twice as fast."""
+        size = self._sync.batch_size
+        sent = added = 0
+        batch = outbox.unsynced(db, size)
+        in_flight = self._pusher.submit(push.push_requests, conn, batch)
+        while batch:
+            following: list[outbox.OutgoingRequest] = []
+            try:
+                if len(batch) == size and (stop is None or not stop.is_set()):
+                    following = outbox.unsynced(db, size, after=batch[-1])
+            finally:
+                added += in_flight.result()  # the push's own error, if it failed
+            # The next batch goes while this one is marked.
+            in_flight = self._pusher.submit(push.push_requests, conn, following)
+            try:
+                # Only now, with the central commit returned: a kill before this line sends
+                # the batch again next time, and ON CONFLICT DO NOTHING makes that harmless.
+                outbox.mark_synced(db, [request.id for request in batch], now=self._now)
+            except BaseException:
+                wait([in_flight])  # never leave the connection in use behind a failure
+                raise
+            sent += len(batch)
+            batch = following
+        in_flight.result()  # an empty push: nothing sent, nothing to wait for but the thread
+        return sent, added
 
     def _heartbeat_due(self) -> bool:
         last = self._last_heartbeat
@@ -182,6 +205,7 @@ class Syncer:
             self.close()
 
     def close(self) -> None:
+        self._pusher.shutdown(wait=True)
         self._disconnect()
         if self._db is not None:
             self._db.close()
@@ -215,12 +239,25 @@ class Syncer:
         except psycopg.Error as exc:
             raise while_connecting(exc) from None
         try:
-            conn.execute("SELECT set_config('statement_timeout', %s, false)", (STATEMENT_TIMEOUT,))
+            row = conn.execute(
+                "SELECT current_user::text, set_config('statement_timeout', %s, false)",
+                (STATEMENT_TIMEOUT,),
+            ).fetchone()
             conn.commit()
             push.prepare(conn)
         except psycopg.Error as exc:
             conn.close()
             raise while_pushing(exc) from None
+        # The store names each row after the login role: it must be this kiosk's.
+        role = kiosk_role(self._kiosk_id)
+        user = str(row[0]) if row else "?"  # type: ignore[index]
+        if user != role:
+            conn.close()
+            raise SyncError(
+                Problem.REFUSED,
+                f"this kiosk logs in as {user}, but its [kiosk] id {self._kiosk_id} is role "
+                f"{role}: fix the user in [sync] dsn, or [kiosk] id",
+            )
         self._conn = conn
         return conn
 

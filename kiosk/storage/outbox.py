@@ -9,12 +9,12 @@ when they have grown since the central store last heard them. Nothing here talks
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from kiosk.core.clock import utc_now
 from kiosk.storage.database import Database
-from kiosk.storage.requests import _split
 from kiosk.storage.retention import _forget_freed_pages
 
 # What a wipe blanks: everything that names or reaches the patient. The day, the times, the
@@ -23,17 +23,20 @@ PERSONAL_FIELDS = ("first_name", "last_name", "phone_e164", "phone_extension", "
 
 
 class OutgoingRequest(NamedTuple):
-    """A request as the central store takes it (kiosk/central/sql/0001_schema.sql)."""
+    """A request as the sync sends it: its fields as this database keeps them, text only, so a
+    batch of thousands costs the kiosk no parsing (the central store reads the time and splits
+    the lists, kiosk/central/push.py). NUL characters are gone: PostgreSQL's text cannot hold
+    one, and a single one would fail its batch, and every request after it, for ever."""
 
     id: str
     reference: str
-    created_at: dt.datetime
+    created_at: str  # ISO 8601, UTC
     first_name: str
     last_name: str
     phone_e164: str
     phone_extension: str
-    days: tuple[str, ...]
-    periods: tuple[str, ...]
+    days: str  # comma-separated: mon,wed
+    periods: str  # comma-separated: morning,evening
     topic: str
     note: str
     language: str
@@ -49,20 +52,28 @@ class UsageCount(NamedTuple):
 
 
 _UNSYNCED = "NOT EXISTS (SELECT 1 FROM synced s WHERE s.id = r.id)"
-_COLUMNS = (
-    "id, reference, created_at, first_name, last_name, phone_e164, phone_extension, days,"
-    " periods, topic, note, language, consent_text, consent_version"
-)
+_COLUMNS = ", ".join(OutgoingRequest._fields)
 
 
-def unsynced(db: Database, limit: int) -> list[OutgoingRequest]:
-    """Up to `limit` requests not yet in the central store, oldest first."""
+def unsynced(
+    db: Database, limit: int, *, after: OutgoingRequest | None = None
+) -> list[OutgoingRequest]:
+    """Up to `limit` requests not yet in the central store, oldest first; with `after`, only
+    those after that one (the batch still on its way is not read again)."""
+    args: tuple[object, ...]
+    if after is None:
+        where, args = _UNSYNCED, (limit,)
+    else:
+        where = f"{_UNSYNCED} AND (created_at, id) > (?, ?)"
+        args = (after.created_at, after.id, limit)
     rows = db.read(
-        f"SELECT {_COLUMNS} FROM requests r WHERE {_UNSYNCED}"  # noqa: S608 -- no values
+        f"SELECT {_COLUMNS} FROM requests r WHERE {where}"  # noqa: S608 -- no values
         " ORDER BY created_at, id LIMIT ?",
-        (limit,),
+        args,
     )
-    return [_outgoing(row) for row in rows]
+    if "\x00" in "".join("".join(row) for row in rows):  # one search per batch, not per field
+        return [OutgoingRequest._make(value.replace("\x00", "") for value in row) for row in rows]
+    return [OutgoingRequest._make(row) for row in rows]
 
 
 def pending(db: Database) -> int:
@@ -82,10 +93,12 @@ def mark_synced(
 ) -> None:
     """Record that the central store has these requests: call only after its commit returned."""
     stamp = now().astimezone(dt.UTC).isoformat()
-    # OR IGNORE: a request marked twice (a retried pass) keeps its first time.
+    # One statement for the whole batch. OR IGNORE: a request marked twice (a retried pass)
+    # keeps its first time; one the retention purge deleted meanwhile is not marked.
     db.write(
-        "INSERT OR IGNORE INTO synced (id, synced_at) SELECT id, ? FROM requests WHERE id = ?",
-        [(stamp, request_id) for request_id in ids],
+        "INSERT OR IGNORE INTO synced (id, synced_at) SELECT r.id, ? FROM json_each(?) j"
+        " JOIN requests r ON r.id = j.value",
+        [(stamp, json.dumps(list(ids)))],
     )
 
 
@@ -97,8 +110,12 @@ def wipe_synced(
     the old cells, and the WAL is checkpointed and truncated (kiosk.storage.retention)."""
     moment = now().astimezone(dt.UTC)
     cutoff = moment - dt.timedelta(hours=older_than_hours)
-    rows = db.read("SELECT id, synced_at FROM synced WHERE wiped_at IS NULL", ())
-    ids = [(request_id,) for request_id, stamp in rows if _before(stamp, cutoff)]
+    # synced_at is always mark_synced's UTC isoformat, so text order is time order; the index
+    # synced_to_wipe finds them without reading every synced row on every pass.
+    rows = db.read(
+        "SELECT id FROM synced WHERE wiped_at IS NULL AND synced_at <= ?", (cutoff.isoformat(),)
+    )
+    ids = [(request_id,) for (request_id,) in rows]
     if not ids:
         return 0
     blank = ", ".join(f"{field} = ''" for field in PERSONAL_FIELDS)
@@ -129,34 +146,3 @@ def mark_usage_synced(db: Database, counts: Sequence[UsageCount]) -> None:
         " ON CONFLICT (day, event, subject) DO UPDATE SET count = excluded.count",
         [(c.day.isoformat(), c.event, c.subject, c.count) for c in counts],
     )
-
-
-def _outgoing(row: Sequence[Any]) -> OutgoingRequest:
-    (id_, reference, created, first, last, e164, extension, days, periods, *rest) = row
-    topic, note, language, consent_text, consent_version = rest
-    return OutgoingRequest(
-        id_,
-        reference,
-        dt.datetime.fromisoformat(created),
-        first,
-        last,
-        e164,
-        extension,
-        _split(days),
-        _split(periods),
-        topic,
-        note,
-        language,
-        consent_text,
-        consent_version,
-    )
-
-
-def _before(stamp: str, cutoff: dt.datetime) -> bool:
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return True  # an unreadable time: wiping early is the safe side
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment <= cutoff

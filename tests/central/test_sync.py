@@ -36,7 +36,7 @@ def test_a_pass_sends_every_request_once_with_the_kiosk_s_id(
     with central.admin() as conn:
         rows = conn.execute(
             "SELECT id::text, kiosk_id, first_name, last_name, phone_e164,"
-            " array_to_string(days, ','), array_to_string(periods, ','), topic, note, status"
+            " days, periods, topic, note, status"
             " FROM requests"
         ).fetchall()
     assert sorted(row[0] for row in rows) == sorted(ids)
@@ -91,7 +91,7 @@ def test_sql_injection_attempts_in_every_text_field_are_stored_as_text(
     assert once(kiosk).sent == len(HOSTILE)
     text_columns = (
         "reference, first_name, last_name, phone_extension, topic, note, language,"
-        " consent_text, consent_version, days[1], periods[1]"
+        " consent_text, consent_version, days, periods"
     )
     with central.admin() as conn:
         rows = conn.execute(f"SELECT {text_columns} FROM requests").fetchall()  # type: ignore[arg-type]
@@ -119,8 +119,8 @@ def test_the_same_batch_pushed_twice_is_one_row_each(central: Central, tmp_path:
     batch = outbox.unsynced(db, 100)
     with kiosk.login.connect() as conn:
         push.prepare(conn)  # type: ignore[arg-type]
-        assert push.push_requests(conn, kiosk.kiosk_id, batch) == 5  # type: ignore[arg-type]
-        assert push.push_requests(conn, kiosk.kiosk_id, batch) == 0  # type: ignore[arg-type]
+        assert push.push_requests(conn, batch) == 5  # type: ignore[arg-type]
+        assert push.push_requests(conn, batch) == 0  # type: ignore[arg-type]
     db.close()
     # Then the whole pass, which sends them a third time (they were never marked here).
     result = once(kiosk)
@@ -200,3 +200,19 @@ def test_backoff_is_jittered_and_never_over_the_cap() -> None:
     assert delays[:4] == [0.5, 1.0, 2.0, 4.0]
     assert max(delays) == BACKOFF_CAP / 2
     assert backoff(30, first=1.0, cap=BACKOFF_CAP, rand=lambda: 1.0) == BACKOFF_CAP
+
+
+def test_a_kiosk_id_that_is_not_its_login_s_is_refused_plainly(
+    central: Central, tmp_path: Path
+) -> None:
+    """The store names each row after the login role: a kiosk configured as another would
+    show up at the desk under a name its staff do not know."""
+    kiosk = make_kiosk(central, tmp_path / "k")
+    text = kiosk.config_file.read_text(encoding="utf-8")
+    kiosk.config_file.write_text(text.replace(kiosk.kiosk_id, "lobby-9", 1), encoding="utf-8")
+    save(kiosk, 1)
+    with pytest.raises(SyncError) as error:
+        once(kiosk)
+    assert error.value.kind == Problem.REFUSED
+    assert "kiosk_lobby-9" in str(error.value)
+    assert central.scalar("SELECT count(*) FROM requests") == 0

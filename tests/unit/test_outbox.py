@@ -70,14 +70,27 @@ def test_requests_wait_oldest_first_until_marked_synced(store: RequestStore, db:
         "+12015550123",
         "12",
     )
-    assert first.days == ("mon", "wed")
-    assert first.created_at == NOW - dt.timedelta(minutes=3)
+    assert (first.days, first.periods) == ("mon,wed", "morning")
+    assert first.created_at == (NOW - dt.timedelta(minutes=3)).isoformat()
     mark_synced(db, [r.id for r in batch], now=lambda: NOW)
     assert [r.id for r in unsynced(db, limit=10)] == [newest]
     assert pending(db) == 1
     mark_synced(db, [newest], now=lambda: NOW)
     assert unsynced(db, limit=10) == []
     assert oldest_pending(db) is None
+
+
+def test_a_nul_character_never_leaves_the_kiosk(store: RequestStore, db: Database) -> None:
+    """PostgreSQL's text cannot hold NUL: one would fail its batch, and every one after it."""
+    store.save(
+        REQUEST._replace(first_name="Zeb\x00ediah", note="a\x00b"),
+        reference="A\x00CE",
+        consent_text="You may call me.",
+        consent_version="2026-11",
+        now=NOW,
+    )
+    (request,) = unsynced(db, limit=1)
+    assert (request.first_name, request.note, request.reference) == ("Zebediah", "ab", "ACE")
 
 
 def test_marking_twice_keeps_the_first_time(store: RequestStore, db: Database) -> None:

@@ -1,5 +1,10 @@
 -- The central store: every kiosk's callback requests, its anonymous usage counts and its
 -- heartbeats. Kiosks may only add rows, each under its own name; the desk reads and updates.
+--
+-- A row's kiosk_id is never sent by the kiosk: it is the default, the kiosk's login role
+-- kiosk_<id> without its prefix, and kiosks may not write that column. So a kiosk cannot add
+-- rows for another, with no row-level security (which would forbid the COPY that makes a push
+-- fast).
 
 -- Group roles. Roles belong to the whole server, not to this database, so they are made only
 -- when missing (a second database on the same server shares them). Nobody logs in as these:
@@ -16,8 +21,8 @@ BEGIN
 END
 $$;
 
--- Only the store's own roles may connect. Kiosks need TEMPORARY too: a push copies its batch
--- into a temporary table first (kiosk/central/push.py).
+-- Only the store's own roles may connect. Kiosks need TEMPORARY too: a push that finds some
+-- of its requests already there goes through a temporary table (kiosk/central/push.py).
 DO $$
 BEGIN
     EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
@@ -30,7 +35,7 @@ $$;
 -- that is retried (the kiosk never heard the commit) adds nothing (ON CONFLICT (id) DO NOTHING).
 CREATE TABLE requests (
     id                uuid PRIMARY KEY,
-    kiosk_id          text NOT NULL,
+    kiosk_id          text NOT NULL DEFAULT substr(current_user, length('kiosk_') + 1),
     reference         text NOT NULL,
     created_at        timestamptz NOT NULL,
     received_at       timestamptz NOT NULL DEFAULT now(),
@@ -38,8 +43,8 @@ CREATE TABLE requests (
     last_name         text NOT NULL,
     phone_e164        text NOT NULL,
     phone_extension   text NOT NULL DEFAULT '',
-    days              text[] NOT NULL DEFAULT '{}',     -- mon, tue, ...
-    periods           text[] NOT NULL DEFAULT '{}',     -- morning, afternoon, evening
+    days              text NOT NULL DEFAULT '',         -- as the kiosk keeps them: mon,wed
+    periods           text NOT NULL DEFAULT '',         -- morning,afternoon,evening
     topic             text NOT NULL DEFAULT '',         -- topic:<slug> or spine:<region>
     note              text NOT NULL DEFAULT '',
     language          text NOT NULL,
@@ -59,7 +64,7 @@ CREATE INDEX requests_by_day ON requests (created_at);
 -- Anonymous usage: each kiosk's count of an event on a (local) day, as it grows. A kiosk may
 -- only add rows, so a grown count is a new row; the usage view keeps the largest.
 CREATE TABLE usage_counts (
-    kiosk_id    text NOT NULL,
+    kiosk_id    text NOT NULL DEFAULT substr(current_user, length('kiosk_') + 1),
     day         date NOT NULL,
     event       text NOT NULL,
     subject     text NOT NULL DEFAULT '',
@@ -76,7 +81,7 @@ CREATE VIEW usage AS
 -- Each kiosk says it is alive once a minute or so: what it runs, how far its outbox is behind
 -- and how its disk is. received_at is the server's clock; sent_at the kiosk's.
 CREATE TABLE heartbeats (
-    kiosk_id        text NOT NULL,
+    kiosk_id        text NOT NULL DEFAULT substr(current_user, length('kiosk_') + 1),
     received_at     timestamptz NOT NULL DEFAULT clock_timestamp(),
     sent_at         timestamptz NOT NULL,
     version         text NOT NULL,
@@ -93,30 +98,15 @@ CREATE VIEW fleet AS
     FROM heartbeats
     ORDER BY kiosk_id, received_at DESC;
 
--- Privileges. Nothing for PUBLIC. A kiosk may INSERT the columns it knows and nothing else: no
--- SELECT (it cannot read any request, its own included), no UPDATE, no DELETE.
+-- Privileges. Nothing for PUBLIC. A kiosk may INSERT the columns it knows and nothing else: not
+-- kiosk_id (its default names the kiosk), no SELECT (it cannot read any request, its own
+-- included), no UPDATE, no DELETE.
 REVOKE ALL ON requests, usage_counts, heartbeats, usage, fleet FROM PUBLIC;
-GRANT INSERT (id, kiosk_id, reference, created_at, first_name, last_name, phone_e164,
-              phone_extension, days, periods, topic, note, language, consent_text,
-              consent_version)
+GRANT INSERT (id, reference, created_at, first_name, last_name, phone_e164, phone_extension,
+              days, periods, topic, note, language, consent_text, consent_version)
     ON requests TO kiosk_sync;
-GRANT INSERT (kiosk_id, day, event, subject, count) ON usage_counts TO kiosk_sync;
-GRANT INSERT (kiosk_id, sent_at, version, last_sync_at, pending, free_disk_bytes, crash_count)
+GRANT INSERT (day, event, subject, count) ON usage_counts TO kiosk_sync;
+GRANT INSERT (sent_at, version, last_sync_at, pending, free_disk_bytes, crash_count)
     ON heartbeats TO kiosk_sync;
 GRANT SELECT ON requests, usage_counts, heartbeats, usage, fleet TO desk;
 GRANT UPDATE (status, status_changed_at, status_changed_by) ON requests TO desk;
-
--- And only under its own name: kiosk_lobby-1 adds rows for kiosk lobby-1, never for another.
-ALTER TABLE requests ENABLE ROW LEVEL SECURITY;
-ALTER TABLE usage_counts ENABLE ROW LEVEL SECURITY;
-ALTER TABLE heartbeats ENABLE ROW LEVEL SECURITY;
-CREATE POLICY kiosk_adds_its_own ON requests FOR INSERT TO kiosk_sync
-    WITH CHECK (current_user = 'kiosk_' || kiosk_id);
-CREATE POLICY kiosk_adds_its_own ON usage_counts FOR INSERT TO kiosk_sync
-    WITH CHECK (current_user = 'kiosk_' || kiosk_id);
-CREATE POLICY kiosk_adds_its_own ON heartbeats FOR INSERT TO kiosk_sync
-    WITH CHECK (current_user = 'kiosk_' || kiosk_id);
-CREATE POLICY desk_reads ON requests FOR SELECT TO desk USING (true);
-CREATE POLICY desk_updates ON requests FOR UPDATE TO desk USING (true) WITH CHECK (true);
-CREATE POLICY desk_reads ON usage_counts FOR SELECT TO desk USING (true);
-CREATE POLICY desk_reads ON heartbeats FOR SELECT TO desk USING (true);
