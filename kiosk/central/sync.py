@@ -38,7 +38,10 @@ from kiosk.system.safety import crash_count
 
 log = logging.getLogger(__name__)
 
-HEARTBEAT_SECONDS = 60.0
+HEARTBEAT_SECONDS = 60.0  # the desk calls a kiosk silent for 10 minutes a problem
+# Usage counts are statistics, not news: a grown count is a new central row, so they go at most
+# every 15 minutes (ARCHITECTURE.md, "Several kiosks": what grows first).
+USAGE_SECONDS = 900.0
 BACKOFF_FIRST = 1.0  # seconds after the first failure
 BACKOFF_CAP = 300.0  # never more than five minutes between two tries
 CONNECT_TIMEOUT = 10  # seconds; libpq's own
@@ -80,6 +83,7 @@ class Syncer:
         self._db: Database | None = None
         self._conn: psycopg.Connection[object] | None = None
         self._last_heartbeat: float | None = None
+        self._last_usage: float | None = None
         self._last_success: dt.datetime | None = None
         self._failing_since: dt.datetime | None = None
         self._problem: Problem | None = None
@@ -110,11 +114,15 @@ class Syncer:
         try:
             sent, added = self._push_all(db, conn, stop)
             waiting = outbox.pending(db)
-            if self._heartbeat_due():
-                counts = outbox.usage_changes(db)
+            if _due(self._last_heartbeat, HEARTBEAT_SECONDS, self._clock()):
+                usage_due = _due(self._last_usage, USAGE_SECONDS, self._clock())
+                counts = outbox.usage_changes(db) if usage_due else []
                 push.push_status(conn, self._heartbeat(waiting), counts)
-                outbox.mark_usage_synced(db, counts)
+                if counts:
+                    outbox.mark_usage_synced(db, counts)
                 self._last_heartbeat = self._clock()
+                if usage_due:
+                    self._last_usage = self._last_heartbeat
             wiped = outbox.wipe_synced(
                 db, older_than_hours=self._sync.keep_after_sync_hours, now=self._now
             )
@@ -155,10 +163,6 @@ class Syncer:
             batch = following
         in_flight.result()  # an empty push: nothing sent, nothing to wait for but the thread
         return sent, added
-
-    def _heartbeat_due(self) -> bool:
-        last = self._last_heartbeat
-        return last is None or self._clock() - last >= HEARTBEAT_SECONDS
 
     def _heartbeat(self, waiting: int) -> push.Heartbeat:
         try:
@@ -314,6 +318,10 @@ class Syncer:
             write_status(self._data_dir, status)
         except OSError as exc:
             log.warning("sync: cannot write its status file (%s)", exc.strerror)
+
+
+def _due(last: float | None, every: float, now: float) -> bool:
+    return last is None or now - last >= every
 
 
 def _monotonic() -> float:

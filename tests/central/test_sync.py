@@ -13,10 +13,18 @@ import pytest
 
 from kiosk.central import push
 from kiosk.central.problems import Problem, SyncError
-from kiosk.central.sync import BACKOFF_CAP, PassResult, Syncer, backoff
+from kiosk.central.sync import (
+    BACKOFF_CAP,
+    HEARTBEAT_SECONDS,
+    USAGE_SECONDS,
+    PassResult,
+    Syncer,
+    backoff,
+)
 from kiosk.storage import outbox
 from kiosk.storage.database import Database
 from kiosk.storage.sync_status import read_status
+from kiosk.storage.usage import UsageStats
 from tests.central.conftest import Central
 from tests.central.kiosks import REQUEST, Kiosk, make_kiosk, save
 
@@ -216,3 +224,26 @@ def test_a_kiosk_id_that_is_not_its_login_s_is_refused_plainly(
     assert error.value.kind == Problem.REFUSED
     assert "kiosk_lobby-9" in str(error.value)
     assert central.scalar("SELECT count(*) FROM requests") == 0
+
+
+def test_usage_counts_and_the_heartbeat_reach_the_store_at_their_own_pace(
+    central: Central, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk(central, tmp_path / "k")
+    db = Database.open(kiosk.data_dir)
+    usage = UsageStats(db, tz=dt.UTC)
+    usage.count("topic_opened", "symptoms")
+    moment = [0.0]
+    with Syncer(kiosk.config, monotonic=lambda: moment[0]) as syncer:
+        syncer.run_once()
+        usage.count("topic_opened", "symptoms")
+        moment[0] += HEARTBEAT_SECONDS  # a heartbeat is due, the counts are not
+        syncer.run_once()
+        assert central.scalar("SELECT count(*) FROM heartbeats") == 2
+        assert central.scalar("SELECT max(count) FROM usage") == 1
+        moment[0] += USAGE_SECONDS
+        syncer.run_once()
+    db.close()
+    assert central.scalar("SELECT count(*) FROM heartbeats") == 3
+    query = "SELECT count FROM usage WHERE kiosk_id = %s AND event = 'topic_opened'"
+    assert central.scalar(query, (kiosk.kiosk_id,)) == 2

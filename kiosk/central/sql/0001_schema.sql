@@ -60,6 +60,8 @@ CREATE TABLE requests (
 CREATE INDEX requests_by_status ON requests (status, created_at);
 CREATE INDEX requests_by_kiosk ON requests (kiosk_id, created_at);
 CREATE INDEX requests_by_day ON requests (created_at);
+-- What arrived since the desk last looked (a kiosk back from an outage sends old requests).
+CREATE INDEX requests_by_arrival ON requests (received_at);
 
 -- Anonymous usage: each kiosk's count of an event on a (local) day, as it grows. A kiosk may
 -- only add rows, so a grown count is a new row; the usage view keeps the largest.
