@@ -12,6 +12,8 @@ from enum import StrEnum
 
 import psycopg
 
+from kiosk.central.tls_probe import why_untrusted
+
 MAX_DETAIL = 200
 
 
@@ -35,8 +37,8 @@ class SyncError(Exception):
         self.kind = kind
 
 
-def while_connecting(exc: psycopg.Error) -> SyncError:
-    """The error of a failed connection attempt."""
+def while_connecting(exc: psycopg.Error, dsn: str = "") -> SyncError:
+    """The error of a failed connection attempt (to `dsn`, to ask why a certificate failed)."""
     text = str(exc).strip()
     detail = text.splitlines()[0][:MAX_DETAIL] if text else type(exc).__name__
     lowered = text.lower()
@@ -49,9 +51,12 @@ def while_connecting(exc: psycopg.Error) -> SyncError:
     if "password" in lowered and ("no password" in lowered or "supplied" in lowered):
         return SyncError(Problem.NO_PASSWORD, f"the central store asks for a password ({detail})")
     if any(word in lowered for word in ("certificate", "ssl", "tls")):
+        reason = why_untrusted(dsn) if dsn and "verify failed" in lowered else None
         return SyncError(
             Problem.TLS,
-            f"the central store's certificate was not accepted, or TLS failed ({detail})",
+            f"the central store's certificate was not accepted: {reason} ({detail})"
+            if reason
+            else f"the central store's certificate was not accepted, or TLS failed ({detail})",
         )
     if "does not exist" in lowered or "no pg_hba.conf entry" in lowered:
         return SyncError(

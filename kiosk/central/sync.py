@@ -241,7 +241,7 @@ class Syncer:
                 keepalives_count=3,
             )
         except psycopg.Error as exc:
-            raise while_connecting(exc) from None
+            raise while_connecting(exc, self._sync.dsn) from None
         try:
             row = conn.execute(
                 "SELECT current_user::text, set_config('statement_timeout', %s, false)",

@@ -23,7 +23,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,6 +108,9 @@ class Server:
     bindir: Path
     account: Account
     password: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    # More postgresql.conf settings (the TLS test's listen_addresses, port and ssl files).
+    settings: dict[str, str] = field(default_factory=dict)
+    port: int = PORT
 
     @property
     def data(self) -> Path:
@@ -123,7 +126,7 @@ class Server:
 
     def dsn(self, user: str = SUPERUSER, dbname: str = DATABASE) -> str:
         """A libpq key=value DSN for `user` on `dbname`, with no password in it."""
-        return f"host={self.socket_dir} port={PORT} user={user} dbname={dbname}"
+        return f"host={self.socket_dir} port={self.port} user={user} dbname={dbname}"
 
     @property
     def superuser_dsn(self) -> str:
@@ -150,7 +153,7 @@ class Server:
             )
 
     def init(self) -> None:
-        socket = self.socket_dir / f".s.PGSQL.{PORT}"
+        socket = self.socket_dir / f".s.PGSQL.{self.port}"
         if len(str(socket).encode()) >= MAX_SOCKET_PATH:
             raise UnavailableError(f"the socket path {socket} is too long for a Unix socket")
         secret = self.folder / "superuser.pw"
@@ -172,7 +175,12 @@ class Server:
             "--no-sync",
         )
         secret.unlink()
-        settings = {**SETTINGS, "unix_socket_directories": f"'{self.socket_dir}'"}
+        settings = {
+            **SETTINGS,
+            "unix_socket_directories": f"'{self.socket_dir}'",
+            "port": str(self.port),
+            **self.settings,
+        }
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.write("\n# tests/central/pg.py\n")
             conf.writelines(f"{key} = {value}\n" for key, value in settings.items())
@@ -198,15 +206,23 @@ class Server:
 
 
 @contextlib.contextmanager
-def running_server() -> Iterator[Server]:
-    """A started server in a fresh folder; stopped and removed however the block ends."""
+def running_server(
+    settings: dict[str, str] | None = None,
+    *,
+    port: int = PORT,
+    before_start: Callable[[Server], None] | None = None,
+) -> Iterator[Server]:
+    """A started server in a fresh folder; stopped and removed however the block ends.
+    `before_start` runs after initdb (to put files in the folder the settings name)."""
     bindir = find_bindir()
     account = server_account()
     folder = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
     os.chown(folder, account.uid, account.gid)
-    server = Server(folder, bindir, account)
+    server = Server(folder, bindir, account, settings=settings or {}, port=port)
     try:
         server.init()
+        if before_start is not None:
+            before_start(server)
         server.start()
         yield server
     finally:
