@@ -247,6 +247,14 @@
         <translation>No se guardó nada: no se puede conectar con el servidor central.</translation>
     </message>
     <message>
+        <source>Delete every request marked done more than {days} days ago, from every kiosk? This cannot be undone.</source>
+        <translation>¿Borrar todas las solicitudes marcadas como terminadas hace más de {days} días, de todos los quioscos? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Old requests deleted: {count}.</source>
+        <translation>Solicitudes antiguas borradas: {count}.</translation>
+    </message>
+    <message>
         <source>Cannot reach the central store since {time}. The list may be out of date. Trying again in {seconds} s.</source>
         <translation>No se puede conectar con el servidor central desde las {time}. La lista puede no estar al día. Nuevo intento en {seconds} s.</translation>
     </message>
@@ -381,6 +389,10 @@
     <message>
         <source>Export to Excel…</source>
         <translation>Exportar a Excel…</translation>
+    </message>
+    <message>
+        <source>Delete old requests…</source>
+        <translation>Borrar solicitudes antiguas…</translation>
     </message>
     <message>
         <source>{new} to call · {called} called</source>

@@ -225,6 +225,13 @@ class DeskStore:
             self._record(staff, f"mark_{status.value}", f"{row[1]} from kiosk {row[0]}")
         return True
 
+    def purge_done(self, days: int, staff: str) -> int:
+        """Delete the requests marked done more than `days` days ago (the server's clock);
+        audited in the same transaction. Returns how many went."""
+        with self._conn.transaction():
+            row = self._conn.execute("SELECT staff.purge_done(%s, %s)", (days, staff)).fetchone()
+        return int(row[0]) if row else 0
+
     # -- the fleet -----------------------------------------------------------------------------
 
     def fleet(self) -> list[KioskState]:

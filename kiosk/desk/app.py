@@ -81,6 +81,7 @@ def build_desk(
         titles=subject_titles(config),
         choose_folder=choose_folder or (lambda: _ask_folder(window)),
         confirm=confirm or (lambda question: _ask(window, question)),
+        retention_days=config.kiosk.retention_days,
         **extra,
     )
     return Desk(window, controller, translations)

@@ -40,6 +40,7 @@ class DeskController(QObject):
         titles: Mapping[str, str],
         choose_folder: Callable[[], Path | None],
         confirm: Callable[[str], bool],
+        retention_days: int,
         now: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         super().__init__(window)
@@ -48,6 +49,7 @@ class DeskController(QObject):
         self._tz, self._zone, self._titles = tz, zone, titles
         self._choose_folder = choose_folder
         self._confirm = confirm
+        self._retention_days = retention_days
         self._now = now
         self._jobs: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
         self._numbers = iter(range(1, 1 << 62))
@@ -78,6 +80,7 @@ class DeskController(QObject):
         window.requests.marked.connect(self._on_marked)
         window.requests.set_aside.connect(self._on_set_aside)
         window.requests.export_requested.connect(self._on_export_requested)
+        window.requests.purge_requested.connect(self._on_purge_requested)
         window.tabs.currentChanged.connect(lambda _index: self.refresh_fleet())
 
     def start(self) -> None:
@@ -226,6 +229,24 @@ class DeskController(QObject):
                     "Desk", "Nothing was saved: the central store cannot be reached."
                 )
             )
+
+    # -- retention ---------------------------------------------------------------------------
+
+    def _on_purge_requested(self) -> None:
+        days, staff = self._retention_days, self.staff
+        question = QCoreApplication.translate(
+            "Desk",
+            "Delete every request marked done more than {days} days ago, from every kiosk? "
+            "This cannot be undone.",
+        ).format(days=days)
+        if staff and self._confirm(question):
+            self._submit(lambda store: store.purge_done(days, staff), self._on_purged, _ignore)
+
+    def _on_purged(self, count: int) -> None:
+        self.window.requests.say(
+            QCoreApplication.translate("Desk", "Old requests deleted: {count}.").format(count=count)
+        )
+        self.refresh()
 
     # -- jobs and failures ---------------------------------------------------------------------
 

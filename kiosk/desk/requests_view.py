@@ -41,6 +41,7 @@ class RequestsView(QWidget):
     marked = Signal(str, str)  # request id, status
     set_aside = Signal(str, str, str)  # request id, status, reference: to confirm first
     export_requested = Signal(str)  # "csv" or "xlsx"
+    purge_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,7 +110,13 @@ class RequestsView(QWidget):
         self.said = plain_label()
         self.said.setProperty("role", "message")
         self.said.setWordWrap(True)
+        # Deleting is at the other end of the bar from the exports, and asked first.
+        self.purge = QPushButton(QCoreApplication.translate("Desk", "Delete old requests…"))
+        self.purge.setProperty("role", "secondary")
+        self.purge.clicked.connect(self.purge_requested)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.purge)
+        bottom.addSpacing(24)
         bottom.addWidget(self.said, 1)
         bottom.addWidget(self.export_csv)
         bottom.addWidget(self.export_xlsx)
@@ -148,7 +155,7 @@ class RequestsView(QWidget):
     ) -> None:
         """One card per request, in the order given; the scroll position is kept."""
         position = self.list_area.verticalScrollBar().value()
-        self.clear()
+        self._remove_cards()
         for desk_request in requests:
             card = RequestCard(desk_request, titles, zone, now)
             card.marked.connect(self.marked)
@@ -166,14 +173,17 @@ class RequestsView(QWidget):
         )
 
     def clear(self) -> None:
-        """No card left on screen (signing out)."""
+        """Nothing of a request left on screen (signing out)."""
+        self._remove_cards()
+        self.counts.clear()
+        self.said.clear()
+
+    def _remove_cards(self) -> None:
         for card in self._cards:
             self.cards_layout.removeWidget(card)
             card.deleteLater()
         self._cards = []
         self.empty.setVisible(True)
-        self.counts.clear()
-        self.said.clear()
 
     @property
     def shown(self) -> list[RequestCard]:

@@ -260,3 +260,29 @@ def test_kiosk_desk_add_staff_reads_the_pin_from_standard_input(central: Central
     assert weak.returncode == 2
     assert "too easy to guess" in weak.stderr
     assert central.scalar("SELECT string_agg(name, ',') FROM staff.accounts") == "Ana"
+
+
+def test_purging_deletes_only_requests_done_long_enough_ago(
+    central: Central, desk: DeskStore
+) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOON, reference=ref) for ref in ("OLD1", "NEW1", "TODO")])
+    with central.admin() as conn:
+        conn.execute(
+            "UPDATE requests SET status = 'done', status_changed_at = now() - interval '31 days'"
+            " WHERE reference = 'OLD1'"
+        )
+        conn.execute(
+            "UPDATE requests SET status = 'done', status_changed_at = now() - interval '29 days'"
+            " WHERE reference = 'NEW1'"
+        )
+
+    assert desk.purge_done(30, STAFF) == 1
+
+    left = central.scalar("SELECT string_agg(reference, ',' ORDER BY reference) FROM requests")
+    assert left == "NEW1,TODO"
+    entry = desk.audit(limit=1)[0]
+    assert (entry.staff, entry.action) == (STAFF, "purge")
+    assert entry.detail == "1 done requests older than 30 days deleted"
+    with pytest.raises(psycopg.errors.RaiseException), desk.connection.transaction():
+        desk.connection.execute("SELECT staff.purge_done(0, 'x')")

@@ -233,3 +233,30 @@ def test_the_wait_after_wrong_pins_outlives_closing_the_desk(
         assert again.window.sign_in.message.text().startswith("Too many wrong PINs. Please wait")
     finally:
         again.controller.stop()
+
+
+def test_deleting_old_requests_is_asked_first_and_said(
+    qtbot: QtBot, desk_app: Desk, central: Central, answers: Answers
+) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW, reference="OLD1"), Sent(NOW, reference="TODO")])
+    with central.admin() as conn:
+        conn.execute(
+            "UPDATE requests SET status = 'done', status_changed_at = now() - interval '60 days'"
+            " WHERE reference = 'OLD1'"
+        )
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
+
+    answers.answer = False
+    desk_app.window.requests.purge.click()
+    assert "more than 30 days ago" in answers.asked[0]
+    assert "cannot be undone" in answers.asked[0]
+    assert central.scalar("SELECT count(*) FROM requests") == 2
+
+    answers.answer = True
+    desk_app.window.requests.purge.click()
+    qtbot.waitUntil(
+        lambda: desk_app.window.requests.said.text() == "Old requests deleted: 1.", timeout=WAIT_MS
+    )
+    assert central.scalar("SELECT string_agg(reference, ',') FROM requests") == "TODO"
