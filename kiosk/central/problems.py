@@ -18,7 +18,9 @@ MAX_DETAIL = 200
 
 
 class Problem(StrEnum):
-    NO_PASSWORD = "no_password"  # noqa: S105 -- a kind, not a password. The password file or credential is missing or too open
+    """What went wrong, for the status file and the diagnostics (names of kinds, no secrets)."""
+
+    NO_PASSWORD = "no_password"  # noqa: S105 -- the password file or credential is missing
     WRONG_PASSWORD = "wrong_password"  # noqa: S105
     REFUSED = "refused"  # no such role, or pg_hba.conf has no line for this kiosk
     TLS = "tls"  # certificate not trusted, expired, wrong host name; or TLS required
