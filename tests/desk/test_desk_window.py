@@ -260,3 +260,29 @@ def test_deleting_old_requests_is_asked_first_and_said(
         lambda: desk_app.window.requests.said.text() == "Old requests deleted: 1.", timeout=WAIT_MS
     )
     assert central.scalar("SELECT string_agg(reference, ',') FROM requests") == "TODO"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)])
+def test_everything_staff_need_is_in_the_window(
+    qtbot: QtBot, desk_app: Desk, central: Central, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW - dt.timedelta(minutes=n)) for n in range(6)])
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 6, timeout=WAIT_MS)
+    window = desk_app.window
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.size().toTuple() == size, timeout=WAIT_MS)
+    view = window.requests
+    first = view.shown[0]
+    # A card added to a shown list is shown from the event loop's next turn (Qt's layouts).
+    qtbot.waitUntil(first.primary.isVisible, timeout=WAIT_MS)
+    for widget in (window.sign_out, view.export_csv, view.export_xlsx, view.purge,
+                   first.primary, first.name, first.phone, first.summary):  # fmt: skip
+        assert widget.isVisible(), widget
+        top_left = widget.mapTo(window, widget.rect().topLeft())
+        bottom_right = widget.mapTo(window, widget.rect().bottomRight())
+        assert window.rect().contains(top_left), widget
+        assert window.rect().contains(bottom_right), widget
+        assert widget.width() >= widget.minimumSizeHint().width(), widget
+    window.grab().save(str(tmp_path / f"desk-{size[0]}x{size[1]}.png"))
