@@ -223,6 +223,10 @@
         <translation>No se puede conectar con el servidor central; ahora nadie puede entrar.</translation>
     </message>
     <message>
+        <source>The central store turned this desk away: {reason}. Please ask IT.</source>
+        <translation>El servidor central rechazó este puesto: {reason}. Consulte a informática.</translation>
+    </message>
+    <message>
         <source>Take request {reference} off the list without calling?</source>
         <translation>¿Quitar la solicitud {reference} de la lista sin llamar?</translation>
     </message>
@@ -259,8 +263,36 @@
         <translation>No se puede conectar con el servidor central desde las {time}. La lista puede no estar al día. Nuevo intento en {seconds} s.</translation>
     </message>
     <message>
-        <source>The central store does not accept this desk since {time} ({kind}): please ask IT. Trying again in {seconds} s.</source>
-        <translation>El servidor central no acepta este puesto desde las {time} ({kind}): consulte a informática. Nuevo intento en {seconds} s.</translation>
+        <source>The central store has not accepted this desk since {time}: {reason}. Please ask IT. Trying again in {seconds} s.</source>
+        <translation>El servidor central no acepta este puesto desde las {time}: {reason}. Consulte a informática. Nuevo intento en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>the desk&apos;s password is missing</source>
+        <translation>falta la contraseña del puesto</translation>
+    </message>
+    <message>
+        <source>the desk&apos;s password was refused</source>
+        <translation>la contraseña del puesto no es válida</translation>
+    </message>
+    <message>
+        <source>the store does not know this desk</source>
+        <translation>el servidor no conoce este puesto</translation>
+    </message>
+    <message>
+        <source>the store&apos;s certificate was not accepted</source>
+        <translation>no se aceptó el certificado del servidor</translation>
+    </message>
+    <message>
+        <source>the desk may not read the requests</source>
+        <translation>el puesto no tiene permiso para leer las solicitudes</translation>
+    </message>
+    <message>
+        <source>the store is not set up yet</source>
+        <translation>el servidor todavía no está preparado</translation>
+    </message>
+    <message>
+        <source>the store refused a request</source>
+        <translation>el servidor rechazó una petición</translation>
     </message>
     <message>
         <source>Callback requests — {clinic}</source>

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QObject, QTimer
 
 from kiosk.central.desk import DeskStore, RequestFilter, Status
 from kiosk.central.problems import Problem
@@ -69,6 +69,8 @@ class DeskController(QObject):
         self._fleet_timer.setInterval(FLEET_EVERY_MS)
         self._fleet_timer.timeout.connect(self.refresh_fleet)
 
+        today = now().astimezone(tz).date()  # the clinic's today, whatever this PC's zone
+        window.requests.day.setDate(QDate(today.year, today.month, today.day))
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)
         worker.heard.connect(self.refresh)
@@ -115,12 +117,16 @@ class DeskController(QObject):
                 QCoreApplication.translate("Desk", "That PIN is not right. Please try again.")
             )
 
-    def _on_sign_in_failed(self, _kind: str) -> None:
-        self.window.sign_in.say(
-            QCoreApplication.translate(
+    def _on_sign_in_failed(self, kind: str) -> None:
+        if kind == Problem.UNREACHABLE.value:
+            said = QCoreApplication.translate(
                 "Desk", "Cannot reach the central store, so nobody can sign in right now."
             )
-        )
+        else:
+            said = QCoreApplication.translate(
+                "Desk", "The central store turned this desk away: {reason}. Please ask IT."
+            ).format(reason=problem_words().get(kind, kind))
+        self.window.sign_in.say(said)
 
     def sign_out(self) -> None:
         staff, self.staff = self.staff, ""
@@ -303,10 +309,11 @@ class DeskController(QObject):
         else:
             text = QCoreApplication.translate(
                 "Desk",
-                "The central store does not accept this desk since {time} ({kind}): please "
+                "The central store has not accepted this desk since {time}: {reason}. Please "
                 "ask IT. Trying again in {seconds} s.",
             )
-        self.window.show_problem(text.format(time=since, seconds=seconds, kind=self._problem_kind))
+        reason = problem_words().get(self._problem_kind, self._problem_kind)
+        self.window.show_problem(text.format(time=since, seconds=seconds, reason=reason))
 
     def _on_retry(self) -> None:
         self._retry.stop()
@@ -321,6 +328,20 @@ class DeskController(QObject):
     def retry_seconds(self) -> int:
         """The wait before the next try while the store cannot be reached (0: it can)."""
         return self._retry_in if self._down_since is not None else 0
+
+
+def problem_words() -> dict[str, str]:
+    """Why the store turned the desk away, for staff to tell IT (kiosk.central.problems)."""
+    translate = QCoreApplication.translate
+    return {
+        Problem.NO_PASSWORD.value: translate("Desk", "the desk's password is missing"),
+        Problem.WRONG_PASSWORD.value: translate("Desk", "the desk's password was refused"),
+        Problem.REFUSED.value: translate("Desk", "the store does not know this desk"),
+        Problem.TLS.value: translate("Desk", "the store's certificate was not accepted"),
+        Problem.NOT_ALLOWED.value: translate("Desk", "the desk may not read the requests"),
+        Problem.NOT_MIGRATED.value: translate("Desk", "the store is not set up yet"),
+        Problem.CENTRAL.value: translate("Desk", "the store refused a request"),
+    }
 
 
 def _ignore(_value: object) -> None:

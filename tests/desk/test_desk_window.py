@@ -286,3 +286,22 @@ def test_everything_staff_need_is_in_the_window(
         assert window.rect().contains(bottom_right), widget
         assert widget.width() >= widget.minimumSizeHint().width(), widget
     window.grab().save(str(tmp_path / f"desk-{size[0]}x{size[1]}.png"))
+
+
+def test_a_refused_desk_login_is_said_in_words_for_it(
+    qapp: QApplication, qtbot: QtBot, config: Config, desk_login: Login
+) -> None:
+    desk = build_desk(config, qapp, store_connector(desk_login.dsn, "not-its-password"))
+    desk.controller.start()
+    desk.window.show()
+    try:
+        sign_in(qtbot, desk)
+        assert desk.window.sign_in.message.text() == (
+            "The central store turned this desk away: the desk's password was refused. "
+            "Please ask IT."
+        )
+        assert desk.window.problem.isVisible()
+        assert "the desk's password was refused" in desk.window.problem_text.text()
+        assert "wrong_password" not in desk.window.problem_text.text()
+    finally:
+        desk.controller.stop()
