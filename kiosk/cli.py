@@ -114,7 +114,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
     shot = commands.add_parser("screenshot", help="render one screen to a PNG, no display needed")
     shot.add_argument(
-        "screen", type=_route, help="home, topic:<slug>, spine, spine:<region>, callback, staff"
+        "screen",
+        type=_route,
+        help="home, topic:<slug>, spine, spine:<region>, callback, staff, attract",
     )
     shot.add_argument("out", type=Path, metavar="OUT.png")
     _common(shot)
