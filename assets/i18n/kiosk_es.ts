@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>Cannot reach the central store since {time}. The list may be out of date. Trying again in {seconds} s.</source>
-        <translation>No se puede conectar con el servidor central desde las {time}. La lista puede no estar al día. Nuevo intento en {seconds} s.</translation>
+        <translation>Sin conexión con el servidor central desde las {time}: la lista puede no estar al día. Nuevo intento en {seconds} s.</translation>
     </message>
     <message>
         <source>The central store has not accepted this desk since {time}: {reason}. Please ask IT. Trying again in {seconds} s.</source>

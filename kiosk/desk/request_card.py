@@ -14,6 +14,8 @@ from kiosk.core.callback_form import display
 from kiosk.desk.words import age, moment, summary
 from kiosk.views.labels import plain_label
 
+MAX_NAME_WIDTH = 520  # pixels; a longer name wraps
+
 
 class RequestCard(QFrame):
     """Shows one request; reports the status staff chose for it."""
@@ -35,8 +37,6 @@ class RequestCard(QFrame):
         self.request_id = desk_request.id
         r = desk_request.request
         self.name = _label(f"{r.first_name} {r.last_name}", "name")
-        # Wrapped only when very long: a wrapping label would otherwise break any name in two.
-        self.name.setMinimumWidth(min(self.name.sizeHint().width(), 520))
         self.phone = _label(display(r.phone), "phone")
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = _label(summary(r.days, r.periods, r.language, r.topic, titles), "summary")
@@ -86,6 +86,13 @@ class RequestCard(QFrame):
         row.addLayout(texts, 1)
         row.addSpacing(16)
         row.addLayout(actions)
+
+    def fit_name(self) -> None:
+        """Keep the name on one line unless it is very long (a wrapping label would break any
+        name in two). Once the card is in the window: the name's size is the window's style."""
+        self.name.ensurePolished()
+        wanted = self.name.fontMetrics().horizontalAdvance(self.name.text()) + 4
+        self.name.setMinimumWidth(min(wanted, MAX_NAME_WIDTH))
 
 
 def _label(text: str, role: str) -> QLabel:

@@ -161,6 +161,7 @@ class RequestsView(QWidget):
             card.marked.connect(self.marked)
             card.set_aside.connect(self.set_aside)
             self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+            card.fit_name()
             self._cards.append(card)
         self.empty.setVisible(not requests)
         self.list_area.verticalScrollBar().setValue(position)

@@ -267,7 +267,12 @@ def test_everything_staff_need_is_in_the_window(
     qtbot: QtBot, desk_app: Desk, central: Central, tmp_path: Path, size: tuple[int, int]
 ) -> None:
     kiosk_id, login = central.add_kiosk()
-    push(login, kiosk_id, [Sent(NOW - dt.timedelta(minutes=n)) for n in range(6)])
+    long_name = Sent(NOW, first_name="Bartholomew-Maximilian", last_name="Featherstonehaugh")
+    push(
+        login,
+        kiosk_id,
+        [long_name._replace(created_at=NOW - dt.timedelta(minutes=n)) for n in range(6)],
+    )
     sign_in(qtbot, desk_app)
     qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 6, timeout=WAIT_MS)
     window = desk_app.window
@@ -285,6 +290,8 @@ def test_everything_staff_need_is_in_the_window(
         assert window.rect().contains(top_left), widget
         assert window.rect().contains(bottom_right), widget
         assert widget.width() >= widget.minimumSizeHint().width(), widget
+    # A name of ordinary length stays on one line (a wrapping label breaks any name in two).
+    assert first.name.height() < 2 * first.name.fontMetrics().height()
     window.grab().save(str(tmp_path / f"desk-{size[0]}x{size[1]}.png"))
 
 
