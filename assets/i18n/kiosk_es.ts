@@ -331,8 +331,8 @@
         <translation>Todavía no ha avisado ningún quiosco.</translation>
     </message>
     <message>
-        <source>Problem: not heard from for {time}</source>
-        <translation>Problema: sin aviso desde hace {time}</translation>
+        <source>Problem: not heard from since {time} ({duration})</source>
+        <translation>Problema: sin aviso desde las {time} ({duration})</translation>
     </message>
     <message>
         <source>Problem: almost out of disk space</source>

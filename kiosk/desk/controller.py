@@ -198,7 +198,7 @@ class DeskController(QObject):
 
     def _on_fleet(self, kiosks: Any) -> None:
         if self.staff:
-            self.window.fleet.set_fleet(kiosks)
+            self.window.fleet.set_fleet(kiosks, self._zone)
 
     # -- exports -------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.central.desk import KioskState
-from kiosk.desk.words import age, disk_words, duration
+from kiosk.desk.words import age, disk_words, duration, moment
 from kiosk.views.labels import plain_label
 
 
@@ -38,11 +38,12 @@ class FleetView(QWidget):
         layout.addWidget(scroll, 1)
         self._lines: list[QFrame] = []
 
-    def set_fleet(self, kiosks: Sequence[KioskState]) -> None:
+    def set_fleet(self, kiosks: Sequence[KioskState], zone: str = "") -> None:
+        """One line per kiosk; times in the clinic's `zone` ("": this PC's)."""
         for line in self._lines:
             self.rows_layout.removeWidget(line)
             line.deleteLater()
-        self._lines = [_line(state) for state in kiosks]
+        self._lines = [_line(state, zone) for state in kiosks]
         if not kiosks:
             empty = QFrame()
             QVBoxLayout(empty).addWidget(
@@ -64,15 +65,15 @@ class FleetView(QWidget):
         ]
 
 
-def _line(state: KioskState) -> QFrame:
+def _line(state: KioskState, zone: str) -> QFrame:
     line = QFrame()
     line.setProperty("role", "kiosk")
     problem = state.silent or state.low_disk
     line.setProperty("problem", problem)
     if state.silent:
-        verdict = QCoreApplication.translate("Desk", "Problem: not heard from for {time}").format(
-            time=duration(state.silent_for)
-        )
+        verdict = QCoreApplication.translate(
+            "Desk", "Problem: not heard from since {time} ({duration})"
+        ).format(time=moment(state.last_heard, zone), duration=duration(state.silent_for))
     elif state.low_disk:
         verdict = QCoreApplication.translate("Desk", "Problem: almost out of disk space")
     else:
