@@ -35,22 +35,17 @@ class RequestCard(QFrame):
         self.setProperty("role", "card")
         self.setProperty("status", desk_request.status.value)
         self.request_id = desk_request.id
+        # What the card shows of the request: a list read again reuses a card whose key it
+        # still holds, and only says its age anew.
+        self.key = (desk_request.id, desk_request.status, desk_request.status_changed_at)
+        self._request, self._zone = desk_request, zone
         r = desk_request.request
         self.name = _label(f"{r.first_name} {r.last_name}", "name")
         self.phone = _label(display(r.phone), "phone")
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = _label(summary(r.days, r.periods, r.language, r.topic, titles), "summary")
-        self.origin = _label(
-            QCoreApplication.translate(
-                "Desk", "From {kiosk} · {time} ({age}) · Ref. {reference}"
-            ).format(
-                kiosk=desk_request.kiosk_id,
-                time=moment(r.created_at, zone),
-                age=age(now - r.created_at),
-                reference=r.reference,
-            ),
-            "meta",
-        )
+        self.origin = _label("", "meta")
+        self.set_now(now)
         texts = QVBoxLayout()
         texts.setSpacing(4)
         head = QHBoxLayout()
@@ -86,6 +81,20 @@ class RequestCard(QFrame):
         row.addLayout(texts, 1)
         row.addSpacing(16)
         row.addLayout(actions)
+
+    def set_now(self, now: dt.datetime) -> None:
+        """Where and when it came in, and how long ago that is at `now`."""
+        r = self._request.request
+        self.origin.setText(
+            QCoreApplication.translate(
+                "Desk", "From {kiosk} · {time} ({age}) · Ref. {reference}"
+            ).format(
+                kiosk=self._request.kiosk_id,
+                time=moment(r.created_at, self._zone),
+                age=age(now - r.created_at),
+                reference=r.reference,
+            )
+        )
 
     def fit_name(self) -> None:
         """Keep the name on one line unless it is very long (a wrapping label would break any

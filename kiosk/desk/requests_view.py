@@ -153,16 +153,33 @@ class RequestsView(QWidget):
         zone: str,
         now: dt.datetime,
     ) -> None:
-        """One card per request, in the order given; the scroll position is kept."""
+        """One card per request, in the order given; the scroll position is kept. A card
+        already shown for the same request in the same status is kept (its age said anew):
+        a notice that adds one request builds one card, not the whole list again."""
         position = self.list_area.verticalScrollBar().value()
-        self._remove_cards()
+        kept = {card.key: card for card in self._cards}
+        cards, fresh = [], set()
         for desk_request in requests:
-            card = RequestCard(desk_request, titles, zone, now)
-            card.marked.connect(self.marked)
-            card.set_aside.connect(self.set_aside)
-            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
-            card.fit_name()
-            self._cards.append(card)
+            key = (desk_request.id, desk_request.status, desk_request.status_changed_at)
+            card = kept.pop(key, None)
+            if card is None:
+                card = RequestCard(desk_request, titles, zone, now)
+                card.marked.connect(self.marked)
+                card.set_aside.connect(self.set_aside)
+                fresh.add(card.key)
+            else:
+                card.set_now(now)
+            cards.append(card)
+        for card in kept.values():  # gone from the list
+            self.cards_layout.removeWidget(card)
+            card.deleteLater()
+        for card in cards:
+            self.cards_layout.removeWidget(card)
+        for index, card in enumerate(cards, start=1):  # after the "no requests" line
+            self.cards_layout.insertWidget(index, card)
+            if card.key in fresh:
+                card.fit_name()
+        self._cards = cards
         self.empty.setVisible(not requests)
         self.list_area.verticalScrollBar().setValue(position)
 

@@ -79,10 +79,12 @@ def test_a_kiosks_push_appears_without_refreshing(
     sign_in(qtbot, desk_app)
     assert desk_app.window.signed_in
     qtbot.waitUntil(lambda: names_shown(desk_app) == ["Ana Testa"], timeout=WAIT_MS)
+    ana = desk_app.window.requests.shown[0]
 
     # Nobody touches the desk: the kiosk pushes, the NOTIFY wakes the desk's socket.
     push(login, kiosk_id, [Sent(NOW + dt.timedelta(minutes=1), first_name="Bea")])
     qtbot.waitUntil(lambda: names_shown(desk_app) == ["Bea O'Quux", "Ana Testa"], timeout=WAIT_MS)
+    assert desk_app.window.requests.shown[1] is ana  # one card built, not the whole list again
     card = desk_app.window.requests.shown[0]
     assert card.summary.text() == "Mon/Wed mornings · Spanish · about Surgery"
     assert card.phone.text() == "(201) 555-0123"
