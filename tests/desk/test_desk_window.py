@@ -316,3 +316,37 @@ def test_a_refused_desk_login_is_said_in_words_for_it(
         assert "wrong_password" not in desk.window.problem_text.text()
     finally:
         desk.controller.stop()
+
+
+def test_no_name_phone_or_note_reaches_the_log(
+    qtbot: QtBot, desk_app: Desk, central: Central, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)  # every logger, psycopg's too
+    private = Sent(
+        NOW, first_name="Quintessa", last_name="Vandersloot", phone="+12015550188",
+        note="Ring the side door",
+    )  # fmt: skip
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [private])
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
+    desk_app.window.requests.shown[0].primary.click()  # called
+    qtbot.waitUntil(lambda: desk_app.window.requests.shown == [], timeout=WAIT_MS)
+    desk_app.window.requests.status.setCurrentIndex(3)  # all
+    desk_app.window.requests.export_xlsx.click()
+    qtbot.waitUntil(lambda: "Saved" in desk_app.window.requests.said.text(), timeout=WAIT_MS)
+    central.server.stop("fast")
+    try:
+        qtbot.waitUntil(desk_app.window.problem.isVisible, timeout=WAIT_MS)
+    finally:
+        central.server.start()
+    desk_app.window.retry.click()
+    qtbot.waitUntil(lambda: not desk_app.window.problem.isVisible(), timeout=WAIT_MS)
+    desk_app.window.sign_out.click()
+
+    assert caplog.records  # the desk did log what happened
+    for text in ("Quintessa", "Vandersloot", "555-0188", "5550188", "side door"):
+        assert text not in caplog.text
+    audit = central.scalar("SELECT string_agg(detail, ' | ') FROM staff.audit")
+    for text in ("Quintessa", "Vandersloot", "5550188", "side door"):
+        assert text not in str(audit)
