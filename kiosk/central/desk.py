@@ -232,6 +232,13 @@ class DeskStore:
             row = self._conn.execute("SELECT staff.purge_done(%s, %s)", (days, staff)).fetchone()
         return int(row[0]) if row else 0
 
+    def daily_prune(self, staff: str) -> int:
+        """The store's daily tidying (heartbeats past a week but each kiosk's last, usage rows
+        a larger count has replaced); audited. Returns how many rows went."""
+        with self._conn.transaction():
+            row = self._conn.execute("SELECT staff.daily_prune(%s)", (staff,)).fetchone()
+        return int(row[0]) if row else 0
+
     # -- the fleet -----------------------------------------------------------------------------
 
     def fleet(self) -> list[KioskState]:

@@ -68,6 +68,8 @@ class DeskController(QObject):
         self._fleet_timer = QTimer(self)
         self._fleet_timer.setInterval(FLEET_EVERY_MS)
         self._fleet_timer.timeout.connect(self.refresh_fleet)
+        self._fleet_timer.timeout.connect(self._daily)
+        self._tidied_on: dt.date | None = None
 
         today = now().astimezone(tz).date()  # the clinic's today, whatever this PC's zone
         window.requests.day.setDate(QDate(today.year, today.month, today.day))
@@ -105,6 +107,7 @@ class DeskController(QObject):
             self.window.show_signed_in(result.name)
             self._fleet_timer.start()
             self.refresh()
+            self._daily()
             return
         if result.wait_seconds > 0:
             self.window.sign_in.say(
@@ -253,6 +256,15 @@ class DeskController(QObject):
             QCoreApplication.translate("Desk", "Old requests deleted: {count}.").format(count=count)
         )
         self.refresh()
+
+    def _daily(self) -> None:
+        """Once a clinic day while someone is signed in: the store's tidying (old heartbeats,
+        outgrown usage rows; no patient data). Another desk doing it too deletes nothing more."""
+        today = self._now().astimezone(self._tz).date()
+        if self.staff and self._tidied_on != today:
+            self._tidied_on = today
+            staff = self.staff
+            self._submit(lambda store: store.daily_prune(staff), _ignore, _ignore)
 
     # -- jobs and failures ---------------------------------------------------------------------
 

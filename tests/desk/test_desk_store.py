@@ -286,3 +286,38 @@ def test_purging_deletes_only_requests_done_long_enough_ago(
     assert entry.detail == "1 done requests older than 30 days deleted"
     with pytest.raises(psycopg.errors.RaiseException), desk.connection.transaction():
         desk.connection.execute("SELECT staff.purge_done(0, 'x')")
+
+
+def test_the_daily_prune_keeps_each_kiosks_last_heartbeat_and_every_counters_largest(
+    central: Central, desk: DeskStore
+) -> None:
+    quiet, _ = central.add_kiosk()
+    alive, _ = central.add_kiosk()
+    heartbeat(central, quiet, dt.timedelta(days=30))  # its last: stays
+    heartbeat(central, quiet, dt.timedelta(days=31))
+    heartbeat(central, alive, dt.timedelta(days=8))
+    heartbeat(central, alive, dt.timedelta(days=6))
+    heartbeat(central, alive, dt.timedelta(minutes=1))
+    with central.admin() as conn:
+        conn.execute(
+            "INSERT INTO usage_counts (kiosk_id, day, event, subject, count)"
+            " VALUES (%s, '2026-11-30', 'topic', 'surgery', 3),"
+            " (%s, '2026-11-30', 'topic', 'surgery', 5), (%s, '2026-12-01', 'topic', 'surgery', 1)",
+            (alive, alive, alive),
+        )
+    usage_before = central.scalar("SELECT string_agg(count::text, ',' ORDER BY day) FROM usage")
+
+    assert desk.daily_prune(STAFF) == 3
+
+    kept = central.scalar(
+        "SELECT string_agg(kiosk_id || ':' || date_part('day', now() - received_at)::text, ','"
+        " ORDER BY kiosk_id = %s, received_at) FROM heartbeats",
+        (quiet,),
+    )
+    assert kept == f"{alive}:6,{alive}:0,{quiet}:30"
+    assert central.scalar("SELECT count(*) FROM usage_counts") == 2
+    assert central.scalar("SELECT string_agg(count::text, ',' ORDER BY day) FROM usage") == (
+        usage_before
+    )
+    assert {state.kiosk_id for state in desk.fleet()} == {quiet, alive}
+    assert desk.audit(limit=1)[0].action == "daily_prune"

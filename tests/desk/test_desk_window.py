@@ -132,6 +132,25 @@ def test_done_without_a_call_is_asked_first(
     assert central.scalar("SELECT status FROM requests") == "done"
 
 
+def test_signing_in_runs_the_stores_daily_tidying_once(
+    qtbot: QtBot, desk_app: Desk, central: Central
+) -> None:
+    kiosk_id, _ = central.add_kiosk()
+    heartbeat(central, kiosk_id, dt.timedelta(days=9))
+    heartbeat(central, kiosk_id, dt.timedelta(minutes=1))
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: central.scalar("SELECT count(*) FROM heartbeats") == 1, timeout=WAIT_MS)
+    desk_app.window.sign_out.click()
+    sign_in(qtbot, desk_app)
+    assert desk_app.window.signed_in
+    desk_app.window.sign_out.click()  # its entry comes after any job the sign-in started
+    qtbot.waitUntil(
+        lambda: central.scalar("SELECT count(*) FROM staff.audit WHERE action = 'sign_out'") == 2,
+        timeout=WAIT_MS,
+    )
+    assert central.scalar("SELECT count(*) FROM staff.audit WHERE action = 'daily_prune'") == 1
+
+
 def test_a_wrong_pin_is_refused_and_nothing_is_shown(qtbot: QtBot, desk_app: Desk) -> None:
     sign_in(qtbot, desk_app, "000001")
     assert not desk_app.window.signed_in
