@@ -24,7 +24,10 @@ class Translations(QObject):
             return
         if self._translator is not None:
             app.removeTranslator(self._translator)
-            self._translator.deleteLater()
+            # Handed to Python and deleted at once as it is dropped, not posted for deletion:
+            # a translator left pending was found again and deleted twice (conftest's
+            # teardown), crashing PySide in about half the runs of test_accessibility.
+            self._translator.setParent(None)
             self._translator = None
         translator = QTranslator(app)  # the application's, as QApplication uses it
         if translator.load(f"kiosk_{language}", str(self._folder)):

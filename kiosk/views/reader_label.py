@@ -29,6 +29,7 @@ class ReaderLabel(QLabel):
         self.accessible_interface: reader_access.ReaderAccessible | None = None
         self._heights: dict[int, int] = {}
         self._document: QTextDocument | None = None
+        self._stale = True  # the document no longer holds the label's text
         self.setProperty("role", "reader")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -54,14 +55,18 @@ class ReaderLabel(QLabel):
         """The label's text laid out as the label lays it out, at its present width (block
         positions from the top of the label's contents)."""
         width = self.contentsRect().width()
-        if self._document is None:
-            self._document = QTextDocument(self)
-            self._document.setDocumentMargin(0)
-            self._document.setDefaultFont(self.font())
-            self._document.setHtml(self.text())
-        if self._document.textWidth() != width:
-            self._document.setTextWidth(width)
-        return self._document
+        document = self._document
+        if document is None:
+            document = self._document = QTextDocument(self)  # kept, and refilled when stale
+            document.setDocumentMargin(0)
+        if self._stale:
+            self._stale = False
+            document.setDefaultFont(self.font())
+            document.setHtml(self.text())
+            document.setTextWidth(width)
+        elif document.textWidth() != width:
+            document.setTextWidth(width)
+        return document
 
     def heading_tops(self, level: int = 2) -> list[int]:
         """The top of each heading of `level`, in the label's coordinates."""
@@ -78,9 +83,7 @@ class ReaderLabel(QLabel):
 
     def _forget(self) -> None:
         self._heights.clear()
-        if self._document is not None:
-            self._document.deleteLater()
-            self._document = None
+        self._stale = True
         if self.accessible_interface is not None:
             self.accessible_interface.forget()
 

@@ -190,10 +190,13 @@ class TopicView(QWidget):
         grid = self._chip_grids.get(sections)
         if grid is None:
             grid = self._chip_grids[sections] = _KeptButtons(role="link", columns=4)
+            # In its place before it is filled: shown without a parent (set_items shows it),
+            # it would be a window of its own for a moment and take the focus from the kiosk.
+            self._contents_column.addWidget(grid)
+            grid.hide()
             grid.chosen.connect(self._on_chips_chosen)
             grid.set_items([(str(i), title) for i, title in enumerate(sections)])
             grid.hide()
-            self._contents_column.addWidget(grid)
         return grid
 
     def _build_title_band(self) -> QFrame:
@@ -407,10 +410,11 @@ class TopicView(QWidget):
 
     def _fit_chips(self) -> None:
         """As many "On this page" buttons side by side as fit at a comfortable width for their
-        words (which grow with the text size, to 150 %): three in portrait, four in
-        landscape, two at the largest text."""
+        words (which grow with the text size, to 150 %): three at normal text, two at the
+        largest in portrait, four there in landscape."""
         look = self._look.look
-        margins = self._column.contentsMargins()
+        column = self._column.layout()
+        margins = column.contentsMargins() if column is not None else self._column.contentsMargins()
         width = min(self._column.maximumWidth(), self.width()) - margins.left() - margins.right()
         self.chips.set_most(max(1, min(4, width // (look.px(BASE_FONT_PX, cap=150) * 9))))
 

@@ -251,3 +251,12 @@ def test_at_the_end_of_the_page_a_short_last_part_is_the_one_read(qtbot, reader:
     bar.setValue(bar.maximum())
     assert reader.position.words == "Part 5 of 5: When to call"
     assert reader.section_tops()[-1] - bar.value() > reader.height() * 0.3
+
+
+def test_part_buttons_sit_three_across_at_normal_text(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+    """Wide enough for their words on two lines at most, not squeezed four across."""
+    reader.show_page(SECTIONED)
+    buttons = reader.chips.buttons
+    qtbot.waitUntil(lambda: buttons[0].width() > 0)
+    rows = sorted({b.y() for b in buttons})
+    assert [sum(b.y() == y for b in buttons) for y in rows] == [3, 2]
