@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -369,3 +372,31 @@ def test_no_name_phone_or_note_reaches_the_log(
     audit = central.scalar("SELECT string_agg(detail, ' | ') FROM staff.audit")
     for text in ("Quintessa", "Vandersloot", "5550188", "side door"):
         assert text not in str(audit)
+
+
+def test_a_slow_store_never_freezes_the_window(
+    qtbot: QtBot, desk_app: Desk, central: Central
+) -> None:
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, [Sent(NOW)])
+    sign_in(qtbot, desk_app)
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
+    # The store holds every read of requests until the lock goes (a slow server, a long
+    # migration); released from another thread after 3 s, so a frozen window would still end.
+    admin = central.admin()
+    admin.execute("BEGIN")
+    admin.execute("LOCK TABLE requests IN ACCESS EXCLUSIVE MODE")
+    release = threading.Timer(3.0, admin.execute, ("COMMIT",))
+    release.start()
+    try:
+        began = time.monotonic()
+        status = desk_app.window.requests.status
+        status.setCurrentIndex(status.findData(None))  # "All": the desk reads the list again
+        ticked: list[float] = []
+        QTimer.singleShot(50, lambda: ticked.append(time.monotonic()))
+        qtbot.waitUntil(lambda: bool(ticked), timeout=WAIT_MS)
+        assert ticked[0] - began < 1.0  # the window kept answering while the read waited
+    finally:
+        release.join()
+        admin.close()
+    qtbot.waitUntil(lambda: len(desk_app.window.requests.shown) == 1, timeout=WAIT_MS)
