@@ -281,7 +281,6 @@ def test_a_keyboard_only_visit_is_spoken_and_never_the_typed_phone(  # type: ign
     starts guidance, every focus move and every page is said through the kiosk's voice (Qt's
     mock engine), and what was typed is said only when F2 asks for it."""
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
 
     from tests.conftest import wait_for_disk
 
@@ -296,12 +295,6 @@ def test_a_keyboard_only_visit_is_spoken_and_never_the_typed_phone(  # type: ign
 
     monkeypatch.setattr(speaker, "say", say)
     window = speaking.window
-    # The Symptoms page shown once before: its "On this page" buttons are made without a
-    # parent (kiosk/views/topic_view.py _chip_grid), and on Qt's offscreen screen their window
-    # takes the activation from the kiosk's when first painted. Drop this once they are not.
-    speaking.shell.go(Route("topic", "symptoms"))
-    QApplication.processEvents()
-    speaking.shell.go_home()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     _key(speaking, Qt.Key.Key_F1)
