@@ -5,13 +5,14 @@ and not at all for reduced motion."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pytest
-from PySide6.QtCore import QAbstractAnimation, QPoint
+from PySide6.QtCore import QAbstractAnimation, QPoint, QRect
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QGraphicsEffect, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.anatomy import spine_drawings
 from kiosk.core.pages import AttractItem
@@ -28,8 +29,16 @@ ITEMS = [
 RUNNING = QAbstractAnimation.State.Running
 
 
+class MakeView(Protocol):
+    """The attract loop shown at `size`, still or moving."""
+
+    def __call__(
+        self, *, reduced_motion: bool = False, size: tuple[int, int] = (1080, 1840)
+    ) -> AttractView: ...
+
+
 @pytest.fixture
-def make_view(qtbot, look: LookController, assets_dir: Path) -> Callable[..., AttractView]:  # type: ignore[no-untyped-def]
+def make_view(qtbot: QtBot, look: LookController, assets_dir: Path) -> MakeView:
     def make(*, reduced_motion: bool = False, size: tuple[int, int] = (1080, 1840)) -> AttractView:
         view = AttractView(
             look, Illustrations(assets_dir / "illustrations"), reduced_motion=reduced_motion
@@ -52,11 +61,24 @@ def _at_end_of_fade(view: AttractView) -> None:
     view.fade.setCurrentTime(view.fade.duration())
 
 
+def _effect(widget: QWidget) -> QGraphicsEffect:
+    effect = widget.graphicsEffect()
+    assert effect is not None, f"{widget!r} has no effect to fade it by"
+    return effect
+
+
+def _in_view(view: AttractView, widget: QWidget) -> QRect:
+    """Where `widget` is within `view`."""
+    parent = widget.parentWidget()
+    assert parent is not None
+    return widget.geometry().translated(parent.mapTo(view, QPoint()))
+
+
 def _nothing_moves(view: AttractView) -> bool:
     return not view.timer.isActive() and view.fade.state() != RUNNING and not view.ripple.running
 
 
-def test_the_next_topic_fades_in_while_the_invitation_pulses(make_view) -> None:  # type: ignore[no-untyped-def]
+def test_the_next_topic_fades_in_while_the_invitation_pulses(make_view: MakeView) -> None:
     view = make_view()
     assert view.timer.isActive()
     assert view.ripple.running
@@ -69,10 +91,10 @@ def test_the_next_topic_fades_in_while_the_invitation_pulses(make_view) -> None:
     _at_end_of_fade(view)
     assert view.fade.state() != RUNNING
     # At rest every widget is drawn straight to the screen, not through an effect.
-    assert not any(w.graphicsEffect().isEnabled() for w in (view.picture, view.title))
+    assert not any(_effect(w).isEnabled() for w in (view.picture, view.title))
 
 
-def test_nothing_moves_or_ticks_once_the_loop_is_off_screen(make_view) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_moves_or_ticks_once_the_loop_is_off_screen(make_view: MakeView) -> None:
     view = make_view()
     view.timer.timeout.emit()
     assert view.fade.state() == RUNNING
@@ -84,7 +106,7 @@ def test_nothing_moves_or_ticks_once_the_loop_is_off_screen(make_view) -> None: 
     assert view.ripple.running
 
 
-def test_reduced_motion_keeps_the_loop_still(make_view) -> None:  # type: ignore[no-untyped-def]
+def test_reduced_motion_keeps_the_loop_still(make_view: MakeView) -> None:
     view = make_view(reduced_motion=True)
     assert not view.ripple.running
     view.timer.timeout.emit()  # a new topic comes at once, without a fade
@@ -94,7 +116,7 @@ def test_reduced_motion_keeps_the_loop_still(make_view) -> None:  # type: ignore
     assert view.timer.isActive()  # the topics still change, slowly
 
 
-def test_each_topic_shows_its_own_picture_across_the_screen_described(make_view) -> None:  # type: ignore[no-untyped-def]
+def test_each_topic_shows_its_own_picture_across_the_screen_described(make_view: MakeView) -> None:
     view = make_view(reduced_motion=True)
     seen = []
     for item in ITEMS[:2]:
@@ -122,20 +144,20 @@ def _paper(view: AttractView) -> str:
     return QColor(image.pixel(image.width() // 40, image.height() // 2)).name().upper()
 
 
-def test_the_picture_takes_the_palette_s_colours(make_view, look: LookController) -> None:  # type: ignore[no-untyped-def]
+def test_the_picture_takes_the_palette_s_colours(make_view: MakeView, look: LookController) -> None:
     view = make_view(reduced_motion=True)
     assert _paper(view) == STANDARD.ill_paper
     look.toggle_contrast()
     assert _paper(view) == HIGH_CONTRAST.ill_paper
 
 
-def test_the_headline_is_read_from_across_the_room_in_portrait(make_view) -> None:  # type: ignore[no-untyped-def]
+def test_the_headline_is_read_from_across_the_room_in_portrait(make_view: MakeView) -> None:
     view = make_view()
     assert view.title.fontInfo().pixelSize() >= 100
     assert view.picture.pixmap().height() >= 700  # most of the width, 4:3
 
 
-def test_on_a_small_landscape_screen_the_picture_is_never_a_sliver(make_view) -> None:  # type: ignore[no-untyped-def]
+def test_on_a_small_landscape_screen_the_picture_is_never_a_sliver(make_view: MakeView) -> None:
     view = make_view(size=(1280, 730))
     # Beside the words, not squeezed above them.
     assert view.picture.geometry().right() < view.title.mapTo(view, QPoint(0, 0)).x()
@@ -145,8 +167,8 @@ def test_on_a_small_landscape_screen_the_picture_is_never_a_sliver(make_view) ->
     assert view.prompt.isVisible()
 
 
-def test_at_the_largest_text_on_a_small_screen_no_topic_s_words_are_cut(  # type: ignore[no-untyped-def]
-    make_view, look: LookController
+def test_at_the_largest_text_on_a_small_screen_no_topic_s_words_are_cut(
+    make_view: MakeView, look: LookController
 ) -> None:
     look.set_look(look.look._replace(text_size=200))
     view = make_view(reduced_motion=True, size=(1280, 730))
@@ -162,7 +184,7 @@ def test_at_the_largest_text_on_a_small_screen_no_topic_s_words_are_cut(  # type
         view.timer.timeout.emit()
 
 
-def test_the_pulsing_ring_leaves_no_smudge_behind(make_view) -> None:  # type: ignore[no-untyped-def]
+def test_the_pulsing_ring_leaves_no_smudge_behind(make_view: MakeView) -> None:
     """Each frame repaints only the ring's band: what the screen shows after a whole swell is
     what a full repaint would show (the ring's rounded corners once left smudges)."""
     view = make_view()
@@ -171,7 +193,7 @@ def test_the_pulsing_ring_leaves_no_smudge_behind(make_view) -> None:  # type: i
     for step in range(41):
         view.ripple._move_to(step / 40 if step < 40 else None)
         QApplication.processEvents()
-    area = view.ripple.geometry().translated(view.ripple.parentWidget().mapTo(view, QPoint()))
+    area = _in_view(view, view.ripple)
     on_screen = view.screen().grabWindow(view.winId()).toImage().copy(area)
     repainted = view.grab(area).toImage().convertToFormat(on_screen.format())
     assert on_screen == repainted
@@ -179,9 +201,7 @@ def test_the_pulsing_ring_leaves_no_smudge_behind(make_view) -> None:  # type: i
 
 def _ink(view: AttractView, label: QLabel) -> str:
     """The colour most of a label's letters are drawn in (not its background)."""
-    image = view.grab(
-        label.geometry().translated(label.parentWidget().mapTo(view, QPoint()))
-    ).toImage()
+    image = view.grab(_in_view(view, label)).toImage()
     background = QColor(image.pixel(0, 0)).name()
     inks = Counter(
         QColor(image.pixel(x, y)).name()
@@ -191,7 +211,9 @@ def _ink(view: AttractView, label: QLabel) -> str:
     return next(ink for ink, _count in inks.most_common() if ink != background).upper()
 
 
-def test_in_high_contrast_the_words_are_white_on_black(make_view, look: LookController) -> None:  # type: ignore[no-untyped-def]
+def test_in_high_contrast_the_words_are_white_on_black(
+    make_view: MakeView, look: LookController
+) -> None:
     look.toggle_contrast()
     view = make_view(reduced_motion=True, size=(1280, 730))  # where the words step down
     assert _ink(view, view.title) == HIGH_CONTRAST.text
