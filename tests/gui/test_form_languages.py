@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.theme import Look
 from kiosk.views.callback_view import CallbackView
@@ -14,7 +15,7 @@ from kiosk.views.look import LookController
 
 
 @pytest.fixture
-def form(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[CallbackView]:  # type: ignore[no-untyped-def]
+def form(qapp: QApplication, qtbot: QtBot, assets_dir: Path) -> Iterator[CallbackView]:
     look = LookController(qapp, assets_dir, Look())
     view = CallbackView(look, languages=("en", "es", "vi"))
     qtbot.addWidget(view)
@@ -40,7 +41,7 @@ def test_a_third_language_is_offered_by_its_own_name_and_chosen_for_the_call(
     assert form.form().language == "vi"
 
 
-def test_choices_are_grouped_under_their_question_in_the_language_shown(  # type: ignore[no-untyped-def]
+def test_choices_are_grouped_under_their_question_in_the_language_shown(
     qapp: QApplication, form: CallbackView, assets_dir: Path
 ) -> None:
     """A screen reader names each group of choices by its question, and says its problem, in
