@@ -3,12 +3,14 @@ the clinic's promise, what the code is for, and a visible countdown back to the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QTranslator
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.theme import Look
 from kiosk.views.call_words import call_summary
@@ -18,9 +20,12 @@ from kiosk.views.thanks_view import SavedCall, ThanksPage
 
 PHONE = "(201) 555-0123"  # fictional: 555-01xx
 
+# Shows the screen texts and day names in a language ("en", "es"), as the kiosk does.
+Speak = Callable[[str], None]
+
 
 @pytest.fixture
-def speak(qapp: QApplication, assets_dir: Path) -> Iterator[object]:
+def speak(qapp: QApplication, assets_dir: Path) -> Iterator[Speak]:
     """Switch the screen texts and the locale (day names) to a language, as the kiosk does."""
     installed: list[QTranslator] = []
 
@@ -65,15 +70,15 @@ Call = tuple[tuple[str, ...], tuple[str, ...], str]
     ],
 )  # fmt: skip
 def test_the_call_is_said_back_as_a_person_would_say_it(
-    speak, language: str, call: Call, said: str
-) -> None:  # type: ignore[no-untyped-def]
+    speak: Speak, language: str, call: Call, said: str
+) -> None:
     speak(language)
     days, periods, call_in = call
     assert call_summary(PHONE, days, periods, call_in) == said
 
 
 @pytest.fixture
-def page(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[ThanksPage]:  # type: ignore[no-untyped-def]
+def page(qapp: QApplication, qtbot: QtBot, assets_dir: Path) -> Iterator[ThanksPage]:
     look = LookController(qapp, assets_dir, Look())
     view = ThanksPage(
         look,
@@ -91,7 +96,7 @@ def page(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[ThanksPage]:  
     qapp.setStyleSheet("")
 
 
-def test_it_says_what_happens_next_and_what_the_code_is_for(speak, page: ThanksPage) -> None:
+def test_it_says_what_happens_next_and_what_the_code_is_for(speak: Speak, page: ThanksPage) -> None:
     speak("en")
     assert page.promise_label.text() == (
         "Someone from our clinic will call you back within one business day."
@@ -111,8 +116,8 @@ def test_it_says_what_happens_next_and_what_the_code_is_for(speak, page: ThanksP
 
 
 def test_the_clinic_s_own_promise_is_said_in_each_language(
-    speak, qapp: QApplication, qtbot, assets_dir: Path
-) -> None:  # type: ignore[no-untyped-def]
+    speak: Speak, qapp: QApplication, qtbot: QtBot, assets_dir: Path
+) -> None:
     look = LookController(qapp, assets_dir, Look())
     view = ThanksPage(
         look, None, promises={"en": "within two hours", "es": "en menos de dos horas"}
@@ -130,8 +135,8 @@ def test_the_clinic_s_own_promise_is_said_in_each_language(
 
 
 def test_it_counts_down_each_second_and_then_goes_to_the_start(
-    speak, qtbot, page: ThanksPage
-) -> None:  # type: ignore[no-untyped-def]
+    speak: Speak, qtbot: QtBot, page: ThanksPage
+) -> None:
     speak("en")
     assert page.countdown_label.isVisible()
     assert page.countdown_label.text() == "Back to the start in 30 seconds."
@@ -150,15 +155,15 @@ def test_it_counts_down_each_second_and_then_goes_to_the_start(
     assert not page.countdown_timer.isActive()
 
 
-def test_a_touch_on_the_page_gives_the_reader_the_time_again(qtbot, page: ThanksPage) -> None:  # type: ignore[no-untyped-def]
+def test_a_touch_on_the_page_gives_the_reader_the_time_again(page: ThanksPage) -> None:
     for _ in range(20):
         page.countdown_timer.timeout.emit()
     assert page.seconds_left == 10
-    qtbot.mouseClick(page.scroll_area.viewport(), Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.scroll_area.viewport(), Qt.MouseButton.LeftButton)
     assert page.seconds_left == 30
 
 
-def test_the_button_goes_to_the_start_at_once(qtbot, page: ThanksPage) -> None:  # type: ignore[no-untyped-def]
+def test_the_button_goes_to_the_start_at_once(qtbot: QtBot, page: ThanksPage) -> None:
     with qtbot.waitSignal(page.home_requested):
         page.home_button.click()
     assert not page.countdown_timer.isActive()
@@ -180,7 +185,7 @@ def test_a_screen_reader_hears_the_thanks_and_the_code_letter_by_letter(page: Th
     assert "555" not in said
 
 
-def test_a_screen_reader_hears_the_thanks_in_spanish_too(speak, page: ThanksPage) -> None:  # type: ignore[no-untyped-def]
+def test_a_screen_reader_hears_the_thanks_in_spanish_too(speak: Speak, page: ThanksPage) -> None:
     speak("es")
     said = page.announcement()
     assert said.startswith("¡Gracias!")
