@@ -16,9 +16,9 @@ from kiosk.central.desk import DeskStore, RequestFilter, Status
 from kiosk.central.problems import Problem
 from kiosk.core.clock import utc_now
 from kiosk.desk.desk_window import DeskWindow
-from kiosk.desk.words import moment
 from kiosk.desk.worker import EXPORT_FAILED, DeskWorker, Job
 from kiosk.storage.accounts import SignInResult
+from kiosk.views.request_words import moment
 
 log = logging.getLogger(__name__)
 

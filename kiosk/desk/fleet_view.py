@@ -10,8 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.central.desk import KioskState
-from kiosk.desk.words import age, disk_words, duration, moment
+from kiosk.desk.words import disk_words
 from kiosk.views.labels import plain_label
+from kiosk.views.request_words import age, duration, moment
 
 
 class FleetView(QWidget):
