@@ -3,14 +3,18 @@ at a size that fits the screen in development."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt
-from PySide6.QtGui import QCloseEvent, QFontInfo, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QAccessibleInterface, QCloseEvent, QFontInfo, QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.theme import Look
 from kiosk.views.icons import IconSet
@@ -18,15 +22,23 @@ from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow, windowed_size
 
 
+class MakeWindow(Protocol):
+    """A shown main window, in kiosk mode or not, with one plain screen."""
+
+    def __call__(
+        self, *, kiosk_mode: bool, clinic: str = "Test Clinic", phone: str = "(201) 555-0123"
+    ) -> MainWindow: ...
+
+
 @pytest.fixture
-def look(qapp: QApplication, assets_dir: Path):  # type: ignore[no-untyped-def]
+def look(qapp: QApplication, assets_dir: Path) -> Iterator[LookController]:
     controller = LookController(qapp, assets_dir, Look())
     yield controller
     qapp.setStyleSheet("")
 
 
 @pytest.fixture
-def make_window(qtbot, look: LookController, assets_dir: Path):  # type: ignore[no-untyped-def]
+def make_window(qtbot: QtBot, look: LookController, assets_dir: Path) -> MakeWindow:
     def make(
         *, kiosk_mode: bool, clinic: str = "Test Clinic", phone: str = "(201) 555-0123"
     ) -> MainWindow:
@@ -42,12 +54,19 @@ def make_window(qtbot, look: LookController, assets_dir: Path):  # type: ignore[
     return make
 
 
+def _plain_screen(window: MainWindow) -> QWidget:
+    """The one screen make_window gives the window."""
+    screen = window.stack.widget(0)
+    assert screen is not None
+    return screen
+
+
 def _settle() -> None:
     for _ in range(5):
         QApplication.processEvents()
 
 
-def test_kiosk_mode_window_refuses_to_close(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_kiosk_mode_window_refuses_to_close(make_window: MakeWindow) -> None:
     window = make_window(kiosk_mode=True)
     assert not window.close()
     assert window.isVisible()
@@ -55,7 +74,7 @@ def test_kiosk_mode_window_refuses_to_close(make_window) -> None:  # type: ignor
     assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
 
 
-def test_kiosk_mode_window_refuses_the_systems_close_request(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_kiosk_mode_window_refuses_the_systems_close_request(make_window: MakeWindow) -> None:
     """What a window manager's Alt+F4 or the compositor's close does: a close request from the
     platform, delivered to the window through Qt's window-system path."""
     window = make_window(kiosk_mode=True)
@@ -89,36 +108,42 @@ def taken(widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier) -> bool:
 
 
 @LEAVING_KEYS
-def test_kiosk_mode_keys_do_not_leave(qtbot, make_window, key, modifier) -> None:  # type: ignore[no-untyped-def]
+def test_kiosk_mode_keys_do_not_leave(
+    qtbot: QtBot, make_window: MakeWindow, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
     window = make_window(kiosk_mode=True)
     # The window, a top-bar button and the screen shown: wherever the focus is, the key stops.
-    for widget in (window, window.home_button, window.stack.currentWidget()):
+    shown = window.stack.currentWidget()
+    assert shown is not None
+    for widget in (window, window.home_button, shown):
         assert taken(widget, key, modifier), widget
-    qtbot.keyClick(window, key, modifier)
+    QTest.keyClick(window, key, modifier)
     assert window.isVisible()
 
 
 @LEAVING_KEYS
-def test_windowed_mode_passes_the_same_keys_on(make_window, key, modifier) -> None:  # type: ignore[no-untyped-def]
+def test_windowed_mode_passes_the_same_keys_on(
+    make_window: MakeWindow, key: Qt.Key, modifier: Qt.KeyboardModifier
+) -> None:
     """The control for the test above: only kiosk mode keeps these keys from the system."""
     window = make_window(kiosk_mode=False)
     assert not taken(window, key, modifier)
 
 
-def test_staff_exit_lets_the_kiosk_window_close(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_staff_exit_lets_the_kiosk_window_close(make_window: MakeWindow) -> None:
     window = make_window(kiosk_mode=True)
     window.allow_close()
     assert window.close()
     assert not window.isVisible()
 
 
-def test_windowed_mode_closes_normally(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_windowed_mode_closes_normally(make_window: MakeWindow) -> None:
     window = make_window(kiosk_mode=False)
     assert window.close()
     assert not window.isVisible()
 
 
-def test_footer_shows_the_clinic_and_its_phone(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_footer_shows_the_clinic_and_its_phone(make_window: MakeWindow) -> None:
     window = make_window(kiosk_mode=False)
     assert window.clinic_label.text() == "Test Clinic"
     shown = window.phone_label.text().replace("\u2011", "-").replace("\u00a0", " ")
@@ -126,19 +151,19 @@ def test_footer_shows_the_clinic_and_its_phone(make_window) -> None:  # type: ig
     assert window.phone_label.accessibleName() == "Call us: (201) 555-0123"
 
 
-def test_back_is_hidden_where_there_is_nowhere_to_go_back(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_back_is_hidden_where_there_is_nowhere_to_go_back(make_window: MakeWindow) -> None:
     window = make_window(kiosk_mode=False)
-    screen = window.stack.widget(0)
+    screen = _plain_screen(window)
     window.set_screen(screen, can_go_back=False)
     assert not window.back_button.isVisible()
     window.set_screen(screen, can_go_back=True)
     assert window.back_button.isVisible()
 
 
-def test_home_takes_the_left_edge_when_there_is_no_back(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_home_takes_the_left_edge_when_there_is_no_back(make_window: MakeWindow) -> None:
     """No empty gap where Back would be: on home, Home is the first thing in the bar."""
     window = make_window(kiosk_mode=False)
-    screen = window.stack.widget(0)
+    screen = _plain_screen(window)
     window.set_screen(screen, can_go_back=True)
     _settle()
     back = window.back_button.geometry()
@@ -157,10 +182,10 @@ def _icon_to_words(button: QToolButton) -> float:
 
 @pytest.mark.parametrize("text_size", [125, 150, 175, 200])
 def test_top_bar_icons_grow_as_their_words_do(
-    make_window, look: LookController, text_size: int
-) -> None:  # type: ignore[no-untyped-def]
+    make_window: MakeWindow, look: LookController, text_size: int
+) -> None:
     window = make_window(kiosk_mode=False)
-    window.set_screen(window.stack.widget(0), can_go_back=True)
+    window.set_screen(_plain_screen(window), can_go_back=True)
     normal = {name: _icon_to_words(getattr(window, name)) for name in BAR_BUTTONS}
     look.set_look(Look(text_size=text_size))
     _settle()
@@ -171,8 +196,8 @@ def test_top_bar_icons_grow_as_their_words_do(
 
 @pytest.mark.parametrize("text_size", [100, 200])
 def test_a_tall_screen_never_squeezes_the_top_bar(
-    make_window, look: LookController, text_size: int
-) -> None:  # type: ignore[no-untyped-def]
+    make_window: MakeWindow, look: LookController, text_size: int
+) -> None:
     """A screen that would like more height than there is (a long page) takes it from its own
     scrolling, not from the words under the top bar's icons."""
     window = make_window(kiosk_mode=False)
@@ -203,8 +228,8 @@ LONG_NAME = "Spine and Pain Clinic of Texas, Dallas Waiting Room North"
 @pytest.mark.parametrize("text_size", [100, 200])
 @pytest.mark.parametrize("clinic", ["Spine and Pain Clinic of Texas", LONG_NAME])
 def test_the_footers_words_never_touch(
-    make_window, look: LookController, width: int, text_size: int, clinic: str
-) -> None:  # type: ignore[no-untyped-def]
+    make_window: MakeWindow, look: LookController, width: int, text_size: int, clinic: str
+) -> None:
     """The clinic's name and the phone number: side by side with at least a letter's height
     between them, or one above the other; neither cut off."""
     window = make_window(kiosk_mode=False, clinic=clinic, phone="+1 (214) 256-3900")
@@ -222,7 +247,7 @@ def test_the_footers_words_never_touch(
     assert window.phone_label.width() >= window.phone_label.sizeHint().width()
 
 
-def test_language_button_hidden_with_one_language(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_language_button_hidden_with_one_language(make_window: MakeWindow) -> None:
     window = make_window(kiosk_mode=False)
     window.set_language_choice("")
     assert not window.language_button.isVisible()
@@ -261,20 +286,22 @@ def test_windowed_size_never_overflows_and_keeps_its_shape(width: int, height: i
 # -- what a screen reader finds (issue 19) ---------------------------------------------------------
 
 
-def _interface(widget: QWidget):  # type: ignore[no-untyped-def]
+def _interface(thing: QObject) -> QAccessibleInterface:
     from PySide6.QtGui import QAccessible
 
-    interface = QAccessible.queryAccessibleInterface(widget)
+    interface = QAccessible.queryAccessibleInterface(thing)
     assert interface is not None
     return interface
 
 
-def test_the_window_is_a_frame_named_for_the_screen_it_shows(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_is_a_frame_named_for_the_screen_it_shows(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
     from PySide6.QtGui import QAccessible
 
     window = make_window(kiosk_mode=True, clinic="Spine and Pain Clinic of Texas")
     assert _interface(window).role() == QAccessible.Role.Window  # AT-SPI's "frame", not filler
-    screen = window.stack.widget(0)
+    screen = _plain_screen(window)
     with qtbot.waitSignal(window.announced) as heard:
         window.set_screen(screen, can_go_back=True, name="Symptoms")
     assert heard.args == ["Symptoms"]
@@ -286,7 +313,9 @@ def test_the_window_is_a_frame_named_for_the_screen_it_shows(qtbot, make_window)
     assert window.accessibleName() == "Thank you! \u2014 Spine and Pain Clinic of Texas"
 
 
-def test_contrast_and_text_size_say_what_they_are_set_to(make_window, look: LookController) -> None:  # type: ignore[no-untyped-def]
+def test_contrast_and_text_size_say_what_they_are_set_to(
+    make_window: MakeWindow, look: LookController
+) -> None:
     window = make_window(kiosk_mode=True)
     assert window.contrast_button.accessibleDescription() == "High contrast is off."
     assert window.text_size_button.accessibleDescription() == "Text at 100 %."
@@ -296,11 +325,13 @@ def test_contrast_and_text_size_say_what_they_are_set_to(make_window, look: Look
     assert window.text_size_button.accessibleDescription() == "Text at 125 %."
 
 
-def test_the_program_describes_itself_in_words(make_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_program_describes_itself_in_words(make_window: MakeWindow) -> None:
     from PySide6.QtGui import QAccessible
 
     make_window(kiosk_mode=True, clinic="Spine and Pain Clinic of Texas")
-    program = _interface(QApplication.instance())
+    app = QApplication.instance()
+    assert app is not None
+    program = _interface(app)
     assert program.role() == QAccessible.Role.Application
     assert program.text(QAccessible.Text.Description) == (
         "Information about back pain from Spine and Pain Clinic of Texas, and a way to ask them"
