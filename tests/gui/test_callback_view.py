@@ -6,8 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.core.callback_form import CallbackRequest
 from kiosk.core.theme import STANDARD, Look
@@ -17,7 +20,7 @@ from kiosk.views.look import LookController
 
 
 @pytest.fixture
-def form(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[CallbackView]:  # type: ignore[no-untyped-def]
+def form(qapp: QApplication, qtbot: QtBot, assets_dir: Path) -> Iterator[CallbackView]:
     look = LookController(qapp, assets_dir, Look())
     view = CallbackView(look, IconSet(assets_dir / "icons"), retention_days=45)
     qtbot.addWidget(view)
@@ -30,7 +33,7 @@ def form(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[CallbackView]:
     qapp.setStyleSheet("")
 
 
-def focus(qtbot, field: QLineEdit) -> None:  # type: ignore[no-untyped-def]
+def focus(qtbot: QtBot, field: QLineEdit) -> None:
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
 
@@ -40,7 +43,7 @@ def tap(form: CallbackView, *keys: str) -> None:
         form.keyboard.key(name).click()
 
 
-def fill_valid(form: CallbackView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def fill_valid(form: CallbackView, qtbot: QtBot) -> None:
     focus(qtbot, form.first_name)
     tap(form, "a", "n", "a")
     form.last_name.setText("O'Quux")
@@ -58,7 +61,7 @@ def test_a_fresh_form_is_empty_about_the_topic_and_never_pre_ticked(form: Callba
     assert form.language_buttons["en"].isChecked()
 
 
-def test_tapping_keys_types_into_the_focused_field(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+def test_tapping_keys_types_into_the_focused_field(qtbot: QtBot, form: CallbackView) -> None:
     focus(qtbot, form.first_name)
     assert form.keyboard.isVisible()
     assert form.keyboard.mode == "letters"
@@ -67,14 +70,18 @@ def test_tapping_keys_types_into_the_focused_field(qtbot, form: CallbackView) ->
     assert form.first_name.hasFocus()
 
 
-def test_the_phone_gets_the_number_pad_and_formats_as_typed(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+def test_the_phone_gets_the_number_pad_and_formats_as_typed(
+    qtbot: QtBot, form: CallbackView
+) -> None:
     focus(qtbot, form.phone)
     assert form.keyboard.mode == "phone"
     tap(form, *"2015550123")
     assert form.phone.text() == "(201) 555-0123"
 
 
-def test_the_field_being_typed_in_is_never_under_the_keyboard(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+def test_the_field_being_typed_in_is_never_under_the_keyboard(
+    qtbot: QtBot, form: CallbackView
+) -> None:
     form.resize(1920, 1000)  # landscape leaves little room above the keyboard
     for field in (form.first_name, form.phone, form.note):
         focus(qtbot, field)
@@ -86,8 +93,7 @@ def test_the_field_being_typed_in_is_never_under_the_keyboard(qtbot, form: Callb
 
 
 def test_sending_an_empty_form_explains_each_problem_and_focuses_the_first(
-    qtbot,
-    form: CallbackView,  # type: ignore[no-untyped-def]
+    qtbot: QtBot, form: CallbackView
 ) -> None:
     with qtbot.assertNotEmitted(form.submitted):
         form.send_button.click()
@@ -165,7 +171,7 @@ def test_on_a_landscape_screen_the_form_keeps_a_readable_width(form: CallbackVie
     assert abs(left - right) <= 24  # centred (the scroll bar takes a little on the right)
 
 
-def test_a_field_is_checked_when_the_patient_leaves_it(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+def test_a_field_is_checked_when_the_patient_leaves_it(qtbot: QtBot, form: CallbackView) -> None:
     focus(qtbot, form.phone)
     tap(form, *"5550123")
     focus(qtbot, form.note)
@@ -174,7 +180,7 @@ def test_a_field_is_checked_when_the_patient_leaves_it(qtbot, form: CallbackView
     assert not form.errors["first_name"].isVisible()  # not touched, not scolded
 
 
-def test_a_valid_form_is_reported_as_a_clean_request(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+def test_a_valid_form_is_reported_as_a_clean_request(qtbot: QtBot, form: CallbackView) -> None:
     fill_valid(form, qtbot)
     with qtbot.waitSignal(form.submitted) as sent:
         form.send_button.click()
@@ -187,7 +193,9 @@ def test_a_valid_form_is_reported_as_a_clean_request(qtbot, form: CallbackView) 
     assert consent == form.consent.wording()
 
 
-def test_after_saving_every_field_is_wiped_and_the_code_shown(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+def test_after_saving_every_field_is_wiped_and_the_code_shown(
+    qtbot: QtBot, form: CallbackView
+) -> None:
     fill_valid(form, qtbot)
     form.show_saved("7KX-M3R", "(201) 555-0123", ("afternoon",))
     assert form.pages.currentIndex() == 1
@@ -203,7 +211,9 @@ def test_after_saving_every_field_is_wiped_and_the_code_shown(qtbot, form: Callb
     assert not form.keyboard.shift
 
 
-def test_a_failed_save_keeps_everything_and_says_so_kindly(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_save_keeps_everything_and_says_so_kindly(
+    qtbot: QtBot, form: CallbackView
+) -> None:
     fill_valid(form, qtbot)
     form.show_save_failed()
     assert form.status_label.isVisible()
@@ -214,14 +224,14 @@ def test_a_failed_save_keeps_everything_and_says_so_kindly(qtbot, form: Callback
     assert form.consent.isChecked()
 
 
-def test_a_physical_keyboard_works_too(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
+def test_a_physical_keyboard_works_too(qtbot: QtBot, form: CallbackView) -> None:
     focus(qtbot, form.last_name)
-    qtbot.keyClicks(form.last_name, "Nguyen")
+    QTest.keyClicks(form.last_name, "Nguyen")
     assert form.last_name.text() == "Nguyen"
 
 
 def test_every_control_has_an_accessible_name(form: CallbackView) -> None:
-    controls = [
+    controls: list[QLineEdit | QAbstractButton] = [
         form.first_name,
         form.last_name,
         form.phone,
@@ -235,8 +245,7 @@ def test_every_control_has_an_accessible_name(form: CallbackView) -> None:
 
 
 def test_form_and_keyboard_fit_a_landscape_screen_at_the_largest_text(
-    qtbot,
-    form: CallbackView,  # type: ignore[no-untyped-def]
+    qtbot: QtBot, form: CallbackView
 ) -> None:
     look = form.keyboard._look
     look.set_look(Look(text_size=200))
@@ -249,23 +258,19 @@ def test_form_and_keyboard_fit_a_landscape_screen_at_the_largest_text(
 # -- what a screen reader finds (issue 19) ---------------------------------------------------------
 
 
-def _interface(widget: QWidget):  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QAccessible
-
+def _interface(widget: QWidget) -> QAccessibleInterface:
     interface = QAccessible.queryAccessibleInterface(widget)
     assert interface is not None
     return interface
 
 
-def _related(widget: QWidget, kind) -> list[QWidget]:  # type: ignore[no-untyped-def]
+def _related(widget: QWidget, kind: QAccessible.RelationFlag) -> list[QObject]:
     return [other.object() for other, relation in _interface(widget).relations() if relation & kind]
 
 
 def test_each_field_is_labelled_by_its_label_and_choices_by_their_question(
     form: CallbackView,
 ) -> None:
-    from PySide6.QtGui import QAccessible
-
     label = QAccessible.RelationFlag.Label
     for key in ("first_name", "last_name", "phone", "note"):
         assert _related(form.fields[key].body, label) == [form.labels[key]]
@@ -278,9 +283,7 @@ def test_each_field_is_labelled_by_its_label_and_choices_by_their_question(
     assert form.fields["days"].body.accessibleName() == "Best days to call, optional"
 
 
-def test_a_problem_is_an_alert_about_its_field_or_group(qtbot, form: CallbackView) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QAccessible
-
+def test_a_problem_is_an_alert_about_its_field_or_group(qtbot: QtBot, form: CallbackView) -> None:
     form.send_button.click()
     problem = form.errors["when"]
     said = "Please choose morning, afternoon or evening, so we call when it suits you."
