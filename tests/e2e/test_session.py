@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QAbstractAnimation, QPoint, Qt
+from PySide6.QtGui import QAccessibleInterface
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.core.navigation import HOME, Route
+from kiosk.core.config import Config
+from kiosk.core.navigation import HOME, Route, Screen
 from kiosk.system import logs, safety
 from kiosk.views.attract_view import AttractView
 from kiosk.views.callback_view import CallbackView
-from tests.conftest import shown_kiosk, wait_for_disk
+from tests.conftest import screen, shown_kiosk, wait_for_disk
 
 NAME, PHONE_DIGITS = "Zebediah", "2015550142"  # fictional (555-01xx)
 
@@ -29,19 +32,27 @@ def expire(kiosk: Kiosk) -> None:
         kiosk.idle.tick_timer.timeout.emit()
 
 
-def fill_everything(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def fill_everything(kiosk: Kiosk, qtbot: QtBot) -> CallbackView:
+    """The callback form filled in, larger text and high contrast on: a visit to forget."""
     kiosk.window.activateWindow()
     kiosk.home.callback_tile.click()
-    form = kiosk.window.stack.currentWidget()
-    form.first_name.setFocus()  # type: ignore[union-attr]
-    qtbot.waitUntil(form.first_name.hasFocus)  # type: ignore[union-attr]
-    form.first_name.setText(NAME)  # type: ignore[union-attr]
-    form.last_name.setText("Quux")  # type: ignore[union-attr]
-    form.phone.setText("(201) 555-0142")  # type: ignore[union-attr]
-    form.note.setText("back hurts since Tuesday")  # type: ignore[union-attr]
-    form.consent.setChecked(True)  # type: ignore[union-attr]
+    form = screen(kiosk, CallbackView)
+    form.first_name.setFocus()
+    qtbot.waitUntil(form.first_name.hasFocus)
+    form.first_name.setText(NAME)
+    form.last_name.setText("Quux")
+    form.phone.setText("(201) 555-0142")
+    form.note.setText("back hurts since Tuesday")
+    form.consent.setChecked(True)
     kiosk.window.text_size_button.click()
     kiosk.window.contrast_button.click()
+    return form
+
+
+def attracting(kiosk: Kiosk) -> bool:
+    """Whether the attract loop is on now (a call, so that mypy does not keep the answer of an
+    earlier assert about it)."""
+    return kiosk.shell.attracting
 
 
 def touch(kiosk: Kiosk, widget: QWidget) -> None:
@@ -62,7 +73,7 @@ def test_the_warning_appears_after_the_idle_time(kiosk: Kiosk) -> None:
     assert "14 seconds" in kiosk.overlay.countdown.text()
 
 
-def test_im_still_here_cancels_the_countdown(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_im_still_here_cancels_the_countdown(kiosk: Kiosk, qtbot: QtBot) -> None:
     fill_everything(kiosk, qtbot)
     kiosk.idle.idle_timer.timeout.emit()
     touch(kiosk, kiosk.overlay.button)
@@ -70,7 +81,7 @@ def test_im_still_here_cancels_the_countdown(kiosk: Kiosk, qtbot) -> None:  # ty
     assert not kiosk.overlay.isVisible()
     assert not kiosk.idle.warning
     assert kiosk.idle.idle_timer.isActive()
-    assert kiosk.window.stack.currentWidget().first_name.text() == NAME  # type: ignore[union-attr]
+    assert screen(kiosk, CallbackView).first_name.text() == NAME
 
 
 def test_the_warning_counts_down_on_a_shrinking_ring(kiosk: Kiosk) -> None:
@@ -101,8 +112,10 @@ def finger(kiosk: Kiosk, widget: QWidget) -> None:
 
 
 @pytest.mark.parametrize("press", [touch, finger], ids=["mouse", "touchscreen"])
-def test_nothing_under_the_warning_reacts_to_a_touch(kiosk: Kiosk, press) -> None:  # type: ignore[no-untyped-def]
-    kiosk.shell.go(Route("topic", "causes"))
+def test_nothing_under_the_warning_reacts_to_a_touch(
+    kiosk: Kiosk, press: Callable[[Kiosk, QWidget], None]
+) -> None:
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
     window = kiosk.window
     for under in (kiosk.topic.callback_button, window.home_button, window.contrast_button):
         kiosk.idle.idle_timer.timeout.emit()
@@ -110,24 +123,25 @@ def test_nothing_under_the_warning_reacts_to_a_touch(kiosk: Kiosk, press) -> Non
         press(kiosk, under)
         # The touch says someone is there (the warning goes) and does nothing else.
         assert not kiosk.overlay.isVisible()
-        assert kiosk.shell.current == Route("topic", "causes")
+        assert kiosk.shell.current == Route(Screen.TOPIC, "causes")
         assert kiosk.look.look.palette.name == "standard"
 
 
-def test_a_key_that_answers_the_warning_types_nothing_underneath(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
-    fill_everything(kiosk, qtbot)
-    form = kiosk.window.stack.currentWidget()
-    form.first_name.setFocus()  # type: ignore[union-attr]
-    qtbot.waitUntil(form.first_name.hasFocus)  # type: ignore[union-attr]
+def test_a_key_that_answers_the_warning_types_nothing_underneath(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    form = fill_everything(kiosk, qtbot)
+    form.first_name.setFocus()
+    qtbot.waitUntil(form.first_name.hasFocus)
     kiosk.idle.idle_timer.timeout.emit()
     QTest.keyClick(kiosk.window.windowHandle(), Qt.Key.Key_Space)
     QApplication.processEvents()
     assert not kiosk.overlay.isVisible()
-    assert form.first_name.text() == NAME  # type: ignore[union-attr]
-    assert form.first_name.hasFocus()  # type: ignore[union-attr] -- back where they were typing
+    assert form.first_name.text() == NAME
+    assert form.first_name.hasFocus()  # back where they were typing
 
 
-def test_start_over_wipes_the_visit_at_once(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_start_over_wipes_the_visit_at_once(kiosk: Kiosk, qtbot: QtBot) -> None:
     fill_everything(kiosk, qtbot)
     kiosk.window.language_button.click()
     kiosk.idle.idle_timer.timeout.emit()
@@ -139,14 +153,13 @@ def test_start_over_wipes_the_visit_at_once(kiosk: Kiosk, qtbot) -> None:  # typ
     assert not kiosk.idle.warning
     assert kiosk.idle.idle_timer.isActive()  # the next patient gets the whole idle time
     kiosk.home.callback_tile.click()
-    assert kiosk.window.stack.currentWidget().first_name.text() == ""  # type: ignore[union-attr]
+    assert screen(kiosk, CallbackView).first_name.text() == ""
 
 
-def send_a_request(kiosk: Kiosk, qtbot) -> CallbackView:  # type: ignore[no-untyped-def]
-    kiosk.shell.go(Route("topic", "surgery"))
+def send_a_request(kiosk: Kiosk, qtbot: QtBot) -> CallbackView:
+    kiosk.shell.go(Route(Screen.TOPIC, "surgery"))
     kiosk.topic.callback_button.click()
-    form = kiosk.window.stack.currentWidget()
-    assert isinstance(form, CallbackView)
+    form = screen(kiosk, CallbackView)
     form.first_name.setText(NAME)
     form.last_name.setText("Quux")
     form.phone.setText("(201) 555-0142")
@@ -159,7 +172,7 @@ def send_a_request(kiosk: Kiosk, qtbot) -> CallbackView:  # type: ignore[no-unty
     return form
 
 
-def test_the_thank_you_page_has_no_way_back_to_the_sent_form(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_thank_you_page_has_no_way_back_to_the_sent_form(kiosk: Kiosk, qtbot: QtBot) -> None:
     form = send_a_request(kiosk, qtbot)
     assert "on Wednesday, in the morning" in form.next_label.text()
     assert not kiosk.window.back_button.isVisible()
@@ -171,7 +184,7 @@ def test_the_thank_you_page_has_no_way_back_to_the_sent_form(kiosk: Kiosk, qtbot
     assert form.first_name.text() == ""
 
 
-def test_the_thank_you_page_counts_down_to_the_start(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_thank_you_page_counts_down_to_the_start(kiosk: Kiosk, qtbot: QtBot) -> None:
     form = send_a_request(kiosk, qtbot)
     thanks = form.thanks
     assert thanks.countdown_label.isVisible()
@@ -190,10 +203,9 @@ def test_the_thank_you_page_counts_down_to_the_start(kiosk: Kiosk, qtbot) -> Non
 def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> None:
     expire(kiosk)
     kiosk.idle.attract_timer.timeout.emit()
-    assert kiosk.shell.attracting
+    assert attracting(kiosk)
     assert not kiosk.window.back_button.isVisible()
-    attract = kiosk.window.stack.currentWidget()
-    assert isinstance(attract, AttractView)
+    attract = screen(kiosk, AttractView)
     assert attract.title.text() in {t.title for t in kiosk.shell.library.topics}
     # No top bar: the loop has the whole height, from the top of the screen.
     assert not kiosk.window.top_bar.isVisible()
@@ -203,7 +215,7 @@ def test_the_attract_loop_starts_later_and_a_touch_goes_home(kiosk: Kiosk) -> No
     assert attract.fade.state() == QAbstractAnimation.State.Running
     QTest.mouseClick(kiosk.window, Qt.MouseButton.LeftButton, pos=QPoint(400, 400))
     assert kiosk.shell.current == HOME
-    assert not kiosk.shell.attracting
+    assert not attracting(kiosk)
     assert kiosk.window.top_bar.isVisible()
     assert kiosk.window.home_button.isVisible()
     # Nothing of the loop moves or ticks behind home: the idle kiosk costs no CPU.
@@ -220,8 +232,7 @@ def test_the_attract_loop_is_read_from_across_the_room(
     kiosk.look.set_look(kiosk.look.look._replace(text_size=text_size))
     kiosk.shell.set_language(language)
     kiosk.shell.show_attract()
-    attract = kiosk.window.stack.currentWidget()
-    assert isinstance(attract, AttractView)
+    attract = screen(kiosk, AttractView)
     assert attract.ripple.running  # "Touch the screen to start", pulsing
     for _ in range(attract.slide_count):
         for _ in range(3):  # laid out, a level a pass
@@ -246,8 +257,7 @@ def test_where_there_is_room_the_attract_loop_keeps_every_topic_s_words(
     kiosk.shell.set_language(language)
     kiosk.window.resize(*size)
     kiosk.shell.show_attract()
-    attract = kiosk.window.stack.currentWidget()
-    assert isinstance(attract, AttractView)
+    attract = screen(kiosk, AttractView)
     for _ in range(attract.slide_count):
         for _ in range(3):
             QApplication.processEvents()
@@ -261,13 +271,14 @@ def test_where_there_is_room_the_attract_loop_keeps_every_topic_s_words(
         attract.fade.setCurrentTime(attract.fade.duration())
 
 
-def test_reduced_motion_stills_the_attract_loop(qapp, qtbot, config) -> None:  # type: ignore[no-untyped-def]
+def test_reduced_motion_stills_the_attract_loop(
+    qapp: QApplication, qtbot: QtBot, config: Config
+) -> None:
     still = config._replace(kiosk=config.kiosk._replace(reduced_motion=True))
     kiosk = shown_kiosk(qapp, qtbot, still)
     try:
         kiosk.shell.show_attract()
-        attract = kiosk.window.stack.currentWidget()
-        assert isinstance(attract, AttractView)
+        attract = screen(kiosk, AttractView)
         first = attract.title.text()
         attract.timer.timeout.emit()
         assert attract.title.text() != first  # the next topic at once: no fade
@@ -279,8 +290,7 @@ def test_reduced_motion_stills_the_attract_loop(qapp, qtbot, config) -> None:  #
 
 def test_the_attract_loop_invites_in_every_language(kiosk: Kiosk) -> None:
     kiosk.shell.show_attract()
-    attract = kiosk.window.stack.currentWidget()
-    assert isinstance(attract, AttractView)
+    attract = screen(kiosk, AttractView)
     assert attract.prompt.text() == "Touch the screen to start"
     assert attract.also.text() == "Toque la pantalla para comenzar"
     kiosk.shell.set_language("es")
@@ -290,7 +300,7 @@ def test_the_attract_loop_invites_in_every_language(kiosk: Kiosk) -> None:
 
 
 @pytest.fixture
-def kiosk_logs(config) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+def kiosk_logs(config: Config) -> Iterator[Path]:
     root = logging.getLogger()
     before = list(root.handlers)
     path = logs.configure(config.paths.data_dir)
@@ -308,7 +318,7 @@ def test_an_error_in_a_slot_is_logged_and_the_patient_lands_home(
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     data_dir = kiosk.config.paths.data_dir
     safety.install(data_dir, kiosk.shell.go_home)
-    kiosk.shell.go(Route("topic", "causes"))
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
 
     def broken() -> None:
         raise ValueError(f"a message that might quote {NAME}")
@@ -325,16 +335,13 @@ def test_an_error_in_a_slot_is_logged_and_the_patient_lands_home(
 
 
 def test_after_a_visit_the_logs_hold_no_name_or_phone(
-    kiosk: Kiosk,
-    kiosk_logs: Path,  # type: ignore[no-untyped-def]
-    qtbot,
+    kiosk: Kiosk, kiosk_logs: Path, qtbot: QtBot
 ) -> None:
-    fill_everything(kiosk, qtbot)
-    form = kiosk.window.stack.currentWidget()
-    form.period_buttons["morning"].click()  # type: ignore[union-attr]
-    form.send_button.click()  # type: ignore[union-attr]
+    form = fill_everything(kiosk, qtbot)
+    form.period_buttons["morning"].click()
+    form.send_button.click()
     wait_for_disk(qtbot, kiosk)
-    assert form.pages.currentIndex() == 1  # type: ignore[union-attr]
+    assert form.pages.currentIndex() == 1
     expire(kiosk)
     logging.getLogger("kiosk").info("visit finished")
     text = "".join(p.read_text(encoding="utf-8") for p in kiosk_logs.parent.glob("kiosk.log*"))
@@ -343,7 +350,9 @@ def test_after_a_visit_the_logs_hold_no_name_or_phone(
         assert secret not in text
 
 
-def test_kiosk_mode_shows_no_context_menus_or_tooltips(qapp, qtbot, config) -> None:  # type: ignore[no-untyped-def]
+def test_kiosk_mode_shows_no_context_menus_or_tooltips(
+    qapp: QApplication, qtbot: QtBot, config: Config
+) -> None:
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QContextMenuEvent, QHelpEvent
     from PySide6.QtWidgets import QMenu
@@ -371,7 +380,7 @@ def test_kiosk_mode_shows_no_context_menus_or_tooltips(qapp, qtbot, config) -> N
 # -- what a screen reader or switch program does counts as someone there (issue 19) ----------------
 
 
-def _accessible(widget: QWidget):  # type: ignore[no-untyped-def]
+def _accessible(widget: QWidget) -> QAccessibleInterface:
     from PySide6.QtGui import QAccessible
 
     interface = QAccessible.queryAccessibleInterface(widget)
@@ -379,15 +388,14 @@ def _accessible(widget: QWidget):  # type: ignore[no-untyped-def]
     return interface
 
 
-def test_typing_through_a_screen_reader_keeps_the_visit(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_through_a_screen_reader_keeps_the_visit(kiosk: Kiosk, qtbot: QtBot) -> None:
     """Text put into a field the way AT-SPI puts it (no key event at all), a letter every
     0.1 s for four times the idle time (shortened to 0.3 s): the warning never comes and the
     form keeps every letter."""
     from PySide6.QtCore import QTimer
 
     kiosk.home.callback_tile.click()
-    form = kiosk.window.stack.currentWidget()
-    assert isinstance(form, CallbackView)
+    form = screen(kiosk, CallbackView)
     warnings: list[int] = []
     kiosk.idle.warned.connect(warnings.append)
     kiosk.idle.idle_timer.setInterval(300)
@@ -405,14 +413,12 @@ def test_typing_through_a_screen_reader_keeps_the_visit(kiosk: Kiosk, qtbot) -> 
     assert kiosk.idle.idle_timer.isActive()
 
 
-def test_a_press_or_a_focus_move_through_a_screen_reader_counts(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_press_or_a_focus_move_through_a_screen_reader_counts(kiosk: Kiosk, qtbot: QtBot) -> None:
     """AT-SPI's press and grab-focus send no input event either. (The idle time is made to run
     out by stopping its timer: what restarts it is what counts as someone there.)"""
     from PySide6.QtGui import QAccessibleActionInterface as Actions
 
-    fill_everything(kiosk, qtbot)
-    form = kiosk.window.stack.currentWidget()
-    assert isinstance(form, CallbackView)
+    form = fill_everything(kiosk, qtbot)
     kiosk.idle.idle_timer.stop()
     _accessible(form.period_buttons["evening"]).actionInterface().doAction(Actions.pressAction())
     qtbot.waitUntil(form.period_buttons["evening"].isChecked)
@@ -424,7 +430,7 @@ def test_a_press_or_a_focus_move_through_a_screen_reader_counts(kiosk: Kiosk, qt
     assert form.first_name.text() == NAME
 
 
-def test_the_kiosks_own_focus_moves_and_wipes_are_nobody_there(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_kiosks_own_focus_moves_and_wipes_are_nobody_there(kiosk: Kiosk, qtbot: QtBot) -> None:
     """The warning takes the focus, the reset moves it home and empties every field: were any
     of it counted, the warning would cancel itself and the attract loop would never come."""
     fill_everything(kiosk, qtbot)
@@ -440,8 +446,8 @@ def test_the_kiosks_own_focus_moves_and_wipes_are_nobody_there(kiosk: Kiosk, qtb
 
 
 def test_for_a_screen_reader_the_warning_is_a_modal_dialog_with_its_countdown(
-    kiosk: Kiosk, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
     """Nothing under the dim reacts, and a screen reader can neither read nor reach it."""
     from PySide6.QtGui import QAccessible
 
