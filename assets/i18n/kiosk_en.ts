@@ -34,24 +34,24 @@
 <context>
     <name>StaffMode</name>
     <message numerus="yes">
-        <source>%n request(s) saved to {path}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</source>
+        <source>%n request(s) saved to {place}, in the file {file}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</source>
         <translation>
-            <numerusform>%n request saved to {path}. It could not be marked exported, so it stays new and the next export will include it again. {problem}</numerusform>
-            <numerusform>%n requests saved to {path}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</numerusform>
+            <numerusform>%n request saved to {place}, in the file {file}. It could not be marked exported, so it stays new and the next export will include it again. {problem}</numerusform>
+            <numerusform>%n requests saved to {place}, in the file {file}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) saved to {path}, but the audit log could not record it. {problem}</source>
+        <source>%n request(s) saved to {place}, in the file {file}, but the audit log could not record it. {problem}</source>
         <translation>
-            <numerusform>%n request saved to {path}, but the audit log could not record it. {problem}</numerusform>
-            <numerusform>%n requests saved to {path}, but the audit log could not record it. {problem}</numerusform>
+            <numerusform>%n request saved to {place}, in the file {file}, but the audit log could not record it. {problem}</numerusform>
+            <numerusform>%n requests saved to {place}, in the file {file}, but the audit log could not record it. {problem}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) saved to {path}</source>
+        <source>%n request(s) saved to {place}, in the file {file}</source>
         <translation>
-            <numerusform>%n request saved to {path}</numerusform>
-            <numerusform>%n requests saved to {path}</numerusform>
+            <numerusform>%n request saved to {place}, in the file {file}</numerusform>
+            <numerusform>%n requests saved to {place}, in the file {file}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -59,16 +59,6 @@
         <translation>
             <numerusform>%n old request deleted.</numerusform>
             <numerusform>%n old requests deleted.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>StaffView</name>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>%n day ago</numerusform>
-            <numerusform>%n days ago</numerusform>
         </translation>
     </message>
 </context>

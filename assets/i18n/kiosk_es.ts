@@ -351,6 +351,14 @@
         <translation>De {kiosk} · {time} ({age}) · Ref. {reference}</translation>
     </message>
     <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>Note: {note}</source>
         <translation>Nota: {note}</translation>
     </message>
@@ -971,16 +979,16 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <source>There are no new requests to export.</source>
         <translation>No hay solicitudes nuevas para exportar.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n request(s) saved to {place}, in the file {file}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</source>
+        <translation>
+            <numerusform>%n solicitud guardada en {place}, en el archivo {file}. No se pudo marcar como exportada, así que sigue nueva y la próxima exportación la incluirá otra vez. {problem}</numerusform>
+            <numerusform>%n solicitudes guardadas en {place}, en el archivo {file}. No se pudieron marcar como exportadas, así que siguen nuevas y la próxima exportación las incluirá otra vez. {problem}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The export failed: {reason}</source>
         <translation>Error al exportar: {reason}</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n request(s) saved to {path}</source>
-        <translation>
-            <numerusform>%n solicitud guardada en {path}</numerusform>
-            <numerusform>%n solicitudes guardadas en {path}</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>%n old request(s) deleted.</source>
@@ -988,10 +996,6 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
             <numerusform>Se borró %n solicitud antigua.</numerusform>
             <numerusform>Se borraron %n solicitudes antiguas.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Tick the requests you have called back first.</source>
-        <translation>Primero marque las solicitudes a las que ya devolvió la llamada.</translation>
     </message>
     <message>
         <source>The request database was damaged and set aside, with the staff list. Ask IT: requests saved before may be in the old file.</source>
@@ -1022,11 +1026,50 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Falló la base de datos de solicitudes. Avise al equipo de TI.</translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) saved to {path}. They could not be marked exported, so they stay new and the next export will include them again. {problem}</source>
+        <source>%n request(s) saved to {place}, in the file {file}, but the audit log could not record it. {problem}</source>
         <translation>
-            <numerusform>%n solicitud guardada en {path}. No se pudo marcar como exportada, así que sigue como nueva y la próxima exportación la incluirá de nuevo. {problem}</numerusform>
-            <numerusform>%n solicitudes guardadas en {path}. No se pudieron marcar como exportadas, así que siguen como nuevas y la próxima exportación las incluirá de nuevo. {problem}</numerusform>
+            <numerusform>%n solicitud guardada en {place}, en el archivo {file}, pero el registro de auditoría no pudo anotarlo. {problem}</numerusform>
+            <numerusform>%n solicitudes guardadas en {place}, en el archivo {file}, pero el registro de auditoría no pudo anotarlo. {problem}</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) saved to {place}, in the file {file}</source>
+        <translation>
+            <numerusform>%n solicitud guardada en {place}, en el archivo {file}</numerusform>
+            <numerusform>%n solicitudes guardadas en {place}, en el archivo {file}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Call-back forms started: {n}</source>
+        <translation>Formularios de llamada empezados: {n}</translation>
+    </message>
+    <message>
+        <source>Call-back requests sent: {n}</source>
+        <translation>Solicitudes de llamada enviadas: {n}</translation>
+    </message>
+    <message>
+        <source>Forms left unfinished: {n}</source>
+        <translation>Formularios sin terminar: {n}</translation>
+    </message>
+    <message>
+        <source>Visits ended by the idle timer: {n}</source>
+        <translation>Visitas cerradas por inactividad: {n}</translation>
+    </message>
+    <message>
+        <source>Statistics saved to {place}, in the file {file}</source>
+        <translation>Estadísticas guardadas en {place}, en el archivo {file}</translation>
+    </message>
+    <message>
+        <source>This kiosk&apos;s exports folder</source>
+        <translation>La carpeta de exportaciones de este quiosco</translation>
+    </message>
+    <message>
+        <source>USB drive “{name}”</source>
+        <translation>Memoria USB “{name}”</translation>
+    </message>
+    <message>
+        <source>the chosen place</source>
+        <translation>el lugar elegido</translation>
     </message>
     <message>
         <source>Still saving the last file. Please wait.</source>
@@ -1044,13 +1087,6 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <source>Saving the file. Please leave the USB drive in until this says it is done.</source>
         <translation>Guardando el archivo. Deje la memoria USB puesta hasta que aquí diga que terminó.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n request(s) saved to {path}, but the audit log could not record it. {problem}</source>
-        <translation>
-            <numerusform>%n solicitud guardada en {path}, pero el registro de auditoría no pudo anotarlo. {problem}</numerusform>
-            <numerusform>%n solicitudes guardadas en {path}, pero el registro de auditoría no pudo anotarlo. {problem}</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The checks could not run. See the log.</source>
         <translation>No se pudieron hacer las comprobaciones. Vea el registro.</translation>
@@ -1059,17 +1095,9 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <source>Checking...</source>
         <translation>Comprobando...</translation>
     </message>
-    <message>
-        <source>Statistics saved to {path}</source>
-        <translation>Estadísticas guardadas en {path}</translation>
-    </message>
 </context>
 <context>
     <name>StaffView</name>
-    <message>
-        <source>Back to requests</source>
-        <translation>Volver a las solicitudes</translation>
-    </message>
     <message>
         <source>portrait</source>
         <translation>vertical</translation>
@@ -1081,6 +1109,46 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Screen</source>
         <translation>Pantalla</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Revisiones</translation>
+    </message>
+    <message>
+        <source>No requests to call. New ones show here.</source>
+        <translation>No hay solicitudes por llamar. Las nuevas aparecen aquí.</translation>
+    </message>
+    <message>
+        <source>Cannot be undone:</source>
+        <translation>No se puede deshacer:</translation>
+    </message>
+    <message>
+        <source>Delete old requests now…</source>
+        <translation>Borrar solicitudes antiguas ahora…</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk…</source>
+        <translation>Salir del quiosco…</translation>
+    </message>
+    <message>
+        <source>Callback requests</source>
+        <translation>Solicitudes de llamada</translation>
+    </message>
+    <message>
+        <source>Touch test: touch the white box; a cross shows where the screen felt it.</source>
+        <translation>Prueba táctil: toque el recuadro blanco; una cruz muestra dónde lo sintió la pantalla.</translation>
     </message>
     <message>
         <source>Log (last lines):</source>
@@ -1095,55 +1163,68 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Nuevas: {new}   Exportadas: {exported}   Completadas: {done}</translation>
     </message>
     <message>
+        <source>Mark called</source>
+        <translation>Marcar llamada</translation>
+    </message>
+    <message>
+        <source>Done, no call needed</source>
+        <translation>Terminada, sin llamar</translation>
+    </message>
+    <message>
+        <source>Take {name} off the list without a call?</source>
+        <translation>¿Quitar a {name} de la lista sin llamar?</translation>
+    </message>
+    <message>
+        <source>Yes, no call</source>
+        <translation>Sí, sin llamar</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>No, dejarla</translation>
+    </message>
+    <message>
+        <source>Saved {time} ({age}) · Ref. {reference}</source>
+        <translation>Guardada {time} ({age}) · Ref. {reference}</translation>
+    </message>
+    <message>
+        <source>in an export</source>
+        <translation>en una exportación</translation>
+    </message>
+    <message>
+        <source>What patients opened most</source>
+        <translation>Lo que más abrieron los pacientes</translation>
+    </message>
+    <message>
+        <source>No page has been opened yet.</source>
+        <translation>Todavía no se ha abierto ninguna página.</translation>
+    </message>
+    <message>
+        <source>Save files to: {place}</source>
+        <translation>Guardar archivos en: {place}</translation>
+    </message>
+    <message>
+        <source>Delete the old requests now? This cannot be undone.</source>
+        <translation>¿Borrar ahora las solicitudes antiguas? Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Yes, delete them</source>
+        <translation>Sí, borrarlas</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Close the kiosk and show the computer&apos;s desktop?</source>
+        <translation>¿Cerrar el quiosco y mostrar el escritorio de la computadora?</translation>
+    </message>
+    <message>
+        <source>Yes, close the kiosk</source>
+        <translation>Sí, cerrar el quiosco</translation>
+    </message>
+    <message>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} h {minutes} min</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Día</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Evento</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <source>Count</source>
-        <translation>Cantidad</translation>
-    </message>
-    <message>
-        <source>Export to: {folder}</source>
-        <translation>Exportar a: {folder}</translation>
-    </message>
-    <message>
-        <source>{n} min ago</source>
-        <translation>hace {n} min</translation>
-    </message>
-    <message>
-        <source>{n} h ago</source>
-        <translation>hace {n} h</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s) ago</source>
-        <translation>
-            <numerusform>hace %n día</numerusform>
-            <numerusform>hace %n días</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>nueva</translation>
-    </message>
-    <message>
-        <source>exported</source>
-        <translation>exportada</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>completada</translation>
     </message>
     <message>
         <source>Export new (CSV)</source>
@@ -1162,32 +1243,8 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Exportar de nuevo: últimos 30 días</translation>
     </message>
     <message>
-        <source>Mark ticked as done</source>
-        <translation>Marcar seleccionadas como completadas</translation>
-    </message>
-    <message>
-        <source>Usage statistics</source>
-        <translation>Estadísticas de uso</translation>
-    </message>
-    <message>
-        <source>Delete old requests now</source>
-        <translation>Borrar solicitudes antiguas ahora</translation>
-    </message>
-    <message>
-        <source>Diagnostics</source>
-        <translation>Diagnóstico</translation>
-    </message>
-    <message>
         <source>Sign out</source>
         <translation>Cerrar sesión</translation>
-    </message>
-    <message>
-        <source>Exit the kiosk</source>
-        <translation>Salir del quiosco</translation>
-    </message>
-    <message>
-        <source>Callback requests; tick the ones called back</source>
-        <translation>Solicitudes de llamada; marque las ya atendidas</translation>
     </message>
     <message>
         <source>Export statistics (CSV)</source>

@@ -10,18 +10,19 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import logging
+import re
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TypeVar, cast
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.controllers.background import Background, Outcome
 from kiosk.controllers.session import ActivityWatch
-from kiosk.core.callback_form import display
 from kiosk.core.clock import utc_now
 from kiosk.core.config import Config
+from kiosk.core.content import load_library
 from kiosk.storage.accounts import StaffDirectory
 from kiosk.storage.audit import AuditLog
 from kiosk.storage.database import Database, Problem, StorageError, set_aside_copies
@@ -29,9 +30,9 @@ from kiosk.storage.drives import export_folders
 from kiosk.storage.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
 from kiosk.storage.requests import RequestStore, Status
 from kiosk.storage.retention import purge
-from kiosk.storage.usage import UsageStats
+from kiosk.storage.usage import UsageRow, UsageStats
 from kiosk.system.diagnostics import Value, facts, log_tail
-from kiosk.views.staff_view import RequestRow, StaffScreen
+from kiosk.views.staff_view import StaffScreen
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ class StaffMode(QObject):
         self.writing = False  # a file is being written; a second export waits its turn
         self._now = now or utc_now
         self.signed_in = ""
+        self._titles_for: tuple[str, dict[str, str]] = ("", {})
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(config.kiosk.staff_timeout_minutes * 60_000)
@@ -94,7 +96,8 @@ class StaffMode(QObject):
         pad.cancelled.connect(self.close)
         panel.export_requested.connect(self._on_export_requested)
         panel.reexport_requested.connect(self._on_reexport_requested)
-        panel.mark_done_requested.connect(self._on_mark_done_requested)
+        panel.called_requested.connect(self._on_called_requested)
+        panel.no_call_requested.connect(self._on_no_call_requested)
         panel.purge_requested.connect(self._on_purge_requested)
         panel.stats_requested.connect(self._on_stats_requested)
         panel.diagnostics_requested.connect(self._on_diagnostics_requested)
@@ -210,11 +213,14 @@ class StaffMode(QObject):
             self._try_record("export_not_marked", f"{count} requests in {path}: {exc}")
             self._screen.panel.say(
                 self.tr(
-                    "%n request(s) saved to {path}. They could not be marked exported, so they "
-                    "stay new and the next export will include them again. {problem}",
+                    "%n request(s) saved to {place}, in the file {file}. They could not be marked "
+                    "exported, so they stay new and the next export will include them again. "
+                    "{problem}",
                     "",
                     count,
-                ).format(path=path, problem=self._storage_message(exc))
+                ).format(
+                    place=self._place(path), file=path.name, problem=self._storage_message(exc)
+                )
             )
             self._refresh()
             return
@@ -285,7 +291,8 @@ class StaffMode(QObject):
                 log.error("export failed: %s", type(exc).__name__)  # its text may hold names
                 exc = ExportError(self.tr("something unexpected went wrong"))
             self._try_record(f"{action}_failed", f"to {folder}: {exc}")
-            self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=exc))
+            reason = _without_paths(str(exc), folder, self._place(Path(folder) / name))
+            self._screen.panel.say(self.tr("The export failed: {reason}").format(reason=reason))
 
         self.writing = True
         self._screen.panel.say(
@@ -300,15 +307,19 @@ class StaffMode(QObject):
         except StorageError as exc:
             self._screen.panel.say(
                 self.tr(
-                    "%n request(s) saved to {path}, but the audit log could not record it. "
-                    "{problem}",
+                    "%n request(s) saved to {place}, in the file {file}, but the audit log could "
+                    "not record it. {problem}",
                     "",
                     count,
-                ).format(path=path, problem=self._storage_message(exc))
+                ).format(
+                    place=self._place(path), file=path.name, problem=self._storage_message(exc)
+                )
             )
             return
         self._screen.panel.say(
-            self.tr("%n request(s) saved to {path}", "", count).format(path=path)
+            self.tr("%n request(s) saved to {place}, in the file {file}", "", count).format(
+                place=self._place(path), file=path.name
+            )
         )
 
     def _try_record(self, action: str, detail: str) -> None:
@@ -319,12 +330,18 @@ class StaffMode(QObject):
             log.warning("audit entry %s not written: %s", action, exc.kind)
 
     @_telling_staff
-    def _on_mark_done_requested(self, ids: list[str]) -> None:
-        if not ids:
-            self._screen.panel.say(self.tr("Tick the requests you have called back first."))
-            return
-        self._store().set_status(ids, Status.DONE)
-        self._audit().record(self.signed_in, "mark_done", f"{len(ids)} requests")
+    def _on_called_requested(self, request_id: str) -> None:
+        """Staff called the patient back: the request is done, and the log says so."""
+        self._mark_done(request_id, "1 request called back")
+
+    @_telling_staff
+    def _on_no_call_requested(self, request_id: str) -> None:
+        """Staff answered Yes to "without a call?": done, and the log says it was not called."""
+        self._mark_done(request_id, "1 request, no call needed")
+
+    def _mark_done(self, request_id: str, detail: str) -> None:
+        self._store().set_status([request_id], Status.DONE)
+        self._audit().record(self.signed_in, "mark_done", detail)
         self._refresh()
 
     @_telling_staff
@@ -337,8 +354,29 @@ class StaffMode(QObject):
 
     @_telling_staff
     def _on_stats_requested(self) -> None:
-        header, rows = UsageStats(self._database()).table()
-        self._screen.panel.set_stats(header, rows)
+        """What patients opened, by title, and the call-back form's counts, in words."""
+        rows = UsageStats(self._database()).days()
+        titles = self._titles()
+        opened: dict[str, int] = {}
+        for row in rows:
+            if row.event in ("topic_opened", "region_tapped"):
+                kind = "topic" if row.event == "topic_opened" else "spine"
+                title = titles.get(f"{kind}:{row.subject}") or _slug_words(row.subject)
+                opened[title] = opened.get(title, 0) + row.count
+        ranked = sorted(opened.items(), key=lambda item: (-item[1], item[0]))
+        self._screen.panel.set_stats(ranked, self._form_lines(rows))
+
+    def _form_lines(self, rows: list[UsageRow]) -> list[str]:
+        totals: dict[str, int] = {}
+        for row in rows:
+            totals[row.event] = totals.get(row.event, 0) + row.count
+        lines = [
+            (totals.get("form_started", 0), self.tr("Call-back forms started: {n}")),
+            (totals.get("form_submitted", 0), self.tr("Call-back requests sent: {n}")),
+            (totals.get("form_abandoned", 0), self.tr("Forms left unfinished: {n}")),
+            (totals.get("idle_reset", 0), self.tr("Visits ended by the idle timer: {n}")),
+        ]
+        return [text.format(n=count) for count, text in lines if count]
 
     def _on_diagnostics_requested(self) -> None:
         """Gathered on the disk thread: the checks read the disk, the database and the Qt
@@ -358,6 +396,7 @@ class StaffMode(QObject):
                 log.error("diagnostics failed: %s", type(outcome.error).__name__)
                 self._screen.panel.say(self.tr("The checks could not run. See the log."))
                 return
+            self._screen.panel.say("")  # no longer "Checking..."
             self._screen.panel.show_diagnostics(*outcome.value)
 
         self._screen.panel.say(self.tr("Checking..."))
@@ -370,7 +409,11 @@ class StaffMode(QObject):
 
         def written(path: Path, _count: int) -> None:
             self._try_record("export_stats", str(path))
-            self._screen.panel.say(self.tr("Statistics saved to {path}").format(path=path))
+            self._screen.panel.say(
+                self.tr("Statistics saved to {place}, in the file {file}").format(
+                    place=self._place(path), file=path.name
+                )
+            )
 
         self._write_audited(
             "export_stats",
@@ -410,27 +453,41 @@ class StaffMode(QObject):
         store = self._store()
         panel = self._screen.panel
         panel.set_counts(store.counts())
-        now = self._now()
-        panel.set_requests(
-            [
-                RequestRow(
-                    r.id,
-                    f"{r.first_name} {r.last_name}",
-                    display(r.phone),
-                    r.days,
-                    r.periods,
-                    r.topic,
-                    r.language,
-                    r.created_at,
-                    r.status,
-                )
-                for r in (*store.requests(Status.NEW), *store.requests(Status.EXPORTED))
-            ],
-            now,
+        to_call = sorted(
+            (*store.requests(Status.NEW), *store.requests(Status.EXPORTED)),
+            key=lambda r: r.created_at,
         )
-        folders = export_folders(self._config.paths.data_dir)
+        panel.set_requests(to_call, self._titles(), self._now())
+        folders = self._folder_words()
         chosen = panel.folder if panel.folder in dict(folders) else folders[-1][0]
         panel.set_folders(folders, chosen)
+
+    def _folder_words(self) -> list[tuple[str, str]]:
+        """Where files can go, in words: this kiosk's own folder, or a USB drive by its name."""
+        folders = export_folders(self._config.paths.data_dir)
+        own, *drives = folders
+        return [
+            (own[0], self.tr("This kiosk's exports folder")),
+            *((path, self.tr("USB drive “{name}”").format(name=name)) for path, name in drives),
+        ]
+
+    def _place(self, path: Path) -> str:
+        """The words staff saw for the folder `path` was written in, never a path."""
+        return self._screen.panel.place(str(path.parent)) or self.tr("the chosen place")
+
+    def _titles(self) -> dict[str, str]:
+        """ "topic:surgery" -> "Surgery", in the language on screen; read once per language."""
+        language = QLocale().name()[:2]
+        if self._titles_for[0] != language:
+            library = load_library(self._config.paths.content_dir, language)
+            if not library.topics:
+                library = load_library(
+                    self._config.paths.content_dir, self._config.default_language
+                )
+            titles = {f"topic:{page.slug}": page.title for page in library.topics}
+            titles.update({f"spine:{page.slug}": page.title for page in library.regions})
+            self._titles_for = (language, titles)
+        return self._titles_for[1]
 
     def _directory(self) -> StaffDirectory:
         return StaffDirectory(self._database(), now=self._now)
@@ -447,3 +504,15 @@ def _application() -> QApplication:
     if not isinstance(app, QApplication):
         raise TypeError("staff mode needs the QApplication")
     return app
+
+
+def _slug_words(slug: str) -> str:
+    """A page no longer in the content, by its slug in words: "back-pain" -> "Back pain"."""
+    return slug.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _without_paths(reason: str, folder: str, place: str) -> str:
+    """A failure's reason for the screen: the folder said as staff know it (`place`), any other
+    path by its last name only ("cannot write to USB drive “KINGSTON”: No space left")."""
+    reason = reason.replace(folder, place)
+    return re.sub(r"'?(/[^\s:']+)+'?", lambda m: PurePath(m.group(0).strip("'")).name, reason)

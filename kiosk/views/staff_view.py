@@ -1,60 +1,89 @@
-"""The staff panel: how many requests wait, the list, and the few things staff do with them.
+"""The staff panel: how many requests wait, one card per request, and the few things staff do
+with them.
 
 It shows what it is given and reports what was touched; exporting, marking, purging and the
-audit log are the staff controller's business.
+audit log are the staff controller's business. Sign out is always in its top bar; the actions
+that cannot be undone (deleting old requests, leaving the kiosk) are set apart and asked first.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QStackedWidget,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from kiosk.core.theme import TOUCH_TARGET_PX
+from kiosk.storage.requests import StoredRequest
 from kiosk.system.diagnostics import CONTEXT as DIAGNOSTICS
 from kiosk.system.diagnostics import Value, Verbatim
 from kiosk.views.buttons import ButtonGrid, WrappingButton
+from kiosk.views.labels import plain_label
 from kiosk.views.pin_view import PinView
+from kiosk.views.request_card import RequestCard, Step
+from kiosk.views.request_words import age, moment
 from kiosk.views.scrolling import make_flickable, vertical_scroll
 from kiosk.views.touch_test import TouchTest
-from kiosk.views.words import day_abbreviations, language_in_words, period_names
+
+REQUESTS, STATS, DIAGNOSTICS_PAGE, EXPORT = range(4)  # the panel's pages
 
 
-class RequestRow(NamedTuple):
-    """One request as the list shows it (the view never sees the database)."""
+def _label(role: str) -> QLabel:
+    label = plain_label()
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    return label
 
-    id: str
-    name: str
-    phone: str
-    days: tuple[str, ...]  # codes, as in kiosk.core.callback_form.DAYS
-    periods: tuple[str, ...]  # codes, as in kiosk.core.callback_form.PERIODS
-    topic: str
-    language: str  # "en", "es"
-    received: dt.datetime
-    status: str  # "new", "exported", "done"
+
+class Confirm(QFrame):
+    """A question asked in place, with No and Yes; `answered_yes` only on Yes."""
+
+    answered_yes = Signal(str)  # what was asked about
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "confirm")
+        self.key = ""
+        self.question = _label("question")
+        self.no = WrappingButton(role="more")
+        self.yes = WrappingButton(role="danger")
+        self.no.clicked.connect(self.hide)
+        self.yes.clicked.connect(self._yes)
+        answers = QHBoxLayout()
+        answers.addWidget(self.no)
+        answers.addWidget(self.yes)
+        column = QVBoxLayout(self)
+        column.addWidget(self.question)
+        column.addLayout(answers)
+        self.hide()
+
+    def ask(self, key: str, question: str, yes: str, no: str) -> None:
+        self.key = key
+        self.question.setText(question)
+        self.yes.set_text(yes)
+        self.no.set_text(no)
+        self.show()
+
+    def _yes(self) -> None:
+        self.hide()
+        self.answered_yes.emit(self.key)
 
 
 class StaffView(QWidget):
-    """Counts, the request list, exports, statistics; reports each staff action."""
+    """Counts, the request cards, exports, statistics; reports each staff action."""
 
     export_requested = Signal(str, str)  # format ("csv" / "xlsx"), folder
     reexport_requested = Signal(int, str)  # days back, folder: every request, whatever status
-    mark_done_requested = Signal(list)  # request ids
+    called_requested = Signal(str)  # request id: staff called the patient back
+    no_call_requested = Signal(str)  # request id: done without a call (asked first)
     purge_requested = Signal()
     stats_requested = Signal()
     diagnostics_requested = Signal()
@@ -64,111 +93,220 @@ class StaffView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("StaffPanel")
         self._folder = ""
-        self._rows: tuple[list[RequestRow], dt.datetime] = ([], dt.datetime.now(dt.UTC))
-        self.title = QLabel()
-        self.title.setProperty("role", "display")
-        self.title.setWordWrap(True)
-        self.counts = QLabel()
-        self.counts.setProperty("role", "heading")
-        self.counts.setWordWrap(True)
-        self.status = QLabel()
-        self.status.setProperty("role", "lead")
-        self.status.setWordWrap(True)
-        self.requests = QListWidget()
-        self.requests.setProperty("role", "requests")
-        self.requests.setWordWrap(True)
-        self.requests.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        make_flickable(self.requests)
-        self.folders = ButtonGrid(role="link", columns=3)
-        self.folders.chosen.connect(self._on_folder_chosen)
-        self.action_grid = ButtonGrid(role="link", columns=2)
-        self.action_grid.chosen.connect(self._on_action_chosen)
-        self.stats = QTableWidget()
-        self.stats.setProperty("role", "stats")
-        self.stats.verticalHeader().hide()
-        make_flickable(self.stats)
+        self._folders: list[tuple[str, str]] = []
+        self._shown: tuple[list[StoredRequest], Mapping[str, str], dt.datetime] | None = None
+        self.cards: list[RequestCard] = []
+        self.chart: QWidget | None = None  # the statistics' chart, made when first shown
+        self.title = _label("heading")
+        self.sign_out = WrappingButton(role="more")
+        self.sign_out.clicked.connect(self.sign_out_requested)
+        self.counts = _label("lead")
+        self.status = _label("staff-status")
+        self.nav = ButtonGrid(role="link", columns=4)
+        self.nav.chosen.connect(self._on_nav_chosen)
+        # At least one row: its height for the panel's width comes from the layout. Left to
+        # itself it would ask for one button under another, making the kiosk's window taller
+        # than a 1280x800 screen.
+        self.nav.setMinimumHeight(TOUCH_TARGET_PX)
         self.pages = QStackedWidget()
-        self.back_to_list = WrappingButton(role="more")
-        self.back_to_list.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        self.stats_export = WrappingButton(role="action")
-        self.stats_export.clicked.connect(lambda: self.stats_export_requested.emit(self._folder))
-
         self.pages.addWidget(self._build_list_page())
         self.pages.addWidget(self._build_stats_page())
         self.pages.addWidget(self._build_diagnostics_page())
+        self.pages.addWidget(self._build_export_page())
+        self.pages.currentChanged.connect(self._mark_page)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.sign_out, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout(self)
-        column.setContentsMargins(32, 24, 32, 24)
-        column.setSpacing(14)
-        column.addWidget(self.title)
+        column.setContentsMargins(32, 20, 32, 20)
+        column.setSpacing(12)
+        column.addLayout(top)
         column.addWidget(self.counts)
+        column.addWidget(self.nav)
         column.addWidget(self.status)
         column.addWidget(self.pages, 1)
         self._retranslate()
 
+    # -- pages -------------------------------------------------------------------------------
+
     def _build_list_page(self) -> QWidget:
-        self.folder_label = QLabel()
-        self.folder_label.setProperty("role", "field-label")
-        self.folder_label.setWordWrap(True)
-        controls = QWidget()
-        column = QVBoxLayout(controls)
-        column.setContentsMargins(0, 0, 0, 0)
+        self.empty = _label("lead")
+        self.cards_box = QWidget()
+        self.cards_box.setProperty("role", "page")
+        self.cards_layout = QVBoxLayout(self.cards_box)
+        self.cards_layout.setContentsMargins(0, 0, 12, 0)
+        self.cards_layout.setSpacing(16)
+        self.cards_layout.addWidget(self.empty)
+        self.cards_layout.addStretch(1)
+        self.list_area = vertical_scroll(self.cards_box)
+        make_flickable(self.list_area)
+        return self.list_area
+
+    def _build_export_page(self) -> QWidget:
+        self.folder_label = _label("field-label")
+        self.folders = ButtonGrid(role="link", columns=2)
+        self.folders.chosen.connect(self._on_folder_chosen)
+        self.action_grid = ButtonGrid(role="link", columns=2)
+        self.action_grid.chosen.connect(self._on_action_chosen)
+        self.apart_label = _label("field-label")
+        self.purge = WrappingButton(role="danger")
+        self.purge.clicked.connect(self._ask_purge)
+        self.exit = WrappingButton(role="danger")
+        self.exit.clicked.connect(self._ask_exit)
+        self.confirm = Confirm()
+        self.confirm.answered_yes.connect(self._on_confirmed)
+        apart = QFrame()
+        apart.setProperty("role", "apart")
+        apart_column = QVBoxLayout(apart)
+        apart_column.addWidget(self.apart_label)
+        row = QHBoxLayout()
+        row.addWidget(self.purge)
+        row.addWidget(self.exit)
+        apart_column.addLayout(row)
+        apart_column.addWidget(self.confirm)
+        page = QWidget()
+        page.setProperty("role", "page")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 12, 0)
         column.setSpacing(14)
         column.addWidget(self.folder_label)
         column.addWidget(self.folders)
         column.addWidget(self.action_grid)
+        column.addSpacing(48)  # far from the exports: not pressed by a slip
         column.addStretch(1)
-        # Ten big buttons do not fit beside or below the list at large text: they scroll.
-        controls_area = vertical_scroll(controls)
-        make_flickable(controls_area)
-        page = QWidget()
-        # The list beside the buttons in landscape, above them in portrait (see resizeEvent).
-        self._list_box = QBoxLayout(QBoxLayout.Direction.TopToBottom, page)
-        self._list_box.setContentsMargins(0, 0, 0, 0)
-        self._list_box.setSpacing(20)
-        self._list_box.addWidget(self.requests, 3)
-        self._list_box.addWidget(controls_area, 2)
-        return page
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        landscape = self.width() > self.height()
-        self._list_box.setDirection(
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
+        column.addWidget(apart)
+        area = vertical_scroll(page)
+        make_flickable(area)
+        return area
 
     def _build_stats_page(self) -> QWidget:
-        page = QWidget()
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.stats, 1)
-        row = QHBoxLayout()
-        row.addWidget(self.back_to_list)
-        row.addWidget(self.stats_export)
-        column.addLayout(row)
-        return page
+        self.stats_heading = _label("field-label")
+        self.stats_lines = _label("lead")
+        self.stats_export = WrappingButton(role="action")
+        self.stats_export.clicked.connect(lambda: self.stats_export_requested.emit(self._folder))
+        self.stats_page = QWidget()
+        self.stats_page.setProperty("role", "page")
+        self.stats_column = QVBoxLayout(self.stats_page)
+        self.stats_column.setContentsMargins(0, 0, 12, 0)
+        self.stats_column.addWidget(self.stats_heading)
+        self.stats_column.addWidget(self.stats_lines)
+        self.stats_column.addWidget(self.stats_export, 0, Qt.AlignmentFlag.AlignLeft)
+        self.stats_column.addStretch(1)
+        area = vertical_scroll(self.stats_page)
+        make_flickable(area)
+        return area
 
     def _build_diagnostics_page(self) -> QWidget:
-        self.facts = QLabel()
-        self.facts.setProperty("role", "lead")
-        self.facts.setWordWrap(True)
+        self.facts = _label("facts")
         self.facts.setTextFormat(Qt.TextFormat.PlainText)
+        self.log_heading = _label("field-label")
+        self.log_lines = _label("log")
+        self.touch_hint = _label("lead")
         self.touch_test = TouchTest()
-        back = WrappingButton(role="more")
-        back.set_text(self.tr("Back to requests"))
-        back.clicked.connect(lambda: self.pages.setCurrentIndex(0))
-        facts_area = vertical_scroll(self.facts)
-        make_flickable(facts_area)
+        self.touch_test.setMinimumHeight(240)
         page = QWidget()
+        page.setProperty("role", "page")
         column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(facts_area, 1)
-        column.addWidget(self.touch_test, 1)
-        column.addWidget(back)
-        return page
+        column.setContentsMargins(0, 0, 12, 0)
+        column.addWidget(self.facts)
+        column.addWidget(self.touch_hint)
+        column.addWidget(self.touch_test)
+        column.addWidget(self.log_heading)
+        column.addWidget(self.log_lines)
+        column.addStretch(1)
+        area = vertical_scroll(page)
+        make_flickable(area)
+        return area
+
+    # -- what it is told -----------------------------------------------------------------------
+
+    def show_signed_in(self, name: str) -> None:
+        self.title.setText(self.tr("Staff: {name}").format(name=name))
+        self.status.clear()
+        self.confirm.hide()
+        self.pages.setCurrentIndex(REQUESTS)
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        self.counts.setText(
+            self.tr("New: {new}   Exported: {exported}   Done: {done}").format(
+                new=counts.get("new", 0),
+                exported=counts.get("exported", 0),
+                done=counts.get("done", 0),
+            )
+        )
+
+    def set_requests(
+        self, requests: Sequence[StoredRequest], titles: Mapping[str, str], now: dt.datetime
+    ) -> None:
+        """One card per request still to call, oldest first as given."""
+        self._shown = list(requests), titles, now
+        for card in self.cards:
+            self.cards_layout.removeWidget(card)
+            card.deleteLater()
+        self.cards = []
+        for index, stored in enumerate(requests, start=1):
+            card = RequestCard(
+                stored,
+                titles,
+                status=stored.status,
+                primary=Step("done", self.tr("Mark called")),
+                secondary=Step("done", self.tr("Done, no call needed")),
+                secondary_question=self.tr("Take {name} off the list without a call?").format(
+                    name=stored.first_name
+                ),
+            )
+            card.yes.setText(self.tr("Yes, no call"))
+            card.no.setText(self.tr("No, keep it"))
+            saved = self.tr("Saved {time} ({age}) · Ref. {reference}").format(
+                time=moment(stored.created_at, ""),
+                age=age(now - stored.created_at),
+                reference=stored.reference,
+            )
+            if stored.status == "exported":
+                saved += " · " + self.tr("in an export")
+            card.set_origin(saved)
+            card.marked.connect(lambda request_id, _s: self.called_requested.emit(request_id))
+            card.set_aside.connect(lambda request_id, *_: self.no_call_requested.emit(request_id))
+            self.cards_layout.insertWidget(index, card)
+            self.cards.append(card)
+        self.empty.setVisible(not self.cards)
+        for card in self.cards:
+            card.fit_name()
+
+    def set_folders(self, folders: Sequence[tuple[str, str]], chosen: str) -> None:
+        """Where exports can go: (path, words) pairs, e.g. a USB drive; `chosen` is ticked.
+        Only the words are shown: a path means nothing to staff."""
+        self._folders = list(folders)
+        self.folders.set_items(folders)
+        self._on_folder_chosen(chosen)
+
+    def set_stats(self, opened: Sequence[tuple[str, int]], lines: Sequence[str]) -> None:
+        """What patients opened, (title, times) most first, as a chart; `lines`: the rest in
+        words ("Call-back forms sent: 3")."""
+        from kiosk.views.staff_chart import OpenedChart  # noqa: PLC0415 -- Qt Charts: only here
+
+        chart = self.chart
+        if not isinstance(chart, OpenedChart):
+            chart = OpenedChart()
+            self.chart = chart
+            self.stats_column.insertWidget(1, chart)
+        chart.ensurePolished()
+        chart.show_bars(opened)
+        chart.setVisible(bool(opened))
+        self.stats_heading.setText(
+            self.tr("What patients opened most")
+            if opened
+            else self.tr("No page has been opened yet.")
+        )
+        self.stats_lines.setText("\n".join(lines))
+        self.stats_lines.setVisible(bool(lines))
+        self.pages.setCurrentIndex(STATS)
 
     def show_diagnostics(self, facts: Sequence[tuple[str, Value]], log: Sequence[str]) -> None:
-        """The facts, the screen as Qt sees it, the end of the log, and the touch test."""
+        """The facts, the screen as Qt sees it, the end of the log (if any), the touch test."""
         screen = self.screen()
         size = screen.size()
         shape = self.tr("portrait") if size.height() > size.width() else self.tr("landscape")
@@ -182,33 +320,80 @@ class StaffView(QWidget):
                 f"{size.width()}x{size.height()} {shape}, {screen.logicalDotsPerInch():.0f} dpi",
             ),
         ]
-        text = "\n".join(f"{label}: {value}" for label, value in rows)
-        if log:
-            text += "\n\n" + self.tr("Log (last lines):") + "\n" + "\n".join(log)
-        self.facts.setText(text)
+        self.facts.setText("\n".join(f"{label}: {value}" for label, value in rows))
+        self.log_lines.setText("\n".join(log))
+        for widget in (self.log_heading, self.log_lines):
+            widget.setVisible(bool(log))  # no empty box when the log is empty
         self.touch_test.clear()
-        self.pages.setCurrentIndex(2)
+        self.pages.setCurrentIndex(DIAGNOSTICS_PAGE)
 
-    # -- what it is told -----------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """A line for staff: what was done, or what went wrong and what to do."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
-    def show_signed_in(self, name: str) -> None:
-        self.title.setText(self.tr("Staff: {name}").format(name=name))
-        self.status.clear()
-        self.pages.setCurrentIndex(0)
+    @property
+    def folder(self) -> str:
+        return self._folder
 
-    def set_counts(self, counts: dict[str, int]) -> None:
-        self.counts.setText(
-            self.tr("New: {new}   Exported: {exported}   Done: {done}").format(
-                new=counts.get("new", 0),
-                exported=counts.get("exported", 0),
-                done=counts.get("done", 0),
-            )
+    def place(self, folder: str) -> str:
+        """The words shown for `folder` ("USB drive “KINGSTON”"); "" for one not offered."""
+        return dict(self._folders).get(folder, "")
+
+    # -- reactions -----------------------------------------------------------------------------
+
+    def _on_nav_chosen(self, key: str) -> None:
+        if key == "stats":
+            self.stats_requested.emit()
+        elif key == "diagnostics":
+            self.diagnostics_requested.emit()
+        else:
+            self.pages.setCurrentIndex(EXPORT if key == "export" else REQUESTS)
+
+    def _mark_page(self, index: int) -> None:
+        """The tab of the page shown looks chosen."""
+        keys = {REQUESTS: "requests", STATS: "stats", DIAGNOSTICS_PAGE: "diagnostics"}
+        _choose(self.nav, keys.get(index, "export"))
+
+    def _on_folder_chosen(self, folder: str) -> None:
+        self._folder = folder
+        _choose(self.folders, folder)
+        place = dict(self._folders).get(folder, "")
+        self.folder_label.setText(self.tr("Save files to: {place}").format(place=place))
+
+    def _on_action_chosen(self, action: str) -> None:
+        if action in ("csv", "xlsx"):
+            self.export_requested.emit(action, self._folder)
+        elif action.startswith("again:"):
+            self.reexport_requested.emit(int(action.partition(":")[2]), self._folder)
+
+    def _ask_purge(self) -> None:
+        self.confirm.ask(
+            "purge",
+            self.tr("Delete the old requests now? This cannot be undone."),
+            self.tr("Yes, delete them"),
+            self.tr("No"),
         )
+
+    def _ask_exit(self) -> None:
+        self.confirm.ask(
+            "exit",
+            self.tr("Close the kiosk and show the computer's desktop?"),
+            self.tr("Yes, close the kiosk"),
+            self.tr("No"),
+        )
+
+    def _on_confirmed(self, key: str) -> None:
+        if key == "purge":
+            self.purge_requested.emit()
+        elif key == "exit":
+            self.exit_requested.emit()
 
     def _value(self, value: Value) -> str:
         """A diagnostics value in the kiosk's language."""
         if isinstance(value, dt.datetime):
-            return self._moment(value)
+            stamp = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+            return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
         if isinstance(value, dt.timedelta):
             hours, seconds = divmod(int(value.total_seconds()), 3600)
             return self.tr("{hours} h {minutes} min").format(hours=hours, minutes=seconds // 60)
@@ -216,144 +401,52 @@ class StaffView(QWidget):
             return str(value)
         return QCoreApplication.translate(DIAGNOSTICS, value)
 
-    def _moment(self, moment: dt.datetime) -> str:
-        """A date and time the way the kiosk's language writes it ("11/26/26 9:05 AM")."""
-        stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-        return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
-
-    def set_requests(self, rows: Sequence[RequestRow], now: dt.datetime) -> None:
-        """Fill the list; staff tick the requests they have called back."""
-        self._rows = list(rows), now
-        self.requests.clear()
-        words = self._words({row.language for row in rows})
-        for row in rows:
-            when = ", ".join(words.get(code, code) for code in (*row.days, *row.periods))
-            text = (
-                f"{row.name}   {row.phone}\n{when} · {row.topic or '-'} · "
-                f"{words.get(row.language, row.language)} · {self._moment(row.received)} "
-                f"({self._age(now - row.received)}) · {words.get(row.status, row.status)}"
-            )
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.requests.addItem(item)
-
-    def set_folders(self, folders: Sequence[tuple[str, str]], chosen: str) -> None:
-        """Where exports can go: (path, label) pairs, e.g. a USB drive; `chosen` is ticked."""
-        self.folders.set_items(folders)
-        self._on_folder_chosen(chosen)
-
-    def set_stats(self, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-        self.stats.clear()
-        self.stats.setColumnCount(len(header))
-        words = {
-            "Day": self.tr("Day"),
-            "Event": self.tr("Event"),
-            "Subject": self.tr("Subject"),
-            "Count": self.tr("Count"),
-        }
-        self.stats.setHorizontalHeaderLabels([words.get(h, h) for h in header])
-        self.stats.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, cell in enumerate(row):
-                self.stats.setItem(r, c, QTableWidgetItem(cell))
-        self.stats.resizeColumnsToContents()
-        self.pages.setCurrentIndex(1)
-
-    def say(self, text: str) -> None:
-        """A line for staff: what was done, or what went wrong and what to do."""
-        self.status.setText(text)
-
-    def checked_ids(self) -> list[str]:
-        return [
-            str(self.requests.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.requests.count())
-            if self.requests.item(i).checkState() == Qt.CheckState.Checked
-        ]
-
-    @property
-    def folder(self) -> str:
-        return self._folder
-
-    # -- reactions -----------------------------------------------------------------------------
-
-    def _on_folder_chosen(self, folder: str) -> None:
-        self._folder = folder
-        for button in self.folders.buttons:
-            button.setProperty("chosen", button.property("key") == folder)
-            # A property the stylesheet matches on takes effect only once re-polished.
-            for widget in (button, *button.findChildren(QWidget)):
-                widget.style().unpolish(widget)
-                widget.style().polish(widget)
-        # A long path may break after any "/", "_", "-" or "." rather than widen the panel
-        # past the screen.
-        shown = re.sub(r"([/_.-])", "\\1\u200b", folder)
-        self.folder_label.setText(self.tr("Export to: {folder}").format(folder=shown))
-
-    def _on_action_chosen(self, action: str) -> None:
-        if action in ("csv", "xlsx"):
-            self.export_requested.emit(action, self._folder)
-        elif action.startswith("again:"):
-            self.reexport_requested.emit(int(action.partition(":")[2]), self._folder)
-        elif action == "done":
-            self.mark_done_requested.emit(self.checked_ids())
-        elif action == "purge":
-            self.purge_requested.emit()
-        elif action == "stats":
-            self.stats_requested.emit()
-        elif action == "diagnostics":
-            self.diagnostics_requested.emit()
-        elif action == "sign_out":
-            self.sign_out_requested.emit()
-        elif action == "exit":
-            self.exit_requested.emit()
-
-    def _age(self, age: dt.timedelta) -> str:
-        minutes = int(age.total_seconds() // 60)
-        if minutes < 60:
-            return self.tr("{n} min ago").format(n=minutes)
-        if minutes < 48 * 60:
-            return self.tr("{n} h ago").format(n=minutes // 60)
-        return self.tr("%n day(s) ago", "", minutes // (24 * 60))
-
-    def _words(self, languages: Iterable[str]) -> dict[str, str]:
-        """The request list's codes in words, `languages` among them."""
-        return {
-            **day_abbreviations(),
-            **period_names(),
-            **{code: language_in_words(code) for code in languages},
-            "new": self.tr("new"),
-            "exported": self.tr("exported"),
-            "done": self.tr("done"),
-        }
-
     def _retranslate(self) -> None:
-        if self._rows[0]:
-            self.set_requests(*self._rows)
+        if self._shown is not None:
+            self.set_requests(*self._shown)
+        self.sign_out.set_text(self.tr("Sign out"))
+        self.nav.set_items(
+            [
+                ("requests", self.tr("Requests")),
+                ("export", self.tr("Export")),
+                ("stats", self.tr("Statistics")),
+                ("diagnostics", self.tr("Checks")),
+            ]
+        )
+        self._mark_page(self.pages.currentIndex())
         self.action_grid.set_items(
             [
                 ("csv", self.tr("Export new (CSV)")),
                 ("xlsx", self.tr("Export new (Excel)")),
                 ("again:7", self.tr("Export again: last 7 days")),
                 ("again:30", self.tr("Export again: last 30 days")),
-                ("done", self.tr("Mark ticked as done")),
-                ("stats", self.tr("Usage statistics")),
-                ("purge", self.tr("Delete old requests now")),
-                ("diagnostics", self.tr("Diagnostics")),
-                ("sign_out", self.tr("Sign out")),
-                ("exit", self.tr("Exit the kiosk")),
             ]
         )
-        self.requests.setAccessibleName(self.tr("Callback requests; tick the ones called back"))
-        self.stats.setAccessibleName(self.tr("Usage statistics"))
-        self.back_to_list.set_text(self.tr("Back to requests"))
+        self.empty.setText(self.tr("No requests to call. New ones show here."))
+        self.apart_label.setText(self.tr("Cannot be undone:"))
+        self.purge.set_text(self.tr("Delete old requests now…"))
+        self.exit.set_text(self.tr("Exit the kiosk…"))
+        self.list_area.setAccessibleName(self.tr("Callback requests"))
         self.stats_export.set_text(self.tr("Export statistics (CSV)"))
+        self.touch_hint.setText(
+            self.tr("Touch test: touch the white box; a cross shows where the screen felt it.")
+        )
+        self.log_heading.setText(self.tr("Log (last lines):"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _choose(grid: ButtonGrid, key: str) -> None:
+    """Mark the button `key` of `grid` as chosen (a property the stylesheet matches on)."""
+    for button in grid.buttons:
+        button.setProperty("chosen", button.property("key") == key)
+        # A property the stylesheet matches on takes effect only once re-polished.
+        for widget in (button, *button.findChildren(QWidget)):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
 
 class StaffScreen(QStackedWidget):

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
@@ -19,6 +18,7 @@ from kiosk.storage.accounts import StaffDirectory
 from kiosk.storage.audit import AuditLog
 from kiosk.storage.database import Database
 from kiosk.storage.requests import RequestStore
+from kiosk.views.staff_chart import OpenedChart
 from kiosk.views.staff_view import StaffScreen
 from tests.conftest import grid_button, screen, wait_for_disk
 
@@ -68,12 +68,6 @@ def sign_in(staff: StaffScreen, pin: str = PIN) -> None:
     staff.pin.sign_in_button.click()
 
 
-def cell_text(table: QTableWidget, row: int, column: int) -> str:
-    item = table.item(row, column)
-    assert item is not None, f"no cell at row {row}, column {column}"
-    return item.text()
-
-
 def test_with_no_staff_the_pad_says_how_to_add_them(kiosk: Kiosk) -> None:
     staff = open_staff(kiosk)
     assert "kiosk staff add" in staff.pin.message.text()
@@ -109,7 +103,11 @@ def test_staff_export_new_requests_safely_and_they_become_exported(
     panel = staff.panel
     assert staff.currentWidget() is panel
     assert "New: 2" in panel.counts.text()
-    assert panel.requests.count() == 2
+    assert [card.name.text() for card in panel.cards] == [
+        "Ann Lee",
+        '=HYPERLINK("http://example.com","x") Lee',
+    ]
+    assert panel.cards[0].summary.text() == "Any day, mornings · English · about Surgery"
     usb = tmp_path / "usb"
     panel.set_folders([(str(usb), "USB")], str(usb))
     grid_button(panel.action_grid, "csv").click()
@@ -121,7 +119,9 @@ def test_staff_export_new_requests_safely_and_they_become_exported(
     names = {row[3] for row in rows[1:]}
     assert names == {"Ann", '\'=HYPERLINK("http://example.com","x")'}
     assert RequestStore(staffed).counts() == {"new": 0, "exported": 2, "done": 0}
-    assert "2 requests saved to" in panel.status.text()
+    said = panel.status.text()
+    assert f"2 requests saved to USB, in the file {exported.name}" in said
+    assert str(tmp_path) not in said  # no path on screen: the drive and the file, in words
     entry = AuditLog(staffed).entries()[0]
     assert (entry.staff, entry.action) == ("Dana Front", "export")
     assert "Ann" not in entry.detail
@@ -141,15 +141,59 @@ def test_an_export_to_an_unwritable_place_says_so_and_keeps_requests_new(
     assert RequestStore(staffed).counts()["new"] == 2
 
 
-def test_ticked_requests_are_marked_done_and_audited(kiosk: Kiosk, staffed: Database) -> None:
-    from PySide6.QtCore import Qt
-
+def test_mark_called_on_a_card_makes_it_done_and_audited(kiosk: Kiosk, staffed: Database) -> None:
     staff = open_staff(kiosk)
     sign_in(staff)
-    staff.panel.requests.item(0).setCheckState(Qt.CheckState.Checked)
-    grid_button(staff.panel.action_grid, "done").click()
+    assert staff.panel.cards[0].primary.text() == "Mark called"
+    staff.panel.cards[0].primary.click()
     assert RequestStore(staffed).counts() == {"new": 1, "exported": 0, "done": 1}
-    assert AuditLog(staffed).entries()[0].action == "mark_done"
+    assert len(staff.panel.cards) == 1  # off the list of requests to call
+    entry = AuditLog(staffed).entries()[0]
+    assert (entry.action, entry.detail) == ("mark_done", "1 request called back")
+
+
+def test_done_without_a_call_is_asked_first(kiosk: Kiosk, staffed: Database) -> None:
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    card = staff.panel.cards[0]
+    card.secondary.click()
+    assert card.asking
+    assert card.question.text() == "Take Ann off the list without a call?"
+    assert RequestStore(staffed).counts()["done"] == 0  # only asked
+    card.no.click()
+    assert card.secondary.isVisibleTo(card)  # the button back, the question gone
+    assert not card.question.isVisibleTo(card)
+    assert RequestStore(staffed).counts()["done"] == 0
+    card.secondary.click()
+    card.yes.click()
+    assert RequestStore(staffed).counts() == {"new": 1, "exported": 0, "done": 1}
+    assert AuditLog(staffed).entries()[0].detail == "1 request, no call needed"
+
+
+def test_deleting_old_requests_and_leaving_the_kiosk_are_asked_first(
+    kiosk: Kiosk, staffed: Database
+) -> None:
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    panel = staff.panel
+    left: list[bool] = []
+    mode = kiosk.shell.staff_mode
+    assert mode is not None
+    mode.exit_requested.disconnect()  # the kiosk would quit the application: pytest's own
+    mode.exit_requested.connect(lambda: left.append(True))
+    panel.exit.click()
+    assert "Close the kiosk" in panel.confirm.question.text()
+    panel.confirm.no.click()
+    assert left == []
+    panel.purge.click()
+    assert "cannot be undone" in panel.confirm.question.text()
+    assert [e.action for e in AuditLog(staffed).entries()][:1] == ["sign_in"]  # only asked
+    panel.confirm.yes.click()
+    assert AuditLog(staffed).entries()[0].action == "purge"
+    assert left == []
+    panel.exit.click()
+    panel.confirm.yes.click()
+    assert left == [True]
 
 
 def test_statistics_show_what_patients_did(kiosk: Kiosk, staffed: Database) -> None:
@@ -158,11 +202,18 @@ def test_statistics_show_what_patients_did(kiosk: Kiosk, staffed: Database) -> N
     UsageStats(staffed).count("topic_opened", "surgery")
     staff = open_staff(kiosk)
     sign_in(staff)
-    grid_button(staff.panel.action_grid, "stats").click()
+    UsageStats(staffed).count("topic_opened", "surgery")
+    UsageStats(staffed).count("form_submitted")
+    grid_button(staff.panel.nav, "stats").click()
     assert staff.panel.pages.currentIndex() == 1
-    stats = staff.panel.stats
-    cells = {cell_text(stats, r, 2) for r in range(stats.rowCount())}
-    assert "surgery" in cells
+    chart = staff.panel.chart
+    assert isinstance(chart, OpenedChart)
+    assert chart.bars[0] == ("Surgery", 2)  # the page's title, not its slug
+    assert chart.isVisibleTo(staff.panel)
+    said = staff.panel.stats_lines.text()
+    assert "Call-back requests sent: 1" in said
+    assert "topic_opened" not in said
+    assert "form_submitted" not in said
 
 
 def test_staff_mode_closes_itself_when_left_alone(kiosk: Kiosk, staffed: Database) -> None:
@@ -185,7 +236,7 @@ def test_any_touch_on_the_staff_screen_keeps_staff_mode_open(
 
     staff = open_staff(kiosk)
     sign_in(staff)
-    grid_button(staff.panel.action_grid, "stats").click()
+    grid_button(staff.panel.nav, "stats").click()
     mode = kiosk.shell.staff_mode
     assert mode is not None
     restarts: list[bool] = []
@@ -196,7 +247,8 @@ def test_any_touch_on_the_staff_screen_keeps_staff_mode_open(
         real_start()
 
     monkeypatch.setattr(mode.idle_timer, "start", counted_start)
-    table = staff.panel.stats.viewport()
+    assert staff.panel.chart is not None
+    table = staff.panel.chart
     QTest.mouseClick(table, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
     assert len(restarts) >= 1
     restarts.clear()
@@ -221,7 +273,8 @@ def test_exit_and_sign_out_work_when_the_log_cannot_be_written(
     mode.exit_requested.connect(lambda: left.append(True))
     staff.panel.exit_requested.emit()
     assert left == [True]
-    grid_button(staff.panel.action_grid, "done").click()  # nothing ticked: a message, no database
+    staff.panel.cards[0].primary.click()  # the log refuses it: a message, still signed in
+    assert "disk is full" in staff.panel.status.text()
     staff.panel.sign_out_requested.emit()
     assert kiosk.shell.current == HOME
     assert staff_mode.StaffMode is type(mode)
@@ -251,7 +304,7 @@ def test_diagnostics_show_the_facts_and_a_touch_test(
 
     staff = open_staff(kiosk)
     sign_in(staff)
-    grid_button(staff.panel.action_grid, "diagnostics").click()
+    grid_button(staff.panel.nav, "diagnostics").click()
     wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
     facts = staff.panel.facts.text()
     for label in (
@@ -277,7 +330,7 @@ def test_diagnostics_show_the_doctors_checks_in_the_staff_language(
     """`kiosk doctor`'s checks, labelled in the kiosk's language; the findings are for IT."""
     staff = open_staff(kiosk)
     sign_in(staff)
-    grid_button(staff.panel.action_grid, "diagnostics").click()
+    grid_button(staff.panel.nav, "diagnostics").click()
     wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
     facts = staff.panel.facts.text().splitlines()
     for label in ("Qt libraries: ✓", "Display platform: ✓ offscreen", "Fonts: ✓"):
@@ -293,7 +346,7 @@ def test_diagnostics_show_the_doctors_checks_in_the_staff_language(
     kiosk.shell.set_language("es")
     staff = open_staff(kiosk)
     sign_in(staff)
-    grid_button(staff.panel.action_grid, "diagnostics").click()
+    grid_button(staff.panel.nav, "diagnostics").click()
     wait_for_disk(qtbot, kiosk)  # gathered on the disk thread
     said = staff.panel.facts.text()
     assert "Carpeta de datos: ✗ " in said
@@ -315,10 +368,11 @@ def test_in_spanish_the_list_says_days_times_and_dates_the_spanish_way(
     kiosk.shell.set_language("es")
     staff = open_staff(kiosk)
     sign_in(staff)
-    first = staff.panel.requests.item(0).text()
+    card = staff.panel.cards[0]
+    first = f"{card.summary.text()} {card.origin.text()}"
     assert "mañana" in first
     assert "inglés" in first  # the call's language, in Spanish
-    assert "nueva" in first  # its status
+    assert card.primary.text() == "Marcar llamada"  # its next step
     assert "morning" not in first
     shown = received.astimezone()  # the kiosk's time zone, whichever it is
     assert f" {shown.day}/{shown.month}/{shown.year} " in f" {first} "  # day before month
@@ -375,7 +429,9 @@ def test_a_staff_export_never_replaces_a_file_already_there(
     (ours,) = set(usb.iterdir()) - set(theirs)
     assert ours.name.endswith("-2.csv")
     assert "Ann" in ours.read_text(encoding="utf-8-sig")
-    assert str(ours) in staff.panel.status.text()
+    said = staff.panel.status.text()
+    assert f"saved to USB, in the file {ours.name}" in said
+    assert str(usb) not in said
     assert [e.action for e in AuditLog(staffed).entries()[:2]] == ["export", "export_started"]
 
 
@@ -394,7 +450,8 @@ def test_a_staff_export_that_cannot_be_marked_says_so_and_keeps_requests_new(
     assert staff.currentWidget() is staff.panel
     (exported,) = usb.glob("*.csv")
     said = staff.panel.status.text()
-    assert str(exported) in said
+    assert f"saved to USB, in the file {exported.name}" in said
+    assert str(usb) not in said
     assert "could not be marked exported" in said
     assert "stay new" in said
     assert "disk is full" in said
@@ -440,6 +497,26 @@ def test_a_staff_export_the_log_cannot_record_afterwards_says_so(
     assert kiosk.shell.current == Route(Screen.STAFF)
     (exported,) = usb.glob("*.csv")
     said = staff.panel.status.text()
-    assert f"2 requests saved to {exported}, but the audit log could not record it" in said
+    assert (
+        f"2 requests saved to USB, in the file {exported.name}, but the audit log could not "
+        "record it" in said
+    )
+    assert str(usb) not in said
     assert RequestStore(staffed).counts()["exported"] == 2
     assert AuditLog(staffed).entries()[0].action == "export_started"  # who began it, at least
+
+
+def test_the_kiosk_starts_without_qt_charts() -> None:
+    """Qt Charts is loaded only when staff open the statistics: the patients' screens, and the
+    kiosk's start, never pay for it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import kiosk.app, kiosk.views.staff_view, kiosk.controllers.staff; "
+        "print('PySide6.QtCharts' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "False"

@@ -90,7 +90,7 @@ def test_an_export_the_stick_cannot_take_leaves_the_requests_new(
     qtbot.waitUntil(lambda: staffed.background.pending == 0)
 
     full = os.strerror(errno.ENOSPC)
-    assert panel.status.text() == f"The export failed: cannot write to {usb}: {full}"
+    assert panel.status.text() == f"The export failed: cannot write to USB: {full}"
     assert usb.is_dir()  # the folder was made: what failed was the write itself
     assert list(usb.iterdir()) == []  # no file, whole or partial, and no temporary
     assert list(spool.iterdir()) == []
