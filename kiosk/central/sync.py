@@ -235,6 +235,7 @@ class Syncer:
                 password=password,
                 connect_timeout=CONNECT_TIMEOUT,
                 application_name=f"kiosk-sync {self._kiosk_id}",
+                autocommit=True,  # each push is one statement or a transaction block of its own
                 keepalives=1,
                 keepalives_idle=30,
                 keepalives_interval=10,
@@ -247,7 +248,6 @@ class Syncer:
                 "SELECT current_user::text, set_config('statement_timeout', %s, false)",
                 (STATEMENT_TIMEOUT,),
             ).fetchone()
-            conn.commit()
             push.prepare(conn)
         except psycopg.Error as exc:
             conn.close()

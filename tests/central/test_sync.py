@@ -125,7 +125,7 @@ def test_the_same_batch_pushed_twice_is_one_row_each(central: Central, tmp_path:
     save(kiosk, 5)
     db = Database.open(kiosk.data_dir)
     batch = outbox.unsynced(db, 100)
-    with kiosk.login.connect() as conn:
+    with kiosk.login.connect(autocommit=True) as conn:
         push.prepare(conn)  # type: ignore[arg-type]
         assert push.push_requests(conn, batch) == 5  # type: ignore[arg-type]
         assert push.push_requests(conn, batch) == 0  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ def test_a_sync_section_has_working_defaults(tmp_path: Path) -> None:
     assert sync.dsn == "host=central.example.org dbname=kiosk"
     assert sync.keep_after_sync_hours == 24
     assert sync.interval_seconds == 1  # a request is on the desk about a second after Send
-    assert sync.batch_size == 500
+    assert sync.batch_size == 2000
     assert sync.password_file is None  # then the systemd credential
 
 
