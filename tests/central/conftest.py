@@ -5,8 +5,10 @@ fails them instead."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -21,12 +23,27 @@ from tests.central.pg import SUPERUSER, Server, UnavailableError, running_server
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[Server]:
     try:
-        with running_server() as server:
+        with running_server() as server, teardown_on_sigterm():
             yield server
     except UnavailableError as exc:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{exc}; CI must run the central store's tests (.ci/run installs it)")
         pytest.skip(str(exc))
+
+
+@contextlib.contextmanager
+def teardown_on_sigterm() -> Iterator[None]:
+    """`timeout` and CI end a run with SIGTERM, which kills Python before any teardown and so
+    left the server running; as KeyboardInterrupt, pytest stops and tears down first."""
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 @dataclass(frozen=True)

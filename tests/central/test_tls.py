@@ -22,6 +22,7 @@ from kiosk.central.sync import Syncer
 from kiosk.core.config import load_config
 from kiosk.storage.database import Database
 from kiosk.storage.sync_status import read_status
+from tests.central.conftest import teardown_on_sigterm
 from tests.central.kiosks import Kiosk, save, wait_for
 from tests.central.pg import Server, UnavailableError, running_server
 
@@ -111,7 +112,10 @@ def tls_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsStore]:
 
     settings = {"listen_addresses": "'127.0.0.1'", "ssl": "on"}
     try:
-        with running_server(settings, port=free_port(), before_start=install) as server:
+        with (
+            running_server(settings, port=free_port(), before_start=install) as server,
+            teardown_on_sigterm(),
+        ):
             with psycopg.connect(server.superuser_dsn, autocommit=True) as conn:
                 conn.execute("CREATE DATABASE kiosk")
             dsn = server.superuser_dsn.replace("dbname=postgres", "dbname=kiosk")
