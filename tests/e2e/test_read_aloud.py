@@ -4,18 +4,25 @@ button is there at all. It never speaks what a patient typed."""
 from __future__ import annotations
 
 import ctypes.util
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.core.config import Config
-from kiosk.core.navigation import Route
+from kiosk.core.navigation import Route, Screen
+from kiosk.views.callback_view import CallbackView
 from kiosk.views.read_aloud import ReadAloudButton
-from tests.conftest import shown_kiosk
+from kiosk.views.spine_view import SpineView
+from tests.conftest import screen, shown_kiosk, wait_for_disk
 
 
-def _build(qapp, qtbot, config: Config, engine: str) -> Kiosk:  # type: ignore[no-untyped-def]
+def _build(qapp: QApplication, qtbot: QtBot, config: Config, engine: str) -> Kiosk:
     config = config._replace(kiosk=config.kiosk._replace(speech_engine=engine))
     built: Kiosk = shown_kiosk(qapp, qtbot, config)
     # The engine starts on its own thread after the first paint; the tests wait for its answer.
@@ -25,7 +32,7 @@ def _build(qapp, qtbot, config: Config, engine: str) -> Kiosk:  # type: ignore[n
 
 
 @pytest.fixture
-def speaking(qapp, qtbot, config: Config) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+def speaking(qapp: QApplication, qtbot: QtBot, config: Config) -> Iterator[Kiosk]:
     """A kiosk whose voice is Qt's mock engine (English voices only, no Spanish one)."""
     built = _build(qapp, qtbot, config, "mock")
     yield built
@@ -39,8 +46,10 @@ def _spoken_words(kiosk: Kiosk) -> list[str]:
     return words
 
 
-def test_a_topic_is_read_aloud_title_first_in_an_american_voice(qtbot, speaking: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    speaking.shell.go(Route("topic", "symptoms"))
+def test_a_topic_is_read_aloud_title_first_in_an_american_voice(
+    qtbot: QtBot, speaking: Kiosk
+) -> None:
+    speaking.shell.go(Route(Screen.TOPIC, "symptoms"))
     button = speaking.topic.read_button
     assert button.isVisible()
     assert button.label() == "Read aloud"
@@ -61,8 +70,8 @@ def test_a_topic_is_read_aloud_title_first_in_an_american_voice(qtbot, speaking:
     assert button.label() == "Read aloud"
 
 
-def test_leaving_the_page_stops_the_reading(qtbot, speaking: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    speaking.shell.go(Route("topic", "causes"))
+def test_leaving_the_page_stops_the_reading(qtbot: QtBot, speaking: Kiosk) -> None:
+    speaking.shell.go(Route(Screen.TOPIC, "causes"))
     with qtbot.waitSignal(speaking.shell.speaker.speaking_changed):
         speaking.topic.read_button.click()
     with qtbot.waitSignal(speaking.shell.speaker.speaking_changed) as stopped:
@@ -70,9 +79,9 @@ def test_leaving_the_page_stops_the_reading(qtbot, speaking: Kiosk) -> None:  # 
     assert stopped.args == [False]
 
 
-def test_a_spine_region_is_read_aloud(qtbot, speaking: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    speaking.shell.go(Route("spine", "lumbar"))
-    spine = speaking.window.stack.currentWidget()
+def test_a_spine_region_is_read_aloud(qtbot: QtBot, speaking: Kiosk) -> None:
+    speaking.shell.go(Route(Screen.SPINE, "lumbar"))
+    spine = screen(speaking, SpineView)
     button = spine.findChild(ReadAloudButton)
     assert button is not None
     assert button.isVisible()
@@ -84,7 +93,7 @@ def test_a_spine_region_is_read_aloud(qtbot, speaking: Kiosk) -> None:  # type: 
 
 
 def test_without_a_voice_for_the_language_the_button_is_hidden(speaking: Kiosk) -> None:
-    speaking.shell.go(Route("topic", "symptoms"))
+    speaking.shell.go(Route(Screen.TOPIC, "symptoms"))
     assert speaking.topic.read_button.isVisible()
     speaking.window.language_button.click()  # Spanish: the mock engine has no Spanish voice
     assert speaking.topic.title_label.text() == "Síntomas"
@@ -94,23 +103,25 @@ def test_without_a_voice_for_the_language_the_button_is_hidden(speaking: Kiosk) 
 
 
 @pytest.mark.parametrize("engine", ["none", "no-such-engine"])
-def test_without_an_engine_there_is_no_button(qapp, qtbot, config: Config, engine: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_an_engine_there_is_no_button(
+    qapp: QApplication, qtbot: QtBot, config: Config, engine: str
+) -> None:
     built = _build(qapp, qtbot, config, engine)
-    built.shell.go(Route("topic", "symptoms"))
+    built.shell.go(Route(Screen.TOPIC, "symptoms"))
     assert built.window.stack.currentWidget() is built.topic
     assert not built.topic.read_button.isVisible()
     assert built.shell.speaker.engine is None
     qapp.setStyleSheet("")
 
 
-def test_nothing_typed_in_the_form_is_ever_read_aloud(  # type: ignore[no-untyped-def]
-    qtbot, speaking: Kiosk, monkeypatch
+def test_nothing_typed_in_the_form_is_ever_read_aloud(
+    qtbot: QtBot, speaking: Kiosk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     said: list[str] = []
     speaker = speaking.shell.speaker
     monkeypatch.setattr(speaker, "say", lambda text, language: said.append(text))
-    speaking.shell.go(Route("callback", "topic:surgery"))
-    form = speaking.window.stack.currentWidget()
+    speaking.shell.go(Route(Screen.CALLBACK, "topic:surgery"))
+    form = screen(speaking, CallbackView)
     assert form.findChildren(ReadAloudButton) == []
     form.first_name.setText("Zeb")
     form.last_name.setText("Quux")
@@ -118,7 +129,7 @@ def test_nothing_typed_in_the_form_is_ever_read_aloud(  # type: ignore[no-untype
     form.note.setText("private words")
 
     speaking.window.back_button.click()
-    speaking.shell.go(Route("topic", "surgery"))
+    speaking.shell.go(Route(Screen.TOPIC, "surgery"))
     speaking.topic.read_button.click()
     assert len(said) == 1
     assert said[0].startswith("Surgery.")
@@ -127,7 +138,7 @@ def test_nothing_typed_in_the_form_is_ever_read_aloud(  # type: ignore[no-untype
 
 
 @pytest.fixture
-def silent_speech_server(tmp_path, monkeypatch) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def silent_speech_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """A speech-dispatcher socket that takes the connection and never says a word, as a hung
     speech-dispatcher does: Qt's speechd plugin then waits for ever in its constructor."""
     import socket
@@ -144,10 +155,8 @@ def silent_speech_server(tmp_path, monkeypatch) -> Iterator[None]:  # type: igno
     server.close()
 
 
-def _ticks_while(qtbot, done) -> int:  # type: ignore[no-untyped-def]
+def _ticks_while(qtbot: QtBot, done: Callable[[], bool]) -> int:
     """How often a 50 ms timer fired while waiting for `done`: a frozen screen stops it."""
-    from PySide6.QtCore import QTimer
-
     ticks = [0]
     timer = QTimer()
     timer.setInterval(50)
@@ -159,8 +168,8 @@ def _ticks_while(qtbot, done) -> int:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.usefixtures("silent_speech_server")
-def test_a_speech_server_that_never_answers_costs_read_aloud_not_the_screen(  # type: ignore[no-untyped-def]
-    qapp, qtbot, config: Config, caplog
+def test_a_speech_server_that_never_answers_costs_read_aloud_not_the_screen(
+    qapp: QApplication, qtbot: QtBot, config: Config, caplog: pytest.LogCaptureFixture
 ) -> None:
     if ctypes.util.find_library("speechd") is None:
         pytest.skip("Qt's speechd plugin cannot load here (libspeechd2 missing)")
@@ -177,15 +186,19 @@ def test_a_speech_server_that_never_answers_costs_read_aloud_not_the_screen(  # 
     assert built.window.stack.currentWidget() is built.topic
     assert not built.topic.read_button.isVisible()
     built.window.home_button.click()
-    assert built.shell.current == Route("home")
+    assert built.shell.current == Route(Screen.HOME)
     qapp.setStyleSheet("")
 
 
 STUB_SERVICE = "tests.e2e.speech_service_that_hangs"
 
 
-def test_an_engine_that_stops_answering_is_dropped_and_the_button_hidden(  # type: ignore[no-untyped-def]
-    qapp, qtbot, config: Config, caplog, monkeypatch
+def test_an_engine_that_stops_answering_is_dropped_and_the_button_hidden(
+    qapp: QApplication,
+    qtbot: QtBot,
+    config: Config,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import kiosk.controllers.speech
 
@@ -193,7 +206,7 @@ def test_an_engine_that_stops_answering_is_dropped_and_the_button_hidden(  # typ
     monkeypatch.setattr(kiosk.controllers.speech, "ANSWER_LIMIT_MS", 500)
     caplog.set_level("INFO", logger="kiosk.controllers.speech")
     built = _build(qapp, qtbot, config, "auto")
-    built.shell.go(Route("topic", "symptoms"))
+    built.shell.go(Route(Screen.TOPIC, "symptoms"))
     assert built.topic.read_button.isVisible()  # it answered at first
     built.topic.read_button.click()  # ...and then never again
     assert _ticks_while(qtbot, lambda: not built.topic.read_button.isVisible()) >= 5
@@ -207,28 +220,19 @@ def test_an_engine_that_stops_answering_is_dropped_and_the_button_hidden(  # typ
 PHONE_TYPED = "2015550142"  # fictional (555-01xx)
 
 
-def _key(kiosk: Kiosk, key, text: str = "") -> None:  # type: ignore[no-untyped-def]
+def _key(kiosk: Kiosk, key: Qt.Key, text: str = "") -> None:
     """A key of a physical keyboard, as the window system delivers it."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
     QTest.keyClick(kiosk.window.windowHandle(), key, Qt.KeyboardModifier.NoModifier)
 
 
 def _type(kiosk: Kiosk, text: str) -> None:
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
-
     focused = QApplication.focusWidget()
     assert focused is not None
     QTest.keyClicks(focused, text)
 
 
-def _tab_to(kiosk: Kiosk, target, said: list[str], key=None) -> None:  # type: ignore[no-untyped-def]
+def _tab_to(kiosk: Kiosk, target: QWidget, said: list[str], key: Qt.Key | None = None) -> None:
     """Tab (or `key`) until `target` has the focus; each move must be said, as it happens."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
     for _ in range(60):
         if target.hasFocus():
             return
@@ -245,11 +249,9 @@ def _tab_to(kiosk: Kiosk, target, said: list[str], key=None) -> None:  # type: i
     raise AssertionError(f"never reached {target.accessibleName()!r}")
 
 
-def _fill_in_by_keys(kiosk: Kiosk, form, said: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def _fill_in_by_keys(kiosk: Kiosk, form: CallbackView, said: list[str]) -> list[str]:
     """Name, phone, a time and permission with keys only, hearing the phone back with F2, then
     Send; what was said before F2."""
-    from PySide6.QtCore import Qt
-
     _tab_to(kiosk, form.first_name, said)
     assert said[-1] == "First name, required. text box. empty."
     _type(kiosk, "Zeb")
@@ -274,16 +276,15 @@ def _fill_in_by_keys(kiosk: Kiosk, form, said: list[str]) -> list[str]:  # type:
     return unasked
 
 
-def test_a_keyboard_only_visit_is_spoken_and_never_the_typed_phone(  # type: ignore[no-untyped-def]
-    qtbot, speaking: Kiosk, monkeypatch, caplog
+def test_a_keyboard_only_visit_is_spoken_and_never_the_typed_phone(
+    qtbot: QtBot,
+    speaking: Kiosk,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Home -> Symptoms -> Ask us to call you -> the form -> Thank you, with keys only: F1
     starts guidance, every focus move and every page is said through the kiosk's voice (Qt's
     mock engine), and what was typed is said only when F2 asks for it."""
-    from PySide6.QtCore import Qt
-
-    from tests.conftest import wait_for_disk
-
     caplog.set_level("DEBUG")
     said: list[str] = []
     speaker = speaking.shell.speaker
@@ -305,12 +306,12 @@ def test_a_keyboard_only_visit_is_spoken_and_never_the_typed_phone(  # type: ign
     _tab_to(speaking, symptoms, said)
     assert said[-1].startswith("Symptoms. button. What axial back pain feels like")
     _key(speaking, Qt.Key.Key_Return)
-    assert speaking.shell.current == Route("topic", "symptoms")
+    assert speaking.shell.current == Route(Screen.TOPIC, "symptoms")
     assert said[-1] == "Symptoms"  # the page, as it comes
 
     _tab_to(speaking, speaking.topic.callback_button, said, Qt.Key.Key_Down)  # a switch's "next"
     _key(speaking, Qt.Key.Key_Enter)
-    form = window.stack.currentWidget()
+    form = screen(speaking, CallbackView)
     assert said[-1] == "Ask us to call you"
 
     unasked = _fill_in_by_keys(speaking, form, said)
@@ -328,27 +329,29 @@ def test_a_keyboard_only_visit_is_spoken_and_never_the_typed_phone(  # type: ign
     assert "Zeb" not in caplog.text
 
 
-def test_the_idle_reset_ends_audio_guidance(qtbot, speaking: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
+def guiding(kiosk: Kiosk) -> bool:
+    """Whether audio guidance is on now (a call, so that mypy does not keep the answer of an
+    earlier assert about it)."""
+    return kiosk.guidance.on
 
+
+def test_the_idle_reset_ends_audio_guidance(qtbot: QtBot, speaking: Kiosk) -> None:
     speaking.window.activateWindow()
     qtbot.waitUntil(speaking.window.isActiveWindow)
     _key(speaking, Qt.Key.Key_F1)
-    assert speaking.guidance.on
+    assert guiding(speaking)
     speaking.idle.idle_timer.timeout.emit()
     while speaking.idle.warning:
         speaking.idle.tick_timer.timeout.emit()
-    assert not speaking.guidance.on  # the next patient starts without it
-    assert speaking.shell.current == Route("home")
+    assert not guiding(speaking)  # the next patient starts without it
+    assert speaking.shell.current == Route(Screen.HOME)
 
 
-def test_audio_guidance_does_not_follow_staff_to_the_pin_pad(qtbot, speaking: Kiosk) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-
+def test_audio_guidance_does_not_follow_staff_to_the_pin_pad(qtbot: QtBot, speaking: Kiosk) -> None:
     speaking.window.activateWindow()
     qtbot.waitUntil(speaking.window.isActiveWindow)
     _key(speaking, Qt.Key.Key_F1)
-    assert speaking.guidance.on
+    assert guiding(speaking)
     speaking.window.staff_requested.emit()  # the clinic's name held for 3 s
-    assert speaking.shell.current == Route("staff")
-    assert not speaking.guidance.on
+    assert speaking.shell.current == Route(Screen.STAFF)
+    assert not guiding(speaking)
