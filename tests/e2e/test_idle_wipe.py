@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QGraphicsScene,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QLabel,
@@ -31,18 +32,22 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.core.config import Config
-from kiosk.core.navigation import HOME, Route
+from kiosk.core.navigation import HOME, Route, Screen
 from kiosk.views.callback_view import CallbackView
-from tests.conftest import wait_for_disk
+from kiosk.views.spine_view import SpineView
+from tests.conftest import screen, wait_for_disk
 
 # Fictional: 555-01xx numbers are reserved for fiction.
 FIRST, LAST, PHONE, NOTE = "Zebediah", "Quux", "(201) 555-0142", "stiff since Tuesday"
 SECOND_FIRST, SECOND_PHONE = "Ottoline", "(201) 555-0187"
 
 Snapshot = dict[str, dict[str, object]]
+# What a visit (or a kiosk only opened) does before the reset.
+Visit = Callable[[Kiosk, QtBot], None]
 # The views' own dynamic properties (Qt keeps some of its own, not all readable from Python).
 OUR_PROPERTIES = frozenset({"role", "variant", "kind", "key", "at_end", "icon_name", "chosen"})
 
@@ -120,7 +125,7 @@ def _choice_state(widget: QWidget) -> Iterator[tuple[str, object]]:
 
 def _drawn(view: QGraphicsView) -> list[str]:
     """The drawing's visible items: which parts are highlighted, a "where it hurts" marker."""
-    scene = view.scene()
+    scene: QGraphicsScene | None = view.scene()  # None without one, whatever the stubs say
     if scene is None:
         return []
     items = []
@@ -196,10 +201,10 @@ def differences(left: Snapshot, fresh: Snapshot) -> list[str]:
                 lines.append(f"{called(path, mine)}: {side}, with {inside} widgets inside")
     for path in sorted(left.keys() & fresh.keys()):
         for key in sorted(left[path].keys() | fresh[path].keys()):
-            mine, theirs = left[path].get(key), fresh[path].get(key)
-            if mine != theirs:
+            after, before = left[path].get(key), fresh[path].get(key)
+            if after != before:
                 what = called(path, left)
-                lines.append(f"{what}: {key}: left {short(mine)}, fresh kiosk {short(theirs)}")
+                lines.append(f"{what}: {key}: left {short(after)}, fresh kiosk {short(before)}")
     return lines
 
 
@@ -227,7 +232,7 @@ def screens(kiosk: Kiosk) -> list[str]:
     return sorted(type(stack.widget(i)).__name__ for i in range(stack.count()))
 
 
-def after_reset(kiosk: Kiosk, qtbot, visit: Callable[[Kiosk, object], None]) -> Snapshot:  # type: ignore[no-untyped-def]
+def after_reset(kiosk: Kiosk, qtbot: QtBot, visit: Visit) -> Snapshot:
     visit(kiosk, qtbot)
     built = screens(kiosk)
     expire(kiosk)
@@ -240,7 +245,7 @@ def after_reset(kiosk: Kiosk, qtbot, visit: Callable[[Kiosk, object], None]) -> 
 
 
 @pytest.fixture
-def fresh(qapp, qtbot, config: Config, tmp_path: Path) -> Kiosk:  # type: ignore[no-untyped-def]
+def fresh(qapp: QApplication, qtbot: QtBot, config: Config, tmp_path: Path) -> Kiosk:
     """A second kiosk, as the `kiosk` fixture builds it, from the same configuration (its own
     data folder): the untouched kiosk to compare with."""
     built = build_kiosk(config.with_data_dir(tmp_path / "fresh"), qapp, kiosk_mode=False)
@@ -254,14 +259,14 @@ def fresh(qapp, qtbot, config: Config, tmp_path: Path) -> Kiosk:  # type: ignore
 # -- the visits ------------------------------------------------------------------------------
 
 
-def _type(qtbot, field: QLineEdit, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type(qtbot: QtBot, field: QLineEdit, text: str) -> None:
     """Type as a patient does: focus the field (the keyboard opens), then the keys."""
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
-    qtbot.keyClicks(field, text)
+    QTest.keyClicks(field, text)
 
 
-def first_patient_sends(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def first_patient_sends(kiosk: Kiosk, qtbot: QtBot) -> None:
     """Reads, finds where it hurts, asks for a call, sends it and goes back to the start."""
     kiosk.window.activateWindow()
     kiosk.home.topic_tiles["symptoms"].click()
@@ -269,49 +274,49 @@ def first_patient_sends(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped
     region = kiosk.topic.related.button("spine:lumbar")
     assert region is not None
     region.click()
-    spine = kiosk.window.stack.currentWidget()
-    spine.zoom_in_button.click()  # type: ignore[attr-defined]
-    spine.hurts_button.click()  # type: ignore[attr-defined]
-    form = kiosk.window.stack.currentWidget()
-    assert kiosk.shell.current == Route("callback", "spine:lumbar")
-    _type(qtbot, form.first_name, FIRST)  # type: ignore[attr-defined]
-    _type(qtbot, form.last_name, LAST)  # type: ignore[attr-defined]
-    _type(qtbot, form.phone, PHONE)  # type: ignore[attr-defined]
-    _type(qtbot, form.note, NOTE)  # type: ignore[attr-defined]
-    form.day_buttons["tue"].click()  # type: ignore[attr-defined]
-    form.period_buttons["morning"].click()  # type: ignore[attr-defined]
-    form.language_buttons["es"].click()  # type: ignore[attr-defined]
-    form.consent.click()  # type: ignore[attr-defined]
-    form.send_button.click()  # type: ignore[attr-defined]
+    spine = screen(kiosk, SpineView)
+    spine.zoom_in_button.click()
+    spine.hurts_button.click()
+    form = screen(kiosk, CallbackView)
+    assert kiosk.shell.current == Route(Screen.CALLBACK, "spine:lumbar")
+    _type(qtbot, form.first_name, FIRST)
+    _type(qtbot, form.last_name, LAST)
+    _type(qtbot, form.phone, PHONE)
+    _type(qtbot, form.note, NOTE)
+    form.day_buttons["tue"].click()
+    form.period_buttons["morning"].click()
+    form.language_buttons["es"].click()
+    form.consent.click()
+    form.send_button.click()
     wait_for_disk(qtbot, kiosk)
-    assert form.pages.currentIndex() == 1, "the request was not saved"  # type: ignore[attr-defined]
-    form.home_button.click()  # type: ignore[attr-defined]
+    assert form.pages.currentIndex() == 1, "the request was not saved"
+    form.home_button.click()
 
 
-def second_patient_walks_away(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def second_patient_walks_away(kiosk: Kiosk, qtbot: QtBot) -> None:
     """Asks about a topic, half fills in the form (errors showing) and leaves it."""
     kiosk.home.topic_tiles["surgery"].click()
     kiosk.topic.callback_button.click()
-    form = kiosk.window.stack.currentWidget()
-    _type(qtbot, form.first_name, SECOND_FIRST)  # type: ignore[attr-defined]
-    _type(qtbot, form.phone, SECOND_PHONE[:9])  # type: ignore[attr-defined]
-    form.send_button.click()  # type: ignore[attr-defined] -- errors shown under the fields
-    form.period_buttons["evening"].click()  # type: ignore[attr-defined]
-    form.language_buttons["es"].click()  # type: ignore[attr-defined]
+    form = screen(kiosk, CallbackView)
+    _type(qtbot, form.first_name, SECOND_FIRST)
+    _type(qtbot, form.phone, SECOND_PHONE[:9])
+    form.send_button.click()  # errors shown under the fields
+    form.period_buttons["evening"].click()
+    form.language_buttons["es"].click()
 
 
-def patient_visits(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def patient_visits(kiosk: Kiosk, qtbot: QtBot) -> None:
     first_patient_sends(kiosk, qtbot)
     second_patient_walks_away(kiosk, qtbot)
 
 
-def patient_visits_with_larger_contrasting_text(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def patient_visits_with_larger_contrasting_text(kiosk: Kiosk, qtbot: QtBot) -> None:
     kiosk.window.text_size_button.click()
     kiosk.window.contrast_button.click()
     patient_visits(kiosk, qtbot)
 
 
-def screens_opened(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
+def screens_opened(kiosk: Kiosk, qtbot: QtBot) -> None:
     """An untouched kiosk whose screens have been built: each opened from home, nothing
     chosen, typed or sent."""
     kiosk.topic  # noqa: B018 -- builds the reader, which shows no page until asked
@@ -322,8 +327,8 @@ def screens_opened(kiosk: Kiosk, qtbot) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("visits", [patient_visits, patient_visits_with_larger_contrasting_text])
-def test_after_the_idle_reset_every_widget_is_as_on_a_fresh_kiosk(  # type: ignore[no-untyped-def]
-    qtbot, kiosk: Kiosk, fresh: Kiosk, visits
+def test_after_the_idle_reset_every_widget_is_as_on_a_fresh_kiosk(
+    qtbot: QtBot, kiosk: Kiosk, fresh: Kiosk, visits: Visit
 ) -> None:
     left = after_reset(kiosk, qtbot, visits)
     untouched = after_reset(fresh, qtbot, screens_opened)
@@ -336,9 +341,7 @@ def test_after_the_idle_reset_every_widget_is_as_on_a_fresh_kiosk(  # type: igno
         assert secret not in everything
 
 
-def test_start_over_leaves_nothing_behind_either(  # type: ignore[no-untyped-def]
-    qtbot, kiosk: Kiosk, fresh: Kiosk
-) -> None:
+def test_start_over_leaves_nothing_behind_either(qtbot: QtBot, kiosk: Kiosk, fresh: Kiosk) -> None:
     """The patient answers the warning with "Start over": the same wipe, at once."""
     patient_visits_with_larger_contrasting_text(kiosk, qtbot)
     built = screens(kiosk)
@@ -358,8 +361,8 @@ def test_start_over_leaves_nothing_behind_either(  # type: ignore[no-untyped-def
         assert secret not in repr(left)
 
 
-def test_the_next_patient_finds_nothing_of_the_last_one_in_the_form(  # type: ignore[no-untyped-def]
-    qtbot, kiosk: Kiosk, fresh: Kiosk
+def test_the_next_patient_finds_nothing_of_the_last_one_in_the_form(
+    qtbot: QtBot, kiosk: Kiosk, fresh: Kiosk
 ) -> None:
     """No idle reset in between: the next patient opens the form soon after a request was
     sent. The thank-you page it hides still held the phone number and reference code."""
@@ -375,8 +378,8 @@ def test_the_next_patient_finds_nothing_of_the_last_one_in_the_form(  # type: ig
     assert not leaks, "the next patient's form differs from a fresh one:\n" + "\n".join(leaks)
 
 
-def test_the_comparison_notices_a_typed_name_left_behind(  # type: ignore[no-untyped-def]
-    qtbot, kiosk: Kiosk, fresh: Kiosk
+def test_the_comparison_notices_a_typed_name_left_behind(
+    qtbot: QtBot, kiosk: Kiosk, fresh: Kiosk
 ) -> None:
     """The check above is only worth something if it sees what a reset missed."""
     left = after_reset(kiosk, qtbot, screens_opened)
@@ -384,6 +387,7 @@ def test_the_comparison_notices_a_typed_name_left_behind(  # type: ignore[no-unt
     assert differences(left, untouched) == []
 
     form = kiosk.window.findChild(CallbackView)
+    assert form is not None
     form.first_name.setText(FIRST)
     assert differences(snapshot(kiosk), untouched) == [
         f"CallbackView.text_fields['first_name']: text: left '{FIRST}', fresh kiosk ''"
