@@ -218,6 +218,10 @@ def _migrate(db: Any) -> None:
         except BaseException:
             if db.in_transaction:
                 db.execute("ROLLBACK")
+            # The kiosk and `kiosk sync` open the same database: after an upgrade the other
+            # may have applied this migration since the version was read. Then it is done.
+            if int(db.execute("PRAGMA user_version").fetchone()[0]) >= number:
+                continue
             raise
 
 

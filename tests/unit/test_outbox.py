@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +25,7 @@ from kiosk.storage.outbox import (
 from kiosk.storage.requests import RequestStore
 from kiosk.storage.retention import purge
 from kiosk.storage.usage import UsageStats
+from tests.unit.test_database import first_version_only, scripts
 
 NOW = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
 REQUEST = CallbackRequest(
@@ -166,3 +169,27 @@ def test_only_grown_usage_counts_are_sent_again(db: Database) -> None:
     assert usage_changes(db) == []
     usage.count("topic_opened", "symptoms")
     assert [(c.event, c.count) for c in usage_changes(db)] == [("topic_opened", 2)]
+
+
+def test_a_migration_another_process_applied_meanwhile_is_taken_as_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The kiosk and `kiosk sync` open one database. After an upgrade both find it behind; the
+    one that reaches the write lock second finds the migrations applied, and opens it."""
+    first_version_only(tmp_path)
+    find_scripts = resources.files
+    other_process: list[str] = []
+
+    def files(package: str) -> Any:
+        if not other_process:  # just after this process read the version: the other one
+            other_process.append("opened")
+            Database.open(tmp_path).close()  # brings it all the way up
+        return find_scripts(package)
+
+    monkeypatch.setattr(resources, "files", files)
+    db = Database.open(tmp_path)
+    assert other_process == ["opened"]
+    newest = max(int(name.split("_", 1)[0]) for name in scripts())
+    assert db.read("PRAGMA user_version") == [(newest,)]
+    assert db.integrity_ok()
+    db.close()
