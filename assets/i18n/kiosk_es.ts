@@ -1111,6 +1111,10 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Pantalla</translation>
     </message>
     <message>
+        <source>Delete the requests exported or done more than {days} days ago? This cannot be undone.</source>
+        <translation>¿Borrar las solicitudes exportadas o terminadas hace más de {days} días? Esto no se puede deshacer.</translation>
+    </message>
+    <message>
         <source>Requests</source>
         <translation>Solicitudes</translation>
     </message>
@@ -1201,10 +1205,6 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Save files to: {place}</source>
         <translation>Guardar archivos en: {place}</translation>
-    </message>
-    <message>
-        <source>Delete the old requests now? This cannot be undone.</source>
-        <translation>¿Borrar ahora las solicitudes antiguas? Esto no se puede deshacer.</translation>
     </message>
     <message>
         <source>Yes, delete them</source>

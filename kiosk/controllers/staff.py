@@ -452,6 +452,7 @@ class StaffMode(QObject):
     def _refresh(self) -> None:
         store = self._store()
         panel = self._screen.panel
+        panel.retention_days = self._config.kiosk.retention_days
         panel.set_counts(store.counts())
         to_call = sorted(
             (*store.requests(Status.NEW), *store.requests(Status.EXPORTED)),

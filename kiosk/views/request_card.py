@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.core.callback_form import display
 from kiosk.storage.requests import StoredRequest
@@ -58,6 +66,7 @@ class RequestCard(QFrame):
         self.name = _label(f"{stored.first_name} {stored.last_name}", "name")
         self.phone = _label(display(stored.phone), "phone")
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.phone.setWordWrap(False)  # a number broken in two is misread
         self.summary = _label(
             summary(stored.days, stored.periods, stored.language, stored.topic, titles), "summary"
         )
@@ -84,17 +93,17 @@ class RequestCard(QFrame):
                 self.yes.clicked.connect(lambda: self.set_aside.emit(*aside))
             else:
                 self.secondary.clicked.connect(lambda: self.set_aside.emit(*aside))
-        row = QHBoxLayout(self)
-        row.addLayout(self._texts(stored.note), 1)
-        row.addSpacing(16)
-        row.addLayout(self._actions())
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._row.addLayout(self._texts(stored.note), 1)
+        self._row.addSpacing(16)
+        self._row.addLayout(self._actions())
 
     def _texts(self, note: str) -> QVBoxLayout:
         texts = QVBoxLayout()
         texts.setSpacing(4)
-        head = QHBoxLayout()
+        head = self._head = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        head.setSpacing(16)
         head.addWidget(self.name)
-        head.addSpacing(16)
         head.addWidget(self.phone)
         head.addStretch(1)
         texts.addLayout(head)
@@ -135,6 +144,23 @@ class RequestCard(QFrame):
     def _ask(self, *, asking: bool) -> None:
         self._asking.setVisible(asking)
         self.secondary.setVisible(not asking)
+
+    def row_width(self) -> int:
+        """How wide the card must be for its words and buttons side by side."""
+        name = min(self.name.sizeHint().width(), MAX_NAME_WIDTH)
+        words = max(name + 16 + self.phone.sizeHint().width(), 200)
+        buttons = max(self.primary.sizeHint().width(), self.secondary.sizeHint().width())
+        margins = self.contentsMargins()
+        return words + 16 + buttons + margins.left() + margins.right() + 24
+
+    def set_stacked(self, stacked: bool) -> None:  # noqa: FBT001 -- as Qt's setVisible
+        """The buttons under the words, the width of the card, and the number under the name
+        (a narrow screen, large text); or each beside the other."""
+        direction = (
+            QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight
+        )
+        self._row.setDirection(direction)
+        self._head.setDirection(direction)
 
     def set_origin(self, text: str) -> None:
         """Where and when it came in."""

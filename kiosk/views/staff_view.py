@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -77,6 +78,26 @@ class Confirm(QFrame):
         self.answered_yes.emit(self.key)
 
 
+class _Tabs(ButtonGrid):
+    """The panel's tabs: one row, or two at large text, as tall as they need at their width.
+
+    A grid's own minimum is its buttons one under another, which would make the kiosk's window
+    taller than a 1280x800 screen; and the layouts above it do not ask its height for its width.
+    """
+
+    def __init__(self, role: str, columns: int) -> None:
+        super().__init__(role=role, columns=columns)
+        self.setMinimumHeight(TOUCH_TARGET_PX)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            wanted = max(TOUCH_TARGET_PX, self.heightForWidth(self.width()))
+            if wanted != self.minimumHeight():
+                self.setMinimumHeight(wanted)
+        return handled
+
+
 class StaffView(QWidget):
     """Counts, the request cards, exports, statistics; reports each staff action."""
 
@@ -96,20 +117,18 @@ class StaffView(QWidget):
         self.setObjectName("StaffPanel")
         self._folder = ""
         self._folders: list[tuple[str, str]] = []
+        self.retention_days = 30  # what "old" means for deleting: [kiosk] retention_days
         self._shown: tuple[list[StoredRequest], Mapping[str, str], dt.datetime] | None = None
         self.cards: list[RequestCard] = []
         self.chart: QWidget | None = None  # the statistics' chart, made when first shown
-        self.title = _label("heading")
+        self.title = _label("staff-title")
         self.sign_out = WrappingButton(role="more")
         self.sign_out.clicked.connect(self.sign_out_requested)
         self.counts = _label("lead")
         self.status = _label("staff-status")
-        self.nav = ButtonGrid(role="link", columns=4)
+        self.status.hide()  # until there is something to say: no empty line
+        self.nav = _Tabs(role="link", columns=4)
         self.nav.chosen.connect(self._on_nav_chosen)
-        # At least one row: its height for the panel's width comes from the layout. Left to
-        # itself it would ask for one button under another, making the kiosk's window taller
-        # than a 1280x800 screen.
-        self.nav.setMinimumHeight(TOUCH_TARGET_PX)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_list_page())
         self.pages.addWidget(self._build_stats_page())
@@ -117,14 +136,20 @@ class StaffView(QWidget):
         self.pages.addWidget(self._build_export_page())
         self.pages.currentChanged.connect(self._mark_page)
 
+        # Who is signed in and the counts beside Sign out: the requests get the height.
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.title)
+        words.addWidget(self.counts)
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        top.addLayout(words, 1)
         top.addWidget(self.sign_out, 0, Qt.AlignmentFlag.AlignTop)
+        # The pages scroll: at large text on a 1280x800 screen they may be short.
+        self.pages.setMinimumHeight(TOUCH_TARGET_PX)
         column = QVBoxLayout(self)
-        column.setContentsMargins(32, 20, 32, 20)
+        column.setContentsMargins(32, 16, 32, 16)
         column.setSpacing(12)
         column.addLayout(top)
-        column.addWidget(self.counts)
         column.addWidget(self.nav)
         column.addWidget(self.status)
         column.addWidget(self.pages, 1)
@@ -178,9 +203,9 @@ class StaffView(QWidget):
         column.addSpacing(48)  # far from the exports: not pressed by a slip
         column.addStretch(1)
         column.addWidget(apart)
-        area = vertical_scroll(page)
-        make_flickable(area)
-        return area
+        self.export_area = vertical_scroll(page)
+        make_flickable(self.export_area)
+        return self.export_area
 
     def _build_stats_page(self) -> QWidget:
         self.stats_heading = _label("field-label")
@@ -225,7 +250,7 @@ class StaffView(QWidget):
 
     def show_signed_in(self, name: str) -> None:
         self.title.setText(self.tr("Staff: {name}").format(name=name))
-        self.status.clear()
+        self.say("")
         self.confirm.hide()
         self.pages.setCurrentIndex(REQUESTS)
 
@@ -275,6 +300,18 @@ class StaffView(QWidget):
         self.empty.setVisible(not self.cards)
         for card in self.cards:
             card.fit_name()
+        self._fit_cards()
+
+    def _fit_cards(self) -> None:
+        """Each card's buttons beside its words where they fit, else under them."""
+        room = self.list_area.viewport().width() - 12
+        for card in self.cards:
+            card.ensurePolished()  # its words' sizes are the stylesheet's
+            card.set_stacked(card.row_width() > room)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_cards()
 
     def set_folders(self, folders: Sequence[tuple[str, str]], chosen: str) -> None:
         """Where exports can go: (path, words) pairs, e.g. a USB drive; `chosen` is ticked.
@@ -367,20 +404,26 @@ class StaffView(QWidget):
         elif action.startswith("again:"):
             self.reexport_requested.emit(int(action.partition(":")[2]), self._folder)
 
+    def _ask(self, key: str, question: str, yes: str) -> None:
+        """Ask in place, at the foot of the Export tab, scrolled into sight."""
+        self.confirm.ask(key, question, yes, self.tr("No"))
+        QTimer.singleShot(0, lambda: self.export_area.ensureWidgetVisible(self.confirm))
+
     def _ask_purge(self) -> None:
-        self.confirm.ask(
+        self._ask(
             "purge",
-            self.tr("Delete the old requests now? This cannot be undone."),
+            self.tr(
+                "Delete the requests exported or done more than {days} days ago? "
+                "This cannot be undone."
+            ).format(days=self.retention_days),
             self.tr("Yes, delete them"),
-            self.tr("No"),
         )
 
     def _ask_exit(self) -> None:
-        self.confirm.ask(
+        self._ask(
             "exit",
             self.tr("Close the kiosk and show the computer's desktop?"),
             self.tr("Yes, close the kiosk"),
-            self.tr("No"),
         )
 
     def _on_confirmed(self, key: str) -> None:
@@ -436,6 +479,8 @@ class StaffView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() == QEvent.Type.StyleChange:  # the text size changed, say
+            QTimer.singleShot(0, self, self._fit_cards)
         super().changeEvent(event)
 
 

@@ -186,7 +186,9 @@ def test_deleting_old_requests_and_leaving_the_kiosk_are_asked_first(
     panel.confirm.no.click()
     assert left == []
     panel.purge.click()
-    assert "cannot be undone" in panel.confirm.question.text()
+    assert panel.confirm.question.text() == (
+        "Delete the requests exported or done more than 30 days ago? This cannot be undone."
+    )
     assert [e.action for e in AuditLog(staffed).entries()][:1] == ["sign_in"]  # only asked
     panel.confirm.yes.click()
     assert AuditLog(staffed).entries()[0].action == "purge"
@@ -520,3 +522,23 @@ def test_the_kiosk_starts_without_qt_charts() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+def test_at_large_text_on_a_portrait_screen_a_cards_buttons_go_under_its_words(
+    kiosk: Kiosk, staffed: Database
+) -> None:
+    """Side by side they would push Mark called off the card's right edge, out of reach."""
+    from PySide6.QtWidgets import QApplication
+
+    kiosk.window.resize(1080, 1920)
+    kiosk.look.set_look(kiosk.look.look._replace(text_size=200))
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    for _ in range(5):  # a changed text re-lays out its parents, one level per pass
+        QApplication.processEvents()
+    card = staff.panel.cards[0]
+    viewport = staff.panel.list_area.viewport()
+    for button in (card.primary, card.secondary):
+        right = button.mapTo(viewport, button.rect().topRight()).x()
+        assert right <= viewport.width(), button.text()
+    assert card.primary.mapTo(card, card.primary.rect().topLeft()).y() > card.summary.y()
