@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.system.notify import Notifier
+from tests.e2e.needs import tool, unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 UNIT = ROOT / "deploy" / "waiting-room-kiosk.service"
@@ -55,22 +56,8 @@ def _setting(key: str) -> str:
     return values[0]
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; CI must run this test (.ci/run installs it)")
-    pytest.skip(reason)
-
-
-def _tool(name: str, package: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        _unavailable(f"{name} is not installed (apt-get install {package})")
-    assert path is not None
-    return path
-
-
 def _analyze(*args: str) -> subprocess.CompletedProcess[str]:
-    analyze = _tool("systemd-analyze", "systemd")
+    analyze = tool("systemd-analyze", "systemd")
     return subprocess.run(
         [analyze, *args], capture_output=True, text=True, env=C_LOCALE, check=False, timeout=120
     )
@@ -96,7 +83,7 @@ def test_the_unit_starts_cage_with_its_runtime_folder() -> None:
     assert argv[2] == "/usr/bin/cage"
     assert argv[argv.index("--") + 1 :][:2] == ["/opt/waiting-room-kiosk/venv/bin/kiosk", "run"]
     if not Path(argv[2]).is_file():
-        _unavailable("cage is not installed (apt-get install cage)")
+        unavailable("cage is not installed (apt-get install cage)")
 
 
 def test_the_sandbox_scores_at_most_4() -> None:
@@ -177,7 +164,7 @@ def systemd_as_pid_1() -> str:
         )
     if os.geteuid() != 0:
         pytest.skip("starting a system unit needs root")
-    return _tool("systemd-run", "systemd")
+    return tool("systemd-run", "systemd")
 
 
 @pytest.fixture
@@ -199,8 +186,8 @@ def test_the_kiosk_starts_under_the_units_sandbox(
     try:
         pwd.getpwnam(name)
     except KeyError:
-        _unavailable(f"no user {name!r} to run cage as (it refuses root): useradd --system {name}")
-    _tool("cage", "cage")
+        unavailable(f"no user {name!r} to run cage as (it refuses root): useradd --system {name}")
+    tool("cage", "cage")
     runtime = f"/run/{unit_name}"  # %t/<RuntimeDirectory>: a transient unit expands no %t
     config = tmp_path / "kiosk.toml"
     config.write_text(
