@@ -21,12 +21,12 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 import pytest
 from PySide6.QtGui import QImage
 
 from tests.e2e.display_servers import MARKER, Started, black, matching, read_ppm, read_xwd
+from tests.e2e.needs import tool, unavailable
 
 KIOSK = Path(sys.executable).with_name("kiosk")
 PACKAGES = {"cage": "cage", "grim": "grim", "Xvfb": "xvfb"}
@@ -43,17 +43,8 @@ DEADLINE = 60.0  # seconds for the kiosk to paint home: a cold start on a slow, 
 POLL = 0.25  # seconds between two grabs of the screen
 
 
-def _unavailable(reason: str) -> NoReturn:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; CI must run this test (.ci/run sets it up)")
-    pytest.skip(reason)
-
-
 def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        _unavailable(f"{name} is not installed (apt-get install {PACKAGES[name]})")
-    return path
+    return tool(name, PACKAGES[name])
 
 
 @dataclass(frozen=True)
@@ -73,7 +64,7 @@ def account() -> Account:
     try:
         user = pwd.getpwnam(name)
     except KeyError:
-        _unavailable(f"no user {name!r} to run cage as (it refuses root): useradd --system {name}")
+        unavailable(f"no user {name!r} to run cage as (it refuses root): useradd --system {name}")
     setpriv = shutil.which("setpriv") or "setpriv"
     prefix = (setpriv, f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}", "--init-groups", "--")
     # Started from a program the account runs, as cage starts it: on some kernels the exec
@@ -87,7 +78,7 @@ def account() -> Account:
         check=False,
     )
     if tried.returncode != 0:
-        _unavailable(
+        unavailable(
             f"{name} cannot run {KIOSK} ({tried.stderr.strip()[-200:]}): every folder above the "
             f"checkout and above the venv's Python must let it through (setfacl -m u:{name}:x)"
         )
