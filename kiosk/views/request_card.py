@@ -63,6 +63,7 @@ class RequestCard(QFrame):
         self.setProperty("role", "card")
         self.setProperty("status", status)
         self.request_id = stored.id
+        self.status = status
         self.name = _label(f"{stored.first_name} {stored.last_name}", "name")
         self.phone = _label(display(stored.phone), "phone")
         self.phone.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

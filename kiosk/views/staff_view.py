@@ -264,43 +264,64 @@ class StaffView(QWidget):
         )
 
     def set_requests(
-        self, requests: Sequence[StoredRequest], titles: Mapping[str, str], now: dt.datetime
+        self,
+        requests: Sequence[StoredRequest],
+        titles: Mapping[str, str],
+        now: dt.datetime,
+        *,
+        rebuild: bool = False,
     ) -> None:
-        """One card per request still to call, oldest first as given."""
+        """One card per request still to call, oldest first as given. A card still showing the
+        same request in the same status is kept (its age said anew): marking one request does
+        not build every card again. `rebuild`: every card anew (another language)."""
         self._shown = list(requests), titles, now
-        for card in self.cards:
+        kept = {} if rebuild else {(card.request_id, card.status): card for card in self.cards}
+        cards, fresh = [], []
+        for stored in requests:
+            card = kept.pop((stored.id, stored.status), None)
+            if card is None:
+                card = self._card(stored, titles)
+                fresh.append(card)
+            card.set_origin(self._saved_words(stored, now))
+            cards.append(card)
+        for card in (*kept.values(), *self.cards):
             self.cards_layout.removeWidget(card)
+        for card in kept.values():
             card.deleteLater()
-        self.cards = []
-        for index, stored in enumerate(requests, start=1):
-            card = RequestCard(
-                stored,
-                titles,
-                status=stored.status,
-                primary=Step("done", self.tr("Mark called")),
-                secondary=Step("done", self.tr("Done, no call needed")),
-                secondary_question=self.tr("Take {name} off the list without a call?").format(
-                    name=stored.first_name
-                ),
-            )
-            card.yes.setText(self.tr("Yes, no call"))
-            card.no.setText(self.tr("No, keep it"))
-            saved = self.tr("Saved {time} ({age}) · Ref. {reference}").format(
-                time=moment(stored.created_at, ""),
-                age=age(now - stored.created_at),
-                reference=stored.reference,
-            )
-            if stored.status == "exported":
-                saved += " · " + self.tr("in an export")
-            card.set_origin(saved)
-            card.marked.connect(lambda request_id, _s: self.called_requested.emit(request_id))
-            card.set_aside.connect(lambda request_id, *_: self.no_call_requested.emit(request_id))
+        for index, card in enumerate(cards, start=1):  # after the "no requests" line
             self.cards_layout.insertWidget(index, card)
-            self.cards.append(card)
+        self.cards = cards
         self.empty.setVisible(not self.cards)
-        for card in self.cards:
+        for card in fresh:
             card.fit_name()
         self._fit_cards()
+
+    def _card(self, stored: StoredRequest, titles: Mapping[str, str]) -> RequestCard:
+        card = RequestCard(
+            stored,
+            titles,
+            status=stored.status,
+            primary=Step("done", self.tr("Mark called")),
+            secondary=Step("done", self.tr("Done, no call needed")),
+            secondary_question=self.tr("Take {name} off the list without a call?").format(
+                name=stored.first_name
+            ),
+        )
+        card.yes.setText(self.tr("Yes, no call"))
+        card.no.setText(self.tr("No, keep it"))
+        card.marked.connect(lambda request_id, _s: self.called_requested.emit(request_id))
+        card.set_aside.connect(lambda request_id, *_: self.no_call_requested.emit(request_id))
+        return card
+
+    def _saved_words(self, stored: StoredRequest, now: dt.datetime) -> str:
+        saved = self.tr("Saved {time} ({age}) · Ref. {reference}").format(
+            time=moment(stored.created_at, ""),
+            age=age(now - stored.created_at),
+            reference=stored.reference,
+        )
+        if stored.status == "exported":
+            saved += " · " + self.tr("in an export")
+        return saved
 
     def _fit_cards(self) -> None:
         """Each card's buttons beside its words where they fit, else under them."""
@@ -446,7 +467,7 @@ class StaffView(QWidget):
 
     def _retranslate(self) -> None:
         if self._shown is not None:
-            self.set_requests(*self._shown)
+            self.set_requests(*self._shown, rebuild=True)
         self.sign_out.set_text(self.tr("Sign out"))
         self.nav.set_items(
             [
