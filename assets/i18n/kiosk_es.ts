@@ -1068,6 +1068,10 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Memoria USB “{name}”</translation>
     </message>
     <message>
+        <source>this kiosk&apos;s exports folder</source>
+        <translation>la carpeta de exportaciones de este quiosco</translation>
+    </message>
+    <message>
         <source>the chosen place</source>
         <translation>el lugar elegido</translation>
     </message>

@@ -473,7 +473,10 @@ class StaffMode(QObject):
         ]
 
     def _place(self, path: Path) -> str:
-        """The words staff saw for the folder `path` was written in, never a path."""
+        """The folder `path` was written in, in the words staff saw for it, never a path; in the
+        middle of a sentence."""
+        if path.parent == self._config.paths.data_dir / "exports":
+            return self.tr("this kiosk's exports folder")
         return self._screen.panel.place(str(path.parent)) or self.tr("the chosen place")
 
     def _titles(self) -> dict[str, str]:

@@ -543,3 +543,20 @@ def test_at_large_text_on_a_portrait_screen_a_cards_buttons_go_under_its_words(
         right = button.mapTo(viewport, button.rect().topRight()).x()
         assert right <= viewport.width(), button.text()
     assert card.primary.mapTo(card, card.primary.rect().topLeft()).y() > card.summary.y()
+
+
+def test_an_export_to_the_kiosks_own_folder_says_so_in_words(
+    qtbot: QtBot, kiosk: Kiosk, staffed: Database
+) -> None:
+    staff = open_staff(kiosk)
+    sign_in(staff)
+    exports = kiosk.config.paths.data_dir / "exports"
+    grid_button(staff.panel.folders, str(exports)).click()
+    assert staff.panel.folder_label.text() == "Save files to: This kiosk's exports folder"
+    grid_button(staff.panel.action_grid, "csv").click()
+    wait_for_disk(qtbot, kiosk)
+    (exported,) = exports.glob("*.csv")
+    assert staff.panel.status.text() == (
+        f"2 requests saved to this kiosk's exports folder, in the file {exported.name}"
+    )
+    assert all("in an export" in card.origin.text() for card in staff.panel.cards)
