@@ -53,6 +53,8 @@ class UsageCount(NamedTuple):
 
 _UNSYNCED = "NOT EXISTS (SELECT 1 FROM synced s WHERE s.id = r.id)"
 _COLUMNS = ", ".join(OutgoingRequest._fields)
+# After a given request in the outbox's order: saved later, or at the same moment but after it.
+_AFTER = "(created_at, rowid) > (?, (SELECT rowid FROM requests WHERE id = ?))"
 
 
 def unsynced(
@@ -64,11 +66,11 @@ def unsynced(
     if after is None:
         where, args = _UNSYNCED, (limit,)
     else:
-        where = f"{_UNSYNCED} AND (created_at, id) > (?, ?)"
+        where = f"{_UNSYNCED} AND {_AFTER}"
         args = (after.created_at, after.id, limit)
     rows = db.read(
         f"SELECT {_COLUMNS} FROM requests r WHERE {where}"  # noqa: S608 -- no values
-        " ORDER BY created_at, id LIMIT ?",
+        " ORDER BY created_at, rowid LIMIT ?",
         args,
     )
     if "\x00" in "".join("".join(row) for row in rows):  # one search per batch, not per field

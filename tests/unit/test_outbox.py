@@ -96,6 +96,19 @@ def test_a_nul_character_never_leaves_the_kiosk(store: RequestStore, db: Databas
     assert (request.first_name, request.note, request.reference) == ("Zebediah", "ab", "ACE")
 
 
+def test_requests_saved_at_one_moment_all_go_in_the_order_they_were_saved(
+    store: RequestStore, db: Database
+) -> None:
+    """Batches follow one another by (time, order saved): none skipped across a batch's edge."""
+    saved = [save(store) for _ in range(5)]  # the same clock reading, five times
+    batch = unsynced(db, limit=2)
+    sent = []
+    while batch:
+        sent += [request.id for request in batch]
+        batch = unsynced(db, limit=2, after=batch[-1])
+    assert sent == saved
+
+
 def test_marking_twice_keeps_the_first_time(store: RequestStore, db: Database) -> None:
     request_id = save(store)
     mark_synced(db, [request_id], now=lambda: NOW)
