@@ -41,7 +41,9 @@ def test_the_urgent_page_is_marked_urgent(pages: Pages) -> None:
     urgent = pages.topic("get-help-now")
     assert urgent is not None
     assert urgent.urgent
-    assert not pages.topic("symptoms").urgent  # type: ignore[union-attr]
+    symptoms = pages.topic("symptoms")
+    assert symptoms is not None
+    assert not symptoms.urgent
 
 
 def test_a_body_is_converted_once(pages: Pages) -> None:
@@ -54,7 +56,9 @@ def test_a_body_is_converted_once(pages: Pages) -> None:
 
 def test_what_a_call_back_is_about(pages: Pages) -> None:
     assert pages.context_title("topic:surgery") == "Surgery"
-    assert pages.context_title("spine:lumbar") == pages.library.region("lumbar").title  # type: ignore[union-attr]
+    lumbar = pages.library.region("lumbar")
+    assert lumbar is not None
+    assert pages.context_title("spine:lumbar") == lumbar.title
     assert pages.context_title("") == ""
     assert pages.context_title("staff:x") == ""
 
