@@ -7,15 +7,18 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
+from kiosk.core.config import Config
 from kiosk.core.navigation import Route, Screen
 from kiosk.views.picture_cards import CardRow, CardView
 from tests.conftest import shown_kiosk
 
 
 @pytest.fixture
-def bilingual_kiosk(qapp, qtbot, bilingual_config) -> Iterator[Kiosk]:  # type: ignore[no-untyped-def]
+def bilingual_kiosk(qapp: QApplication, qtbot: QtBot, bilingual_config: Config) -> Iterator[Kiosk]:
     yield shown_kiosk(qapp, qtbot, bilingual_config)
     qapp.setStyleSheet("")
 
