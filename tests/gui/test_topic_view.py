@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
+from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QScrollBar
+from pytestqt.qtbot import QtBot
 
+from kiosk.core.pages import TopicPage
 from kiosk.core.theme import STANDARD, Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
-from kiosk.views.topic_view import TopicPage, TopicView
+from kiosk.views.topic_view import TopicView
 
 LONG = "".join(f"<p>Paragraph {n} with a few plain words in it.</p>" for n in range(80))
 PAGE = TopicPage(
@@ -26,7 +28,7 @@ PAGE = TopicPage(
 
 
 @pytest.fixture
-def reader(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[TopicView]:  # type: ignore[no-untyped-def]
+def reader(qapp: QApplication, qtbot: QtBot, assets_dir: Path) -> Iterator[TopicView]:
     look = LookController(qapp, assets_dir, Look())
     view = TopicView(look, IconSet(assets_dir / "icons"))
     qtbot.addWidget(view)
@@ -37,8 +39,14 @@ def reader(qapp: QApplication, qtbot, assets_dir: Path) -> Iterator[TopicView]: 
     qapp.setStyleSheet("")
 
 
-def scroll_bar(view: TopicView):  # type: ignore[no-untyped-def]
-    return view.findChild(QScrollArea).verticalScrollBar()
+def scroll_area(view: TopicView) -> QScrollArea:
+    area = view.findChild(QScrollArea)
+    assert area is not None
+    return area
+
+
+def scroll_bar(view: TopicView) -> QScrollBar:
+    return scroll_area(view).verticalScrollBar()
 
 
 def test_shows_title_text_and_related_pages_as_buttons(reader: TopicView) -> None:
@@ -49,7 +57,7 @@ def test_shows_title_text_and_related_pages_as_buttons(reader: TopicView) -> Non
     assert all(b.height() >= 96 for b in reader.related.buttons)
 
 
-def test_related_buttons_report_topic_or_region(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_related_buttons_report_topic_or_region(qtbot: QtBot, reader: TopicView) -> None:
     reader.show_page(PAGE)
     with qtbot.waitSignal(reader.topic_chosen) as topic:
         reader.related.buttons[0].click()
@@ -59,21 +67,23 @@ def test_related_buttons_report_topic_or_region(qtbot, reader: TopicView) -> Non
     assert region.args == ["discs"]
 
 
-def test_links_in_the_text_report_where_they_lead(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_links_in_the_text_report_where_they_lead(qtbot: QtBot, reader: TopicView) -> None:
     reader.show_page(PAGE)
     with qtbot.waitSignal(reader.region_chosen) as region:
         reader.body_label.linkActivated.emit("spine:lumbar")
     assert region.args == ["lumbar"]
 
 
-def test_callback_button_carries_the_topic(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_callback_button_carries_the_topic(qtbot: QtBot, reader: TopicView) -> None:
     reader.show_page(PAGE)
     with qtbot.waitSignal(reader.callback_chosen) as chosen:
         reader.callback_button.click()
     assert chosen.args == ["causes"]
 
 
-def test_more_below_scrolls_on_and_at_the_end_offers_the_top(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_more_below_scrolls_on_and_at_the_end_offers_the_top(
+    qtbot: QtBot, reader: TopicView
+) -> None:
     reader.show_page(PAGE)
     bar = scroll_bar(reader)
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -88,13 +98,13 @@ def test_more_below_scrolls_on_and_at_the_end_offers_the_top(qtbot, reader: Topi
     assert reader.more_button.label() == "More below"
 
 
-def test_no_cue_on_a_short_page(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_no_cue_on_a_short_page(qtbot: QtBot, reader: TopicView) -> None:
     reader.show_page(TopicPage("short", "Short", "<p>Just this.</p>"))
     qtbot.waitUntil(lambda: scroll_bar(reader).maximum() == 0)
     assert not reader.more_button.isVisible()
 
 
-def test_every_visit_starts_at_the_top(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_every_visit_starts_at_the_top(qtbot: QtBot, reader: TopicView) -> None:
     reader.show_page(PAGE)
     bar = scroll_bar(reader)
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -167,8 +177,8 @@ def test_the_urgent_title_is_in_a_band_of_the_urgent_colour(reader: TopicView) -
 
 @pytest.mark.parametrize("page", [PAGE, URGENT], ids=["topic", "urgent"])
 def test_the_disclaimer_stays_in_view_however_far_the_page_is_scrolled(
-    qtbot, reader: TopicView, page: TopicPage
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, reader: TopicView, page: TopicPage
+) -> None:
     reader.show_page(page)
     bar = scroll_bar(reader)
     qtbot.waitUntil(lambda: bar.maximum() > 0)
@@ -206,7 +216,7 @@ SECTIONED = TopicPage(
 )
 
 
-def test_a_long_page_opens_with_a_big_button_for_each_part(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_page_opens_with_a_big_button_for_each_part(qtbot: QtBot, reader: TopicView) -> None:
     reader.show_page(SECTIONED)
     assert reader.contents.isVisible()
     assert reader.contents_heading.text() == "On this page"
@@ -215,7 +225,7 @@ def test_a_long_page_opens_with_a_big_button_for_each_part(qtbot, reader: TopicV
 
 
 def test_a_part_button_brings_its_heading_to_the_top_and_the_cue_follows(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     reader: TopicView,
 ) -> None:
     reader.show_page(SECTIONED)
@@ -224,7 +234,7 @@ def test_a_part_button_brings_its_heading_to_the_top_and_the_cue_follows(
     assert reader.position.isVisible()
     assert reader.position.words == "Part 1 of 5: Signs"
     reader.chips.buttons[2].click()
-    viewport = reader.findChild(QScrollArea).viewport()
+    viewport = scroll_area(reader).viewport()
     heading_top = reader.section_tops()[2] - bar.value()
     assert 0 <= heading_top < viewport.height() // 4
     assert reader.position.words == "Part 3 of 5: How long"
@@ -241,7 +251,9 @@ def test_a_short_page_and_the_warning_signs_have_no_parts_to_jump_to(reader: Top
     assert not reader.position.isVisible()
 
 
-def test_at_the_end_of_the_page_a_short_last_part_is_the_one_read(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_at_the_end_of_the_page_a_short_last_part_is_the_one_read(
+    qtbot: QtBot, reader: TopicView
+) -> None:
     """The last heading can come no higher than the end of the page allows; once the page is
     at its end, the cue names the last part rather than the one before it."""
     html = "".join(f"<h2>{title}</h2>" + LONG[:2500] for title in SECTIONS[:-1])
@@ -253,7 +265,7 @@ def test_at_the_end_of_the_page_a_short_last_part_is_the_one_read(qtbot, reader:
     assert reader.section_tops()[-1] - bar.value() > reader.height() * 0.3
 
 
-def test_part_buttons_sit_three_across_at_normal_text(qtbot, reader: TopicView) -> None:  # type: ignore[no-untyped-def]
+def test_part_buttons_sit_three_across_at_normal_text(qtbot: QtBot, reader: TopicView) -> None:
     """Wide enough for their words on two lines at most, not squeezed four across."""
     reader.show_page(SECTIONED)
     buttons = reader.chips.buttons
