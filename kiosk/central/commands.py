@@ -7,8 +7,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import secrets
-import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -145,6 +143,8 @@ def _kiosk_password(path: Path | None) -> tuple[str, str]:
         return line, "from standard input"
     if path.exists():
         return read_secret_file(path), f"from {path}"
+    import secrets  # here: `kiosk run` imports this module for its arguments only
+
     password = secrets.token_urlsafe(PASSWORD_BYTES)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
@@ -173,6 +173,8 @@ def _sync(config: Config, *, once: bool) -> int:
             syncer.close()
         print(f"sent {result.sent} requests, {result.pending} waiting")
         return 0 if result.pending == 0 else 1
+    import signal  # here, as secrets above
+
     stop = threading.Event()
     for number in (signal.SIGTERM, signal.SIGINT):
         signal.signal(number, lambda _signum, _frame: stop.set())
