@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.views.reader_label import ReaderLabel
 
@@ -18,7 +19,7 @@ PAGE = (
 
 
 @pytest.fixture
-def label(qapp: QApplication, qtbot) -> ReaderLabel:  # type: ignore[no-untyped-def]
+def label(qapp: QApplication, qtbot: QtBot) -> ReaderLabel:
     label = ReaderLabel()
     qtbot.addWidget(label)
     label.resize(900, 600)
@@ -68,7 +69,7 @@ def test_each_element_is_where_its_words_are_drawn(label: ReaderLabel) -> None:
     assert heading.rect().bottom() < first.top() <= paragraph.rect().top() + 2
 
 
-def test_pressing_a_link_follows_it(qtbot, label: ReaderLabel) -> None:  # type: ignore[no-untyped-def]
+def test_pressing_a_link_follows_it(qtbot: QtBot, label: ReaderLabel) -> None:
     link = QAccessible.queryAccessibleInterface(label).child(1).child(0)
     assert link.role() == Role.Link
     assert link.text(QAccessible.Text.Name) == "what causes it"
