@@ -8,13 +8,16 @@ the kiosk runs); the clinic's name, phone and address fill the placeholders.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kiosk.core.config import ClinicConfig
 from kiosk.core.content import Library, Page
-from kiosk.core.markup import Card, Part
 
-__all__ = ["Card", "Pages", "Part", "RegionText", "TopicPage"]
+if TYPE_CHECKING:
+    # At run time only where a page is read: markup is not needed to show home.
+    from kiosk.core.markup import Part
+
+__all__ = ["Pages", "RegionText", "TopicPage"]
 
 
 class TopicPage(NamedTuple):

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.markup import Part
 from kiosk.core.navigation import Route
-from kiosk.core.pages import Part, TopicPage
+from kiosk.core.pages import TopicPage
 from kiosk.core.theme import BASE_FONT_PX
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
