@@ -352,6 +352,7 @@ class StaffView(QWidget):
             self.chart = chart
             self.stats_column.insertWidget(1, chart)
         chart.ensurePolished()
+        chart.setAccessibleName(self.tr("What patients opened most"))
         chart.show_bars(opened)
         chart.setVisible(bool(opened))
         self.stats_heading.setText(

@@ -212,6 +212,7 @@ def test_statistics_show_what_patients_did(kiosk: Kiosk, staffed: Database) -> N
     chart = staff.panel.chart
     assert isinstance(chart, OpenedChart)
     assert chart.bars[0] == ("Surgery", 2)  # the page's title, not its slug
+    assert chart.accessibleDescription().startswith("Surgery: 2")  # for a screen reader
     assert chart.isVisibleTo(staff.panel)
     said = staff.panel.stats_lines.text()
     assert "Call-back requests sent: 1" in said
