@@ -24,14 +24,19 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.core.config import Config
-from kiosk.core.navigation import HOME, Route
+from kiosk.core.navigation import HOME, Route, Screen
+from kiosk.views.attract_view import AttractView
 from kiosk.views.buttons import WrappingButton
+from kiosk.views.callback_view import CallbackView
 from kiosk.views.picture_cards import CardRow
+from kiosk.views.spine_view import SpineView
+from kiosk.views.staff_view import StaffScreen
 from kiosk.views.tile import Tile
-from tests.conftest import QUIET
+from tests.conftest import QUIET, screen
 
 
 def _settle() -> None:
@@ -41,13 +46,13 @@ def _settle() -> None:
 
 
 def _thanks(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("callback"))
-    form = kiosk.window.stack.currentWidget()
+    kiosk.shell.go(Route(Screen.CALLBACK))
+    form = screen(kiosk, CallbackView)
     form.show_saved("7KX-M3R", "(201) 555-0123", ("morning", "evening"))
 
 
 def _idle_warning(kiosk: Kiosk) -> None:
-    kiosk.shell.go(Route("topic", "symptoms"))
+    kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
     kiosk.idle.idle_timer.timeout.emit()
 
 
@@ -72,32 +77,32 @@ def _staff_panel(kiosk: Kiosk) -> None:
     """Signed in as the demo staff member, with the demo's fictional requests listed."""
     from kiosk.demo import DEMO_PIN
 
-    kiosk.shell.go(Route("staff"))
-    screen = kiosk.window.stack.currentWidget()
+    kiosk.shell.go(Route(Screen.STAFF))
+    staff = screen(kiosk, StaffScreen)
     for digit in DEMO_PIN:
-        screen.pin.keys[digit].click()
-    screen.pin.sign_in_button.click()
-    assert screen.currentWidget() is screen.panel
+        staff.pin.keys[digit].click()
+    staff.pin.sign_in_button.click()
+    assert staff.currentWidget() is staff.panel
 
 
 def _staff_pin(kiosk: Kiosk) -> None:
     """The PIN pad, three digits in."""
     from kiosk.demo import DEMO_PIN
 
-    kiosk.shell.go(Route("staff"))
-    screen = kiosk.window.stack.currentWidget()
+    kiosk.shell.go(Route(Screen.STAFF))
+    staff = screen(kiosk, StaffScreen)
     for digit in DEMO_PIN[:3]:
-        screen.pin.keys[digit].click()
+        staff.pin.keys[digit].click()
 
 
 SCREENS: dict[str, Callable[[Kiosk], None]] = {
     "home": lambda k: k.shell.go(HOME),
-    "topic": lambda k: k.shell.go(Route("topic", "treatments")),
-    "topic-with-cards": lambda k: k.shell.go(Route("topic", "prevention")),
-    "urgent-topic": lambda k: k.shell.go(Route("topic", "get-help-now")),
-    "spine": lambda k: k.shell.go(Route("spine")),
-    "spine-region": lambda k: k.shell.go(Route("spine", "sacroiliac-joint")),
-    "callback": lambda k: k.shell.go(Route("callback", "topic:surgery")),
+    "topic": lambda k: k.shell.go(Route(Screen.TOPIC, "treatments")),
+    "topic-with-cards": lambda k: k.shell.go(Route(Screen.TOPIC, "prevention")),
+    "urgent-topic": lambda k: k.shell.go(Route(Screen.TOPIC, "get-help-now")),
+    "spine": lambda k: k.shell.go(Route(Screen.SPINE)),
+    "spine-region": lambda k: k.shell.go(Route(Screen.SPINE, "sacroiliac-joint")),
+    "callback": lambda k: k.shell.go(Route(Screen.CALLBACK, "topic:surgery")),
     "thanks": _thanks,
     "idle-warning": _idle_warning,
     "attract": lambda k: k.shell.show_attract(),
@@ -171,8 +176,12 @@ def _overlapping_buttons(parent: QWidget) -> list[str]:
     ]
 
 
+# Shows a screen (a SCREENS key) in a language, at a window size and a text size (in %).
+Show = Callable[[str, tuple[int, int], int, str], Kiosk]
+
+
 @pytest.fixture
-def shown(kiosk: Kiosk) -> Callable[..., Kiosk]:
+def shown(kiosk: Kiosk) -> Show:
     def show(language: str, size: tuple[int, int], text_size: int, screen: str) -> Kiosk:
         kiosk.look.set_look(kiosk.look.look._replace(text_size=text_size))
         kiosk.shell.set_language(language)
@@ -188,33 +197,38 @@ def shown(kiosk: Kiosk) -> Callable[..., Kiosk]:
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
 @pytest.mark.parametrize("text_size", [100, 200])
-def test_nothing_is_clipped_or_wider_than_the_screen(  # type: ignore[no-untyped-def]
-    shown, language: str, size: tuple[int, int], text_size: int
+def test_nothing_is_clipped_or_wider_than_the_screen(
+    shown: Show, language: str, size: tuple[int, int], text_size: int
 ) -> None:
     problems = []
-    for screen in SCREENS:
-        kiosk = shown(language, size, text_size, screen)
-        problems += [f"{screen}: {problem}" for problem in _clipped(kiosk)]
+    for screen_name in SCREENS:
+        kiosk = shown(language, size, text_size, screen_name)
+        problems += [f"{screen_name}: {problem}" for problem in _clipped(kiosk)]
         if kiosk.idle.warning:
             kiosk.overlay.button.click()
     assert problems == [], "\n".join(problems)
 
 
+def _home_scroll_area(kiosk: Kiosk) -> QScrollArea:
+    area = kiosk.home.findChild(QScrollArea)
+    assert area is not None
+    return area
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("text_size", [100, 200])
-def test_home_fits_a_small_landscape_screen(shown, language: str, text_size: int) -> None:  # type: ignore[no-untyped-def]
+def test_home_fits_a_small_landscape_screen(shown: Show, language: str, text_size: int) -> None:
     """1280x800: nothing cut or overlapping, and the page says when there is more below."""
     kiosk = shown(language, (1280, 800), text_size, "home")
     assert _clipped(kiosk) == []
-    area = kiosk.home.findChild(QScrollArea)
-    if area.verticalScrollBar().maximum() > 0:
+    if _home_scroll_area(kiosk).verticalScrollBar().maximum() > 0:
         assert kiosk.home.more_button.isVisible()
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("text_size", [100, 200])
-def test_a_long_page_with_picture_cards_fits_a_small_landscape_screen(  # type: ignore[no-untyped-def]
-    shown, language: str, text_size: int
+def test_a_long_page_with_picture_cards_fits_a_small_landscape_screen(
+    shown: Show, language: str, text_size: int
 ) -> None:
     """1280x800: nothing cut; every "On this page" button is a finger's size (15 mm), and a
     tap on the last one brings its part into view."""
@@ -232,16 +246,16 @@ def test_a_long_page_with_picture_cards_fits_a_small_landscape_screen(  # type: 
 
 @pytest.mark.parametrize("text_size", [100, 200])
 def test_at_1280x800_the_first_screen_holds_the_start_and_the_main_paths(
-    shown, text_size: int
-) -> None:  # type: ignore[no-untyped-def]
+    shown: Show, text_size: int
+) -> None:
     """At normal text: start here, where it hurts, ask us to call you and the red warning
     signs, all whole on the first screen, without scrolling. At the largest text: at least
     the whole start card, with "More topics below" under it."""
     kiosk = shown("es", (1280, 800), text_size, "home")
-    viewport = kiosk.home.findChild(QScrollArea).viewport()
+    viewport = _home_scroll_area(kiosk).viewport()
     seen = QRect(viewport.mapTo(kiosk.window, QPoint(0, 0)), viewport.size())
     home = kiosk.home
-    tiles = [home.start_card]
+    tiles: list[QWidget] = [home.start_card]
     if text_size == 100:
         tiles += [home.spine_tile, home.callback_tile, *home._urgent_tiles]
     else:
@@ -272,13 +286,15 @@ OWN_SIZES = ("key", "tool", "choice")
 
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("text_size", [100, 200])
-def test_button_words_are_at_least_the_body_text_size(shown, language: str, text_size: int) -> None:  # type: ignore[no-untyped-def]
+def test_button_words_are_at_least_the_body_text_size(
+    shown: Show, language: str, text_size: int
+) -> None:
     """Measured from the fonts the labels are drawn in, against a label of body text."""
     small = []
-    for screen in SCREENS:
-        if screen.startswith("staff"):
+    for screen_name in SCREENS:
+        if screen_name.startswith("staff"):
             continue
-        kiosk = shown(language, (1080, 1920), text_size, screen)
+        kiosk = shown(language, (1080, 1920), text_size, screen_name)
         body_label = QLabel("body", kiosk.window)
         body_label.ensurePolished()
         body = QFontInfo(body_label.font()).pixelSize()
@@ -302,26 +318,28 @@ def _is_control(widget: QWidget) -> bool:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_every_control_has_a_name_a_screen_reader_can_say(shown, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_has_a_name_a_screen_reader_can_say(shown: Show, language: str) -> None:
     nameless = []
     controls = 0
-    for screen in SCREENS:
-        kiosk = shown(language, (1080, 1920), 100, screen)
+    for screen_name in SCREENS:
+        kiosk = shown(language, (1080, 1920), 100, screen_name)
         for widget in filter(_is_control, _visible(kiosk)):
             controls += 1
             interface = QAccessible.queryAccessibleInterface(widget)
             name = interface.text(QAccessible.Text.Name) if interface is not None else ""
             if not name.strip():
-                nameless.append(f"{screen}: {type(widget).__name__}[{widget.property('role')}]")
+                nameless.append(
+                    f"{screen_name}: {type(widget).__name__}[{widget.property('role')}]"
+                )
         if kiosk.idle.warning:
             kiosk.overlay.button.click()
     assert controls > 60
     assert nameless == []
 
 
-def test_the_spine_drawing_points_to_the_list_of_parts(shown) -> None:  # type: ignore[no-untyped-def]
+def test_the_spine_drawing_points_to_the_list_of_parts(shown: Show) -> None:
     kiosk = shown("en", (1080, 1920), 100, "spine")
-    spine = kiosk.window.stack.currentWidget()
+    spine = screen(kiosk, SpineView)
     assert spine.canvas.accessibleName() == "Drawing of the spine"
     assert "list of parts" in spine.canvas.accessibleDescription()
     assert spine.region_list.isVisible()
@@ -345,7 +363,7 @@ def _tab_order(kiosk: Kiosk, stops: int) -> list[QWidget]:
     return order
 
 
-def test_tab_visits_the_top_bar_then_every_tile_in_reading_order(shown) -> None:  # type: ignore[no-untyped-def]
+def test_tab_visits_the_top_bar_then_every_tile_in_reading_order(shown: Show) -> None:
     kiosk = shown("en", (1080, 1920), 100, "home")
     tiles = [kiosk.home.callback_tile, kiosk.home.spine_tile, *kiosk.home.topic_tiles.values()]
     order = _tab_order(kiosk, 4 + len(tiles))
@@ -357,12 +375,12 @@ def test_tab_visits_the_top_bar_then_every_tile_in_reading_order(shown) -> None:
     assert places == sorted(places)
 
 
-def test_enter_and_space_press_the_control_in_focus(shown) -> None:  # type: ignore[no-untyped-def]
+def test_enter_and_space_press_the_control_in_focus(shown: Show) -> None:
     kiosk = shown("en", (1080, 1920), 100, "home")
     _activate(kiosk)
     kiosk.home.topic_tiles["causes"].setFocus()
     QTest.keyClick(kiosk.home.topic_tiles["causes"], Qt.Key.Key_Return)
-    assert kiosk.shell.current == Route("topic", "causes")
+    assert kiosk.shell.current == Route(Screen.TOPIC, "causes")
 
     kiosk.window.home_button.setFocus()
     QTest.keyClick(kiosk.window.home_button, Qt.Key.Key_Space)
@@ -377,9 +395,9 @@ def _tab_to(kiosk: Kiosk, target: QWidget) -> None:
     pytest.fail(f"Tab never reached {type(target).__name__}")
 
 
-def test_a_patient_can_ask_for_a_call_with_a_keyboard_alone(shown, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_patient_can_ask_for_a_call_with_a_keyboard_alone(shown: Show, qtbot: QtBot) -> None:
     kiosk = shown("en", (1080, 1920), 100, "callback")
-    form = kiosk.window.stack.currentWidget()
+    form = screen(kiosk, CallbackView)
     _activate(kiosk)
     _tab_to(kiosk, form.first_name)
     QTest.keyClicks(form.first_name, "Zeb")
@@ -401,9 +419,9 @@ def test_a_patient_can_ask_for_a_call_with_a_keyboard_alone(shown, qtbot) -> Non
     assert "(201) 555-0142" in said
 
 
-def test_focus_shows_on_tiles_choices_and_the_consent_box(shown) -> None:  # type: ignore[no-untyped-def]
+def test_focus_shows_on_tiles_choices_and_the_consent_box(shown: Show) -> None:
     kiosk = shown("en", (1080, 1920), 100, "callback")
-    form = kiosk.window.stack.currentWidget()
+    form = screen(kiosk, CallbackView)
     _activate(kiosk)
     for widget in (form.period_buttons["morning"], form.consent, form.send_button):
         kiosk.window.home_button.setFocus()
@@ -414,9 +432,9 @@ def test_focus_shows_on_tiles_choices_and_the_consent_box(shown) -> None:  # typ
         assert widget.grab().toImage() != unfocused, type(widget).__name__
 
 
-def test_a_chosen_time_shows_a_tick_not_only_a_colour(shown) -> None:  # type: ignore[no-untyped-def]
+def test_a_chosen_time_shows_a_tick_not_only_a_colour(shown: Show) -> None:
     kiosk = shown("en", (1080, 1920), 100, "callback")
-    form = kiosk.window.stack.currentWidget()
+    form = screen(kiosk, CallbackView)
     morning, evening = form.period_buttons["morning"], form.period_buttons["evening"]
     morning.click()
     assert not morning.icon().isNull()
@@ -426,10 +444,12 @@ def test_a_chosen_time_shows_a_tick_not_only_a_colour(shown) -> None:  # type: i
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_attract_loop_fits_a_small_screen_at_the_largest_text(shown, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_attract_loop_fits_a_small_screen_at_the_largest_text(
+    shown: Show, language: str
+) -> None:
     kiosk = shown(language, (1280, 800), 200, "attract")
     assert _clipped(kiosk) == []
-    attract = kiosk.window.stack.currentWidget()
+    attract = screen(kiosk, AttractView)
     assert attract.title.isVisible()
     assert attract.prompt.isVisible()
 
@@ -450,11 +470,13 @@ def _words(interface: QAccessibleInterface) -> str:
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_screen_reader_reads_a_topic_as_headings_text_and_links(shown, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_screen_reader_reads_a_topic_as_headings_text_and_links(
+    shown: Show, language: str
+) -> None:
     """Issue 19: the page's words are in the accessibility tree as text, its headings have the
     heading role and its links are links that follow when pressed."""
     kiosk = shown(language, (1080, 1920), 100, "home")
-    kiosk.shell.go(Route("topic", "symptoms"))
+    kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
     _settle()
     page = QAccessible.queryAccessibleInterface(kiosk.topic.body_label)
     assert page is not None
@@ -482,16 +504,16 @@ def test_a_screen_reader_reads_a_topic_as_headings_text_and_links(shown, languag
     assert press is not None
     assert press.actionNames() == [QAccessibleActionInterface.pressAction()]
     press.doAction(QAccessibleActionInterface.pressAction())
-    assert kiosk.shell.current != Route("topic", "symptoms")
+    assert kiosk.shell.current != Route(Screen.TOPIC, "symptoms")
 
 
-def test_a_spine_part_and_a_picture_card_are_read_too(shown) -> None:  # type: ignore[no-untyped-def]
+def test_a_spine_part_and_a_picture_card_are_read_too(shown: Show) -> None:
     kiosk = shown("en", (1080, 1920), 100, "spine-region")
-    spine = kiosk.window.stack.currentWidget()
+    spine = screen(kiosk, SpineView)
     panel = QAccessible.queryAccessibleInterface(spine.body_label)
     assert panel is not None
     assert any(len(_words(e)) > 40 for e in _elements(panel))
-    kiosk.shell.go(Route("topic", "prevention"))
+    kiosk.shell.go(Route(Screen.TOPIC, "prevention"))
     _settle()
     cards = [c for row in kiosk.topic.findChildren(CardRow) if row.isVisible() for c in row.cards]
     card = next(c for c in cards if "Knee to chest" in c.caption.text())
