@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>StaffView</name>
+    <message numerus="yes">
+        <source>%n request(s) went to the front desk. Call them from there.</source>
+        <translation>
+            <numerusform>%n request went to the front desk. Call it from there.</numerusform>
+            <numerusform>%n requests went to the front desk. Call them from there.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ThanksPage</name>
     <message numerus="yes">
         <source>Back to the start in %n second(s).</source>

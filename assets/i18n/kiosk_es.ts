@@ -625,6 +625,94 @@
         <translation>Última solicitud guardada</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>the central store does not know this kiosk</source>
+        <translation>el servidor central no conoce este quiosco</translation>
+    </message>
+    <message>
+        <source>the central store&apos;s certificate was not accepted</source>
+        <translation>no se aceptó el certificado del servidor central</translation>
+    </message>
+    <message>
+        <source>the central store is not set up yet</source>
+        <translation>el servidor central aún no está preparado</translation>
+    </message>
+    <message>
+        <source>the central store refused the requests</source>
+        <translation>el servidor central rechazó las solicitudes</translation>
+    </message>
+    <message>
+        <source>this kiosk&apos;s own database failed</source>
+        <translation>falló la base de datos de este quiosco</translation>
+    </message>
+    <message>
+        <source>an unknown problem: see the sync log</source>
+        <translation>un problema desconocido: vea el registro de la sincronización</translation>
+    </message>
+    <message>
+        <source>✗ stopped: no news from the sync service</source>
+        <translation>✗ detenida: no hay noticias del servicio de sincronización</translation>
+    </message>
+    <message>
+        <source>✗ on, but the sync service never ran: is it on?</source>
+        <translation>✗ encendida, pero el servicio de sincronización nunca funcionó: ¿está iniciado?</translation>
+    </message>
+    <message>
+        <source>off (this kiosk works alone)</source>
+        <translation>apagada (este quiosco funciona solo)</translation>
+    </message>
+    <message>
+        <source>✓ on: requests go to the front desk</source>
+        <translation>✓ encendida: las solicitudes van a la recepción</translation>
+    </message>
+    <message>
+        <source>no password for the central store</source>
+        <translation>no hay contraseña para el servidor central</translation>
+    </message>
+    <message>
+        <source>the central store refused the password</source>
+        <translation>el servidor central rechazó la contraseña</translation>
+    </message>
+    <message>
+        <source>cannot reach the central store (network?)</source>
+        <translation>no se puede conectar con el servidor central (¿la red?)</translation>
+    </message>
+    <message>
+        <source>this kiosk may not send to the central store</source>
+        <translation>este quiosco no tiene permiso para enviar al servidor central</translation>
+    </message>
+    <message>
+        <source>✗ not working: requests wait here</source>
+        <translation>✗ no funciona: las solicitudes esperan aquí</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Problema de sincronización</translation>
+    </message>
+    <message>
+        <source>Sync failing since</source>
+        <translation>La sincronización falla desde</translation>
+    </message>
+    <message>
+        <source>Sync last reported</source>
+        <translation>Últimas noticias de la sincronización</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>Last sent to the front desk</source>
+        <translation>Último envío a la recepción</translation>
+    </message>
+    <message>
+        <source>Requests waiting to send</source>
+        <translation>Solicitudes por enviar</translation>
+    </message>
+    <message>
         <source>Damaged database set aside</source>
         <translation>Base de datos dañada apartada</translation>
     </message>
@@ -1135,6 +1223,10 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Revisiones</translation>
     </message>
     <message>
+        <source>No requests to call here. New ones go to the front desk.</source>
+        <translation>No hay solicitudes para llamar aquí. Las nuevas van a la recepción.</translation>
+    </message>
+    <message>
         <source>No requests to call. New ones show here.</source>
         <translation>No hay solicitudes por llamar. Las nuevas aparecen aquí.</translation>
     </message>
@@ -1171,6 +1263,17 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <translation>Nuevas: {new}   Exportadas: {exported}   Completadas: {done}</translation>
     </message>
     <message>
+        <source>At the front desk: {sent}</source>
+        <translation>En la recepción: {sent}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) went to the front desk. Call them from there.</source>
+        <translation>
+            <numerusform>%n solicitud fue a la recepción. Llámela desde allí.</numerusform>
+            <numerusform>%n solicitudes fueron a la recepción. Llámelas desde allí.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Mark called</source>
         <translation>Marcar llamada</translation>
     </message>
@@ -1197,6 +1300,10 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>in an export</source>
         <translation>en una exportación</translation>
+    </message>
+    <message>
+        <source>not at the front desk yet</source>
+        <translation>todavía no está en la recepción</translation>
     </message>
     <message>
         <source>What patients opened most</source>

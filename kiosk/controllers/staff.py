@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePath
 from typing import TypeVar, cast
 
@@ -23,12 +23,13 @@ from kiosk.controllers.session import ActivityWatch
 from kiosk.core.clock import utc_now
 from kiosk.core.config import Config
 from kiosk.core.content import load_library
+from kiosk.storage import outbox
 from kiosk.storage.accounts import StaffDirectory
 from kiosk.storage.audit import AuditLog
 from kiosk.storage.database import Database, Problem, StorageError, set_aside_copies
 from kiosk.storage.drives import export_folders
 from kiosk.storage.export import ExportError, write_csv, write_csv_rows, write_new, write_xlsx
-from kiosk.storage.requests import RequestStore, Status
+from kiosk.storage.requests import RequestStore, Status, StoredRequest
 from kiosk.storage.retention import purge
 from kiosk.storage.usage import UsageRow, UsageStats
 from kiosk.system.diagnostics import Value, facts, log_tail
@@ -181,7 +182,7 @@ class StaffMode(QObject):
     def _on_export_requested(self, kind: str, folder: str) -> None:
         try:
             store = self._store()
-            pending = store.requests(Status.NEW)
+            pending = self._unsent(store, store.requests(Status.NEW))
         except StorageError as exc:
             self._screen.panel.say(self._storage_message(exc))
             return
@@ -231,7 +232,8 @@ class StaffMode(QObject):
         """Every request of the last `days` days, whatever its status; statuses unchanged."""
         since = self._now() - dt.timedelta(days=days)
         try:
-            chosen = [r for r in self._store().requests() if r.created_at >= since]
+            store = self._store()
+            chosen = [r for r in self._unsent(store, store.requests()) if r.created_at >= since]
         except StorageError as exc:
             self._screen.panel.say(self._storage_message(exc))
             return
@@ -389,7 +391,8 @@ class StaffMode(QObject):
                 db: Database | None = self._database()
             except StorageError:
                 db = None
-            return facts(data_dir, db, running), log_tail(data_dir)
+            found = facts(data_dir, db, running, sync=self._config.sync, now=self._now())
+            return found, log_tail(data_dir)
 
         def done(outcome: Outcome[tuple[list[tuple[str, Value]], list[str]]]) -> None:
             if outcome.value is None:
@@ -453,15 +456,27 @@ class StaffMode(QObject):
         store = self._store()
         panel = self._screen.panel
         panel.retention_days = self._config.kiosk.retention_days
-        panel.set_counts(store.counts())
+        panel.set_syncing(on=self._config.sync is not None)
+        sent = outbox.sent_by_status(store.database)
+        counts = {status: n - sent.get(status, 0) for status, n in store.counts().items()}
+        panel.set_counts(counts, sum(sent.values()))
         to_call = sorted(
-            (*store.requests(Status.NEW), *store.requests(Status.EXPORTED)),
+            self._unsent(store, (*store.requests(Status.NEW), *store.requests(Status.EXPORTED))),
             key=lambda r: r.created_at,
         )
         panel.set_requests(to_call, self._titles(), self._now())
         folders = self._folder_words()
         chosen = panel.folder if panel.folder in dict(folders) else folders[-1][0]
         panel.set_folders(folders, chosen)
+
+    def _unsent(
+        self, store: RequestStore, requests: Sequence[StoredRequest]
+    ) -> list[StoredRequest]:
+        """Those the central store does not have: a request sent is the front desk's, called
+        and exported from there (and its name and number are wiped here a day later), so the
+        kiosk's own panel never lists or exports it, never as a blank line."""
+        sent = outbox.sent_among(store.database, (r.id for r in requests))
+        return [r for r in requests if r.id not in sent]
 
     def _folder_words(self) -> list[tuple[str, str]]:
         """Where files can go, in words: this kiosk's own folder, or a USB drive by its name."""

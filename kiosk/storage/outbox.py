@@ -90,6 +90,23 @@ def oldest_pending(db: Database) -> dt.datetime | None:
     return dt.datetime.fromisoformat(rows[0][0]) if rows and rows[0][0] else None
 
 
+def sent_among(db: Database, ids: Iterable[str]) -> set[str]:
+    """Which of these requests the central store has: they are the front desk's now (wiped
+    here, or soon to be), so the kiosk's own staff panel neither lists nor exports them."""
+    rows = db.read(
+        "SELECT s.id FROM synced s JOIN json_each(?) j ON s.id = j.value", (json.dumps(list(ids)),)
+    )
+    return {request_id for (request_id,) in rows}
+
+
+def sent_by_status(db: Database) -> dict[str, int]:
+    """How many requests of each local status the central store has."""
+    rows = db.read(
+        "SELECT r.status, count(*) FROM requests r JOIN synced s ON s.id = r.id GROUP BY r.status"
+    )
+    return {status: int(count) for status, count in rows}
+
+
 def mark_synced(
     db: Database, ids: Iterable[str], *, now: Callable[[], dt.datetime] = utc_now
 ) -> None:

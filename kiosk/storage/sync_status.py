@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.storage.files import write_atomically
 
 STATUS_FILE = "sync-status.json"
+# `kiosk sync` writes the file after every pass: every `interval_seconds` when it works, and after
+# a failure at most five minutes apart (kiosk.central.sync.BACKOFF_CAP), plus a pass's own time
+# (a connection times out after 10 s). No news for longer than this: it is not running.
+LONGEST_PAUSE = dt.timedelta(minutes=5)
+SLACK = dt.timedelta(minutes=3)
 
 
 class SyncStatus(NamedTuple):
@@ -50,14 +56,49 @@ def read_status(data_dir: Path) -> SyncStatus | None:
             failing_since=_moment(record["failing_since"]),
             last_success=_moment(record["last_success"]),
             pending=int(record["pending"]),
-            updated=_moment(record["updated"]) or dt.datetime.min.replace(tzinfo=dt.UTC),
+            updated=_required(record["updated"]),
         )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
+def stale_after(interval_seconds: int) -> dt.timedelta:
+    """How long the status file may go unchanged while `kiosk sync` runs."""
+    return max(dt.timedelta(seconds=interval_seconds), LONGEST_PAUSE) + SLACK
+
+
+def is_stale(status: SyncStatus, now: dt.datetime, interval_seconds: int) -> bool:
+    """Whether `kiosk sync` seems stopped: it has not written for longer than it ever waits.
+    A time ahead of `now` (a clock set back) is not stale: the service wrote it."""
+    return now - status.updated > stale_after(interval_seconds)
+
+
+class State(StrEnum):
+    """What the status file says of a kiosk whose [sync] is on."""
+
+    NOT_RUN = "not_run"  # no file: `kiosk sync` never ran here (or the file is unreadable)
+    STOPPED = "stopped"  # the file has not changed for longer than the service ever waits
+    FAILING = "failing"
+    OK = "ok"
+
+
+def state_of(status: SyncStatus | None, now: dt.datetime, interval_seconds: int) -> State:
+    if status is None:
+        return State.NOT_RUN
+    if is_stale(status, now, interval_seconds):
+        return State.STOPPED
+    return State.OK if status.ok else State.FAILING
+
+
 def _stamp(moment: dt.datetime | None) -> str | None:
     return None if moment is None else moment.astimezone(dt.UTC).isoformat()
+
+
+def _required(text: object) -> dt.datetime:
+    moment = _moment(text)
+    if moment is None or moment.tzinfo is None:
+        raise ValueError("no time of writing")
+    return moment
 
 
 def _moment(text: object) -> dt.datetime | None:

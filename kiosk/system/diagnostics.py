@@ -15,8 +15,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.core.clock import utc_now
+from kiosk.core.config import SyncConfig
 from kiosk.core.paths import shipped
+from kiosk.storage import outbox
 from kiosk.storage.database import Database, StorageError, set_aside_copies
+from kiosk.storage.sync_status import State, SyncStatus, read_status, state_of
 from kiosk.system.logs import LOG_DIR, LOG_FILE
 from kiosk.system.safety import crash_count
 
@@ -43,10 +47,16 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
 
 
 def facts(
-    data_dir: Path, db: Database | None, running: Sequence[tuple[str, Value]] = ()
+    data_dir: Path,
+    db: Database | None,
+    running: Sequence[tuple[str, Value]] = (),
+    *,
+    sync: SyncConfig | None = None,
+    now: dt.datetime | None = None,
 ) -> list[tuple[str, Value]]:
     """(label, value) pairs, in the order staff read them; `running`: what only the running
-    kiosk knows (read aloud's state, the watchdog's pings), after the crash count."""
+    kiosk knows (read aloud's state, the watchdog's pings), after the crash count; `sync`: the
+    configuration's [sync], whose state follows the database's."""
     disk, *checks = _doctor_checks(data_dir)
     rows: list[tuple[str, Value]] = [
         (QT_TRANSLATE_NOOP("Diagnostics", "Version"), Verbatim(__version__)),
@@ -58,7 +68,13 @@ def facts(
         (QT_TRANSLATE_NOOP("Diagnostics", "Crashes recovered"), crash_count(data_dir)),
         *running,
     ]
-    return [*rows, *_database(db), *_set_aside(data_dir), *checks]
+    return [
+        *rows,
+        *_database(db),
+        *sync_facts(sync, data_dir, db, now or utc_now()),
+        *_set_aside(data_dir),
+        *checks,
+    ]
 
 
 def _doctor_checks(data_dir: Path) -> list[tuple[str, Value]]:
@@ -119,6 +135,93 @@ def _database(db: Database | None) -> list[tuple[str, Value]]:
     damaged = QT_TRANSLATE_NOOP("Diagnostics", "DAMAGED")
     state = ok if healthy else damaged
     return [(database, state), (QT_TRANSLATE_NOOP("Diagnostics", "Last request saved"), saved)]
+
+
+SYNC = QT_TRANSLATE_NOOP("Diagnostics", "Sync")
+# Why sync fails, by kind (kiosk.central.problems.Problem; the system layer cannot import it):
+# never the server's message, which may name the host, or quote a row.
+NO_PASSWORD = QT_TRANSLATE_NOOP("Diagnostics", "no password for the central store")
+WRONG_PASSWORD = QT_TRANSLATE_NOOP("Diagnostics", "the central store refused the password")
+REFUSED = QT_TRANSLATE_NOOP("Diagnostics", "the central store does not know this kiosk")
+TLS = QT_TRANSLATE_NOOP("Diagnostics", "the central store's certificate was not accepted")
+UNREACHABLE = QT_TRANSLATE_NOOP("Diagnostics", "cannot reach the central store (network?)")
+NOT_ALLOWED = QT_TRANSLATE_NOOP("Diagnostics", "this kiosk may not send to the central store")
+NOT_MIGRATED = QT_TRANSLATE_NOOP("Diagnostics", "the central store is not set up yet")
+CENTRAL = QT_TRANSLATE_NOOP("Diagnostics", "the central store refused the requests")
+LOCAL = QT_TRANSLATE_NOOP("Diagnostics", "this kiosk's own database failed")
+PROBLEM_WORDS = {
+    "no_password": NO_PASSWORD,
+    "wrong_password": WRONG_PASSWORD,
+    "refused": REFUSED,
+    "tls": TLS,
+    "unreachable": UNREACHABLE,
+    "not_allowed": NOT_ALLOWED,
+    "not_migrated": NOT_MIGRATED,
+    "central": CENTRAL,
+    "local": LOCAL,
+}
+UNKNOWN_PROBLEM = QT_TRANSLATE_NOOP("Diagnostics", "an unknown problem: see the sync log")
+
+
+SYNC_OK = QT_TRANSLATE_NOOP("Diagnostics", "✓ on: requests go to the front desk")
+SYNC_FAILING = QT_TRANSLATE_NOOP("Diagnostics", "✗ not working: requests wait here")
+SYNC_STOPPED = QT_TRANSLATE_NOOP("Diagnostics", "✗ stopped: no news from the sync service")
+SYNC_NOT_RUN = QT_TRANSLATE_NOOP("Diagnostics", "✗ on, but the sync service never ran: is it on?")
+
+
+def problem_words(kind: str) -> str:
+    """Why sync fails, in English words marked for translation."""
+    return PROBLEM_WORDS.get(kind, UNKNOWN_PROBLEM)
+
+
+def sync_facts(
+    sync: SyncConfig | None, data_dir: Path, db: Database | None, now: dt.datetime
+) -> list[tuple[str, Value]]:
+    """Whether requests go to the front desk: off, or on and how it goes, from the file
+    `kiosk sync` writes after every pass (kiosk.storage.sync_status); the requests waiting are
+    counted in the database when it is open (the file's count may be old)."""
+    if sync is None:
+        return [(SYNC, QT_TRANSLATE_NOOP("Diagnostics", "off (this kiosk works alone)"))]
+    status = read_status(data_dir)
+    state = state_of(status, now, sync.interval_seconds)
+    said = {
+        State.OK: SYNC_OK,
+        State.FAILING: SYNC_FAILING,
+        State.STOPPED: SYNC_STOPPED,
+        State.NOT_RUN: SYNC_NOT_RUN,
+    }[state]
+    rows: list[tuple[str, Value]] = [(SYNC, said)]
+    if status is not None and state is State.FAILING:
+        rows.append(
+            (QT_TRANSLATE_NOOP("Diagnostics", "Sync problem"), problem_words(status.problem))
+        )
+        if status.failing_since is not None:
+            since = status.failing_since.astimezone()
+            rows.append((QT_TRANSLATE_NOOP("Diagnostics", "Sync failing since"), since))
+    if status is not None and state is State.STOPPED:
+        rows.append(
+            (QT_TRANSLATE_NOOP("Diagnostics", "Sync last reported"), status.updated.astimezone())
+        )
+    if status is not None:
+        sent: Value = (
+            status.last_success.astimezone()
+            if status.last_success
+            else QT_TRANSLATE_NOOP("Diagnostics", "not yet")
+        )
+        rows.append((QT_TRANSLATE_NOOP("Diagnostics", "Last sent to the front desk"), sent))
+    waiting = _waiting(db, status)
+    if waiting is not None:
+        rows.append((QT_TRANSLATE_NOOP("Diagnostics", "Requests waiting to send"), waiting))
+    return rows
+
+
+def _waiting(db: Database | None, status: SyncStatus | None) -> int | None:
+    if db is not None:
+        try:
+            return outbox.pending(db)
+        except StorageError:
+            pass
+    return status.pending if status is not None and status.pending >= 0 else None
 
 
 def _set_aside(data_dir: Path) -> list[tuple[str, Value]]:

@@ -24,11 +24,19 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk.core.config import SYSTEM_CONFIG, ClinicConfig, Config, ConfigError, load_config
+from kiosk.core.config import (
+    SYSTEM_CONFIG,
+    ClinicConfig,
+    Config,
+    ConfigError,
+    SyncConfig,
+    load_config,
+)
 from kiosk.storage.database import DATABASE, set_aside_copies
 from kiosk.storage.keys import CREDENTIAL, KEY_FILE, KeyUnavailableError, fingerprint, load_key
+from kiosk.storage.sync_status import State, read_status, stale_after, state_of
 from kiosk.system import qt_libraries
-from kiosk.system.diagnostics import QT_TRANSLATE_NOOP
+from kiosk.system.diagnostics import QT_TRANSLATE_NOOP, SYNC, problem_words
 
 LIBRARIES = QT_TRANSLATE_NOOP("Diagnostics", "Qt libraries")
 DISPLAY = QT_TRANSLATE_NOOP("Diagnostics", "Display platform")
@@ -43,6 +51,7 @@ CLOCK = QT_TRANSLATE_NOOP("Diagnostics", "Clock")
 WATCHDOG = QT_TRANSLATE_NOOP("Diagnostics", "Watchdog")
 
 UNIT = "waiting-room-kiosk.service"
+SYNC_UNIT = "waiting-room-kiosk-sync.service"
 # `systemctl show` properties: a service's watchdog, how often systemd restarted it, and why
 # it last ended ("watchdog" when the event loop froze, "signal" or "exit-code" after a crash).
 UNIT_PROPERTIES = ("LoadState", "WatchdogUSec", "NRestarts", "Result")
@@ -112,6 +121,7 @@ def run(
     return [
         *checks,
         *check_data(config.paths.data_dir, environ),
+        check_sync(config.sync, config.paths.data_dir, now),
         check_watchdog(),
         check_clock(now),
     ]
@@ -442,6 +452,57 @@ def _unless_set_aside(data_dir: Path, healthy: Check) -> Check:
         finding=f"{healthy.finding}, but a damaged database was set aside as {copies[-1].name}"
         f"{more}; requests saved before may be in it: keep it with its key for IT",
     )
+
+
+def check_sync(sync: SyncConfig | None, data_dir: Path, now: dt.datetime | None = None) -> Check:
+    """Whether requests go to the central store, as `kiosk sync` last wrote (sync-status.json):
+    since when and why it fails, by kind only (never the server's words), and how many wait.
+    No [sync]: a passing line, so IT sees this kiosk keeps its requests to itself."""
+    if sync is None:
+        return Check(SYNC, True, "off (this kiosk works alone): no [sync] in the configuration")
+    moment = dt.datetime.now(dt.UTC) if now is None else now
+    status = read_status(data_dir)
+    state = state_of(status, moment, sync.interval_seconds)
+    if status is None or state is State.NOT_RUN:
+        return Check(
+            SYNC,
+            False,
+            f"on, but kiosk sync has never run here (no {data_dir}/sync-status.json): "
+            f'systemctl enable --now {SYNC_UNIT} (INSTALL.md, "Several kiosks, one front desk")',
+        )
+    waiting = f"{status.pending} requests waiting to send" if status.pending >= 0 else ""
+    sent = (
+        f"last sent {_when(status.last_success, moment)}"
+        if status.last_success
+        else "nothing sent yet"
+    )
+    if state is State.STOPPED:
+        minutes = round(stale_after(sync.interval_seconds).total_seconds() / 60)
+        return Check(
+            SYNC,
+            False,
+            f"stopped? kiosk sync has not reported since {_when(status.updated, moment)} "
+            f"(it does at least every {minutes} min): systemctl status {SYNC_UNIT}; "
+            + "; ".join(part for part in (sent, waiting and f"{waiting} then") if part),
+        )
+    if state is State.FAILING:
+        since = f" since {_when(status.failing_since, moment)}" if status.failing_since else ""
+        return Check(
+            SYNC,
+            False,
+            f"failing{since}: {problem_words(status.problem)} [{status.problem}]; "
+            + "; ".join(part for part in (sent, waiting) if part)
+            + f"; details: journalctl -u {SYNC_UNIT}",
+        )
+    return Check(SYNC, True, "on; " + "; ".join(part for part in (sent, waiting) if part))
+
+
+def _when(moment: dt.datetime, now: dt.datetime) -> str:
+    """A moment in this machine's zone, and how long ago: "2026-12-01 09:05 CST (2 h 5 min ago)"."""
+    ago = max(int((now - moment).total_seconds()), 0)
+    hours, minutes = divmod(ago // 60, 60)
+    span = f"{hours} h {minutes} min" if hours else f"{minutes} min" if minutes else f"{ago} s"
+    return f"{moment.astimezone():%Y-%m-%d %H:%M %Z} ({span} ago)"
 
 
 def check_disk(data_dir: Path, minimum: int = MIN_FREE_BYTES) -> Check:

@@ -118,6 +118,10 @@ class StaffView(QWidget):
         self._folder = ""
         self._folders: list[tuple[str, str]] = []
         self.retention_days = 30  # what "old" means for deleting: [kiosk] retention_days
+        # [sync] is on: requests go to the front desk, and those still here say they are not
+        # there yet. The ones sent are the desk's: not shown as cards, only counted.
+        self.syncing = False
+        self._sent = 0
         self._shown: tuple[list[StoredRequest], Mapping[str, str], dt.datetime] | None = None
         self.cards: list[RequestCard] = []
         self.chart: QWidget | None = None  # the statistics' chart, made when first shown
@@ -159,11 +163,14 @@ class StaffView(QWidget):
 
     def _build_list_page(self) -> QWidget:
         self.empty = _label("lead")
+        self.sent_note = _label("lead")
+        self.sent_note.hide()
         self.cards_box = QWidget()
         self.cards_box.setProperty("role", "page")
         self.cards_layout = QVBoxLayout(self.cards_box)
         self.cards_layout.setContentsMargins(0, 0, 12, 0)
         self.cards_layout.setSpacing(16)
+        self.cards_layout.addWidget(self.sent_note)
         self.cards_layout.addWidget(self.empty)
         self.cards_layout.addStretch(1)
         self.list_area = vertical_scroll(self.cards_box)
@@ -254,14 +261,31 @@ class StaffView(QWidget):
         self.confirm.hide()
         self.pages.setCurrentIndex(REQUESTS)
 
-    def set_counts(self, counts: dict[str, int]) -> None:
-        self.counts.setText(
-            self.tr("New: {new}   Exported: {exported}   Done: {done}").format(
-                new=counts.get("new", 0),
-                exported=counts.get("exported", 0),
-                done=counts.get("done", 0),
-            )
+    def set_counts(self, counts: dict[str, int], sent: int = 0) -> None:
+        """How many requests are new, exported and done here; `sent`: how many went to the
+        front desk (not among the others), said only when there are some."""
+        words = self.tr("New: {new}   Exported: {exported}   Done: {done}").format(
+            new=counts.get("new", 0),
+            exported=counts.get("exported", 0),
+            done=counts.get("done", 0),
         )
+        if sent:
+            words += "   " + self.tr("At the front desk: {sent}").format(sent=sent)
+        self.counts.setText(words)
+        self._sent = sent
+        self._say_sent()
+
+    def set_syncing(self, *, on: bool) -> None:
+        """[sync] on or off: the cards and the empty list say where requests go."""
+        if on != self.syncing:
+            self.syncing = on
+            self._retranslate()
+
+    def _say_sent(self) -> None:
+        self.sent_note.setText(
+            self.tr("%n request(s) went to the front desk. Call them from there.", "", self._sent)
+        )
+        self.sent_note.setVisible(self._sent > 0)
 
     def set_requests(
         self,
@@ -288,7 +312,7 @@ class StaffView(QWidget):
             self.cards_layout.removeWidget(card)
         for card in kept.values():
             card.deleteLater()
-        for index, card in enumerate(cards, start=1):  # after the "no requests" line
+        for index, card in enumerate(cards, start=2):  # after the "sent" and "no requests" lines
             self.cards_layout.insertWidget(index, card)
         self.cards = cards
         self.empty.setVisible(not self.cards)
@@ -321,6 +345,8 @@ class StaffView(QWidget):
         )
         if stored.status == "exported":
             saved += " · " + self.tr("in an export")
+        if self.syncing:  # the desk cannot see it yet (the network or the server is down)
+            saved += " · " + self.tr("not at the front desk yet")
         return saved
 
     def _fit_cards(self) -> None:
@@ -487,7 +513,12 @@ class StaffView(QWidget):
                 ("again:30", self.tr("Export again: last 30 days")),
             ]
         )
-        self.empty.setText(self.tr("No requests to call. New ones show here."))
+        self.empty.setText(
+            self.tr("No requests to call here. New ones go to the front desk.")
+            if self.syncing
+            else self.tr("No requests to call. New ones show here.")
+        )
+        self._say_sent()
         self.apart_label.setText(self.tr("Cannot be undone:"))
         self.purge.set_text(self.tr("Delete old requests now…"))
         self.exit.set_text(self.tr("Exit the kiosk…"))

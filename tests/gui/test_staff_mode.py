@@ -3,6 +3,8 @@ every request new, no file behind, and staff told why."""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import errno
 import os
 import stat
@@ -12,16 +14,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from PySide6.QtCore import QDateTime, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.controllers.background import Background
 from kiosk.controllers.staff import StaffMode
 from kiosk.core.callback_form import CallbackRequest, Phone
-from kiosk.core.config import Config
+from kiosk.core.config import Config, SyncConfig
 from kiosk.storage.accounts import StaffDirectory
 from kiosk.storage.audit import AuditLog
 from kiosk.storage.database import Database
+from kiosk.storage.outbox import mark_synced, wipe_synced
 from kiosk.storage.requests import RequestStore
+from kiosk.storage.sync_status import SyncStatus, write_status
 from kiosk.views.staff_view import StaffScreen
 from tests.conftest import grid_button
 
@@ -40,23 +46,8 @@ def staffed(qtbot: QtBot, config: Config) -> Iterator[Staffed]:
     db = Database.open(config.paths.data_dir)
     StaffDirectory(db).add("Dana Front", PIN)
     for first in ("Ann", "Bo"):
-        RequestStore(db).save(
-            # Obviously fictional: 555-01xx.
-            CallbackRequest(
-                first, "Lee", Phone("+12015550123", "(201) 555-0123", ""), (), (), "", "", "en"
-            ),
-            reference="ACE-479",
-            consent_text="Yes",
-            consent_version="1",
-        )
-    screen = StaffScreen()
-    qtbot.addWidget(screen)
-    background = Background(screen)
-    StaffMode(screen, lambda: db, config, background=background).open()
-    for digit in PIN:
-        screen.pin.keys[digit].click()
-    screen.pin.sign_in_button.click()
-    assert screen.currentWidget() is screen.panel
+        save(db, first)
+    screen, background = sign_in_with(qtbot, db, config)
     yield Staffed(screen, background, db)
     qtbot.waitUntil(lambda: background.pending == 0)
     db.close()
@@ -99,3 +90,165 @@ def test_an_export_the_stick_cannot_take_leaves_the_requests_new(
     actions = [entry.action for entry in AuditLog(staffed.db).entries()]
     assert actions[:2] == ["export_failed", "export_started"]
     assert "export" not in actions
+
+
+def sign_in_with(
+    qtbot: QtBot, db: Database, config: Config, now: dt.datetime | None = None
+) -> tuple[StaffScreen, Background]:
+    """Dana signs in on a fresh staff screen over `db`, with `config` (its [sync] or none), in
+    English as the kiosk shows it (its translator says "1 request", "2 requests")."""
+    translator = QTranslator(QApplication.instance())
+    assert translator.load("kiosk_en", str(config.paths.assets_dir / "i18n"))
+    QApplication.installTranslator(translator)
+    screen = StaffScreen()
+    qtbot.addWidget(screen)
+    background = Background(screen)
+    clock = None if now is None else (lambda: now)
+    StaffMode(screen, lambda: db, config, background=background, now=clock).open()
+    for digit in PIN:
+        screen.pin.keys[digit].click()
+    screen.pin.sign_in_button.click()
+    assert screen.currentWidget() is screen.panel
+    return screen, background
+
+
+def save(db: Database, first: str) -> str:
+    return (
+        RequestStore(db)
+        .save(
+            # Obviously fictional: 555-01xx.
+            CallbackRequest(
+                first, "Lee", Phone("+12015550123", "(201) 555-0123", ""), (), (), "", "", "en"
+            ),
+            reference="ACE-479",
+            consent_text="Yes",
+            consent_version="1",
+        )
+        .id
+    )
+
+
+def send_to_the_desk(db: Database, ids: list[str], *, wiped: bool) -> None:
+    """What `kiosk sync` does here after the central commit (no PostgreSQL needed): marked
+    synced, and, `wiped`, a day later its name and number blanked."""
+    sent = dt.datetime.now(dt.UTC) - dt.timedelta(hours=25 if wiped else 1)
+    mark_synced(db, ids, now=lambda: sent)
+    wipe_synced(db, older_than_hours=24)
+
+
+def exported_names(folder: Path) -> list[str]:
+    (file,) = folder.iterdir()
+    with file.open(encoding="utf-8-sig", newline="") as text:
+        rows = list(csv.reader(text))
+    column = rows[0].index(next(h for h in rows[0] if "first" in h.lower()))
+    return [row[column] for row in rows[1:]]
+
+
+@pytest.mark.parametrize("syncing", [True, False], ids=["sync on", "sync off since"])
+def test_requests_sent_to_the_front_desk_are_counted_never_listed_or_exported(
+    qtbot: QtBot, staffed: Staffed, config: Config, tmp_path: Path, syncing: bool
+) -> None:
+    """Ann went to the desk a day ago (her name and number wiped here), Cy an hour ago: they
+    are the desk's, so no card and no line in an export, never a blank one; Bo, who could not
+    be sent yet, is a card that says the desk does not have her."""
+    db = staffed.db
+    ann, bo = (r.id for r in RequestStore(db).requests())
+    cy = save(db, "Cy")
+    send_to_the_desk(db, [ann], wiped=True)
+    send_to_the_desk(db, [cy], wiped=False)
+    assert RequestStore(db).get(ann).first_name == ""  # type: ignore[union-attr]
+    if syncing:
+        config = config._replace(sync=SyncConfig(dsn="host=desk.example.org"))
+    screen, background = sign_in_with(qtbot, db, config)
+    panel = screen.panel
+
+    assert [card.request_id for card in panel.cards] == [bo]
+    assert all(card.name.text().strip() for card in panel.cards)
+    assert panel.sent_note.isVisibleTo(panel)
+    assert panel.sent_note.text() == "2 requests went to the front desk. Call them from there."
+    assert panel.counts.text().startswith("New: 1   Exported: 0")
+    assert panel.counts.text().endswith("At the front desk: 2")
+    origin = panel.cards[0].origin.text()
+    assert ("not at the front desk yet" in origin) is syncing
+
+    for action, folder in (("csv", "new"), ("again:7", "again")):
+        out = tmp_path / folder
+        panel.set_folders([(str(out), "USB")], str(out))
+        grid_button(panel.action_grid, action).click()
+        qtbot.waitUntil(lambda: background.pending == 0)
+        assert exported_names(out) == ["Bo"], action
+    qtbot.waitUntil(lambda: background.pending == 0)
+
+
+def test_with_every_request_at_the_front_desk_the_list_says_where_they_went(
+    qtbot: QtBot, staffed: Staffed, config: Config
+) -> None:
+    db = staffed.db
+    send_to_the_desk(db, [r.id for r in RequestStore(db).requests()], wiped=True)
+    config = config._replace(sync=SyncConfig(dsn="host=desk.example.org"))
+    panel = sign_in_with(qtbot, db, config)[0].panel
+    assert panel.cards == []
+    assert panel.empty.text() == "No requests to call here. New ones go to the front desk."
+    assert panel.sent_note.text() == "2 requests went to the front desk. Call them from there."
+    grid_button(panel.action_grid, "csv").click()
+    assert panel.status.text() == "There are no new requests to export."
+
+
+FAILING = SyncStatus(
+    ok=False,
+    problem="wrong_password",
+    message='password authentication failed for user "kiosk_lobby-1" at db.secret.example',
+    failing_since=dt.datetime(2026, 11, 30, 15, 5, tzinfo=dt.UTC),
+    last_success=dt.datetime(2026, 11, 30, 15, 4, tzinfo=dt.UTC),
+    pending=7,  # what the service last counted; the panel counts the database itself
+    updated=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
+)
+
+
+def checks_shown(qtbot: QtBot, staffed: Staffed, config: Config, language: str) -> str:
+    """The Checks tab's facts, for a kiosk whose sync fails since yesterday, in `language`."""
+    write_status(config.paths.data_dir, FAILING)
+    config = config._replace(sync=SyncConfig(dsn="host=desk.example.org"))
+    now = FAILING.updated + dt.timedelta(seconds=30)
+    screen, background = sign_in_with(qtbot, staffed.db, config, now)
+    translator = QTranslator(QApplication.instance())
+    assert translator.load(f"kiosk_{language}", str(config.paths.assets_dir / "i18n"))
+    QApplication.installTranslator(translator)
+    QLocale.setDefault(QLocale(f"{language}_US"))
+    try:
+        screen.panel.diagnostics_requested.emit()
+        qtbot.waitUntil(lambda: background.pending == 0)
+        qtbot.waitUntil(lambda: bool(screen.panel.facts.text()))
+        return screen.panel.facts.text()
+    finally:
+        QLocale.setDefault(QLocale("en_US"))
+
+
+def test_checks_say_sync_fails_since_when_and_why_in_words(
+    qtbot: QtBot, staffed: Staffed, config: Config
+) -> None:
+    facts = checks_shown(qtbot, staffed, config, "en")
+    since = QLocale("en_US").toString(
+        QDateTime.fromSecsSinceEpoch(int(FAILING.failing_since.timestamp())),  # type: ignore[union-attr]
+        QLocale.FormatType.ShortFormat,
+    )
+    assert "Sync: ✗ not working: requests wait here" in facts
+    assert "Sync problem: the central store refused the password" in facts
+    assert f"Sync failing since: {since}" in facts
+    assert "Requests waiting to send: 2" in facts  # Ann and Bo, counted in the database
+    assert "secret" not in facts
+    assert "kiosk_lobby" not in facts
+
+
+def test_checks_say_sync_in_spanish(qtbot: QtBot, staffed: Staffed, config: Config) -> None:
+    facts = checks_shown(qtbot, staffed, config, "es")
+    assert "Sincronización: ✗ no funciona: las solicitudes esperan aquí" in facts
+    assert "Problema de sincronización: el servidor central rechazó la contraseña" in facts
+    assert "Solicitudes por enviar: 2" in facts
+
+
+def test_checks_say_a_kiosk_without_sync_works_alone(qtbot: QtBot, staffed: Staffed) -> None:
+    staffed.screen.panel.diagnostics_requested.emit()
+    qtbot.waitUntil(lambda: staffed.background.pending == 0)
+    qtbot.waitUntil(lambda: bool(staffed.screen.panel.facts.text()))
+    assert "Sync: off (this kiosk works alone)" in staffed.screen.panel.facts.text()

@@ -8,15 +8,18 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from kiosk.core.config import Config, KioskConfig
+from kiosk.central.problems import Problem
+from kiosk.core.config import Config, KioskConfig, SyncConfig
 from kiosk.storage.database import DATABASE, Database
 from kiosk.storage.keys import CREDENTIAL, KEY_FILE
 from kiosk.storage.requests import RequestStore
-from kiosk.system import doctor, qt_libraries
+from kiosk.storage.sync_status import SyncStatus, write_status
+from kiosk.system import diagnostics, doctor, qt_libraries
 
 SAMPLE = Path(__file__).parents[2] / "deploy" / "kiosk.sample.toml"
 NOW = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
@@ -419,3 +422,106 @@ def test_a_database_set_aside_is_a_fault_until_it_is_looked_at(made_by_kiosk: Pa
     assert found.startswith("✗ Database: ")
     assert "integrity ok, but a damaged database was set aside as requests.db.corrupt-" in found
     assert "keep it with its key for IT" in found
+
+
+# -- sync to the central store ------------------------------------------------------------------
+
+SYNC = SyncConfig(dsn="host=desk.example.org user=kiosk_lobby-1", interval_seconds=1)
+# What libpq said while connecting, as `kiosk sync` keeps it for its log: it names the host and
+# the user, which the diagnostics never repeat.
+SERVER_SAID = 'connection to server at "db.secret.example" failed: FATAL: role "kiosk_x"'
+
+
+def sync_status(
+    *,
+    ok: bool,
+    problem: str = "",
+    failing_for: dt.timedelta | None = None,
+    written: dt.timedelta = dt.timedelta(seconds=5),
+    pending: int = 3,
+) -> SyncStatus:
+    """A status `kiosk sync` wrote `written` before NOW."""
+    return SyncStatus(
+        ok=ok,
+        problem=problem,
+        message="" if ok else SERVER_SAID,
+        failing_since=None if failing_for is None else NOW - failing_for,
+        last_success=NOW - dt.timedelta(hours=2, minutes=6),
+        pending=pending,
+        updated=NOW - written,
+    )
+
+
+def test_without_sync_the_kiosk_is_said_to_work_alone(tmp_path: Path) -> None:
+    check = doctor.check_sync(None, tmp_path, NOW)
+    assert check.line() == "✓ Sync: off (this kiosk works alone): no [sync] in the configuration"
+
+
+def test_sync_configured_but_never_run_says_to_start_its_service(tmp_path: Path) -> None:
+    check = doctor.check_sync(SYNC, tmp_path, NOW)
+    assert not check.ok
+    assert "never run here" in check.finding
+    assert "systemctl enable --now waiting-room-kiosk-sync.service" in check.finding
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/Chicago", "Asia/Kolkata"])
+def test_failing_sync_says_since_when_why_and_how_many_wait_never_the_servers_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        failing = dt.timedelta(hours=2, minutes=5)
+        write_status(tmp_path, sync_status(ok=False, problem="unreachable", failing_for=failing))
+        check = doctor.check_sync(SYNC, tmp_path, NOW)
+        since = (NOW - failing).astimezone()
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert not check.ok
+    assert check.finding.startswith(
+        f"failing since {since:%Y-%m-%d %H:%M %Z} (2 h 5 min ago): cannot reach the central "
+        "store (network?) [unreachable]; "
+    )
+    assert "last sent" in check.finding
+    assert "(2 h 6 min ago)" in check.finding
+    assert "3 requests waiting to send" in check.finding
+    assert "journalctl -u waiting-room-kiosk-sync.service" in check.finding
+    assert "secret" not in check.finding
+    assert "kiosk_x" not in check.finding
+
+
+def test_every_kind_of_sync_problem_has_words() -> None:
+    assert {kind.value for kind in Problem} <= set(diagnostics.PROBLEM_WORDS)
+
+
+def test_sync_that_stopped_reporting_is_said_stopped(tmp_path: Path) -> None:
+    """`kiosk sync` writes after every pass, at most 5 minutes apart while it backs off: a
+    file 9 minutes old means the service is not running, whatever the file last said."""
+    for ok in (True, False):
+        backing_off = sync_status(
+            ok=ok, problem="" if ok else "tls", written=dt.timedelta(minutes=7)
+        )
+        write_status(tmp_path, backing_off)
+        assert "stopped" not in doctor.check_sync(SYNC, tmp_path, NOW).finding
+        write_status(tmp_path, backing_off._replace(updated=NOW - dt.timedelta(minutes=9)))
+        check = doctor.check_sync(SYNC, tmp_path, NOW)
+        assert not check.ok
+        assert check.finding.startswith("stopped? kiosk sync has not reported since ")
+        assert "(9 min ago)" in check.finding
+        assert "systemctl status waiting-room-kiosk-sync.service" in check.finding
+
+
+def test_working_sync_says_when_it_last_sent(tmp_path: Path) -> None:
+    write_status(tmp_path, sync_status(ok=True, pending=0)._replace(last_success=NOW))
+    check = doctor.check_sync(SYNC, tmp_path, NOW)
+    assert check.ok
+    assert check.finding.endswith("(0 s ago); 0 requests waiting to send")
+    assert check.finding.startswith("on; last sent ")
+
+
+def test_doctor_run_has_a_sync_line(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(EDITED, encoding="utf-8")
+    checks = doctor.run(config, env={}, now=NOW, pyside=None)
+    assert line(checks, "Sync").startswith("✓ Sync: off (this kiosk works alone)")
