@@ -3,6 +3,7 @@ its lines and its exit status, on a good installation and on broken ones."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.storage.database import DATABASE, Database
+from kiosk.storage.sync_status import SyncStatus, write_status
 from tests.unit.test_doctor import EDITED, broken_pyside
 
 KIOSK = Path(sys.executable).with_name("kiosk")
@@ -116,3 +118,32 @@ def test_doctor_runs_without_loading_qt(installed: Path) -> None:
             check=False,
         )
         assert done.stdout.splitlines()[-1] == "no Qt", done.stdout
+
+
+def test_a_kiosk_whose_sync_fails_says_since_when_and_exits_1(
+    installed: Path, tmp_path: Path
+) -> None:
+    """Central down since the kiosk started: doctor says so by kind, never the server's words."""
+    with installed.open("a", encoding="utf-8") as config:
+        config.write('id = "lobby-1"\n\n[sync]\ndsn = "host=desk.example.org user=kiosk_lobby-1"\n')
+    now = dt.datetime.now(dt.UTC)
+    since = now - dt.timedelta(minutes=30)
+    write_status(
+        tmp_path / "data",
+        SyncStatus(
+            ok=False,
+            problem="unreachable",
+            message='connection to server at "desk.example.org" failed: timeout',
+            failing_since=since,
+            last_success=None,
+            pending=4,
+            updated=now,
+        ),
+    )
+    status, lines = doctor("--config", installed)
+    assert status == 1
+    sync = named(lines, "Sync")
+    assert sync.startswith("✗ Sync: failing since ")
+    assert "(30 min ago): cannot reach the central store (network?) [unreachable]" in sync
+    assert "nothing sent yet; 4 requests waiting to send" in sync
+    assert "desk.example.org" not in sync
