@@ -18,6 +18,8 @@ from kiosk.storage.outbox import (
     mark_usage_synced,
     oldest_pending,
     pending,
+    sent_among,
+    sent_by_status,
     unsynced,
     usage_changes,
     wipe_synced,
@@ -206,3 +208,18 @@ def test_a_migration_another_process_applied_meanwhile_is_taken_as_done(
     assert db.read("PRAGMA user_version") == [(newest,)]
     assert db.integrity_ok()
     db.close()
+
+
+def test_the_requests_the_central_store_has_are_known_by_status(
+    store: RequestStore, db: Database
+) -> None:
+    """What the staff panel leaves to the front desk: sent ones, wiped or not; never one still
+    waiting here."""
+    wiped, sent, waiting = save(store, 3), save(store, 2), save(store, 1)
+    mark_synced(db, [wiped], now=lambda: NOW - dt.timedelta(hours=30))
+    mark_synced(db, [sent], now=lambda: NOW)
+    assert wipe_synced(db, older_than_hours=24, now=lambda: NOW) == 1
+    store.set_status([sent], "exported")
+    assert sent_among(db, [wiped, sent, waiting]) == {wiped, sent}
+    assert sent_among(db, [waiting]) == set()
+    assert sent_by_status(db) == {"new": 1, "exported": 1}
