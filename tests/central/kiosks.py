@@ -84,7 +84,12 @@ def make_kiosk(
 
 def save(kiosk: Kiosk, count: int, request: CallbackRequest = REQUEST) -> list[str]:
     """`count` requests saved as the kiosk saves them, one transaction each; their ids."""
-    store = kiosk.store()
+    return save_in(kiosk.data_dir, count, request)
+
+
+def save_in(data_dir: Path, count: int, request: CallbackRequest = REQUEST) -> list[str]:
+    """`count` requests saved into the kiosk database in `data_dir`, as `save` does."""
+    store = RequestStore(Database.open(data_dir))
     start = dt.datetime(2026, 11, 26, 14, 0, tzinfo=dt.UTC)
     try:
         return [
@@ -104,13 +109,12 @@ def save(kiosk: Kiosk, count: int, request: CallbackRequest = REQUEST) -> list[s
 def saver(kiosk: Kiosk, count: int) -> subprocess.Popen[bytes]:
     """Another process saving `count` requests into the kiosk's database, as the kiosk would."""
     code = (
-        "import sys; from pathlib import Path; from tests.central.kiosks import Kiosk, save; "
-        "kiosk = Kiosk('', None, Path(sys.argv[1]), Path(sys.argv[1]) / 'kiosk.toml'); "
-        "save(kiosk, int(sys.argv[2]))"
+        "import sys; from pathlib import Path; from tests.central.kiosks import save_in; "
+        "save_in(Path(sys.argv[1]), int(sys.argv[2]))"
     )
     root = Path(__file__).resolve().parents[2]
     return subprocess.Popen(
-        [sys.executable, "-c", code, str(kiosk.folder), str(count)],
+        [sys.executable, "-c", code, str(kiosk.data_dir), str(count)],
         cwd=root,
         stderr=subprocess.PIPE,
     )
