@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 from kiosk.central.commands import NOTHING_TO_DO
 from kiosk.central.credentials import CREDENTIAL
 from kiosk.storage.keys import CREDENTIAL as DB_KEY_CREDENTIAL
+from tests.e2e.needs import tool
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 UNIT = DEPLOY / "waiting-room-kiosk-sync.service"
@@ -43,14 +43,13 @@ def settings(unit: Path) -> dict[str, list[str]]:
 
 
 def analyze(*args: str) -> subprocess.CompletedProcess[str]:
-    tool = shutil.which("systemd-analyze")
-    if tool is None:
-        reason = "systemd-analyze is not installed (apt-get install systemd)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI must run this test (.ci/run installs it)")
-        pytest.skip(reason)
     return subprocess.run(
-        [tool, *args], capture_output=True, text=True, env=C_LOCALE, check=False, timeout=120
+        [tool("systemd-analyze", "systemd"), *args],
+        capture_output=True,
+        text=True,
+        env=C_LOCALE,
+        check=False,
+        timeout=120,
     )
 
 
