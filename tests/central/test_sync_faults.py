@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,8 @@ import psycopg
 import pytest
 
 from kiosk.storage.database import Database
-from kiosk.storage.sync_status import read_status
-from tests.central.conftest import Central
+from kiosk.storage.sync_status import SyncStatus, read_status
+from tests.central.conftest import Central, as_text
 from tests.central.kiosks import KIOSK, Kiosk, make_kiosk, save, saver, wait_for
 
 BATCH = 100
@@ -60,15 +60,22 @@ def start_sync(processes: Processes, kiosk: Kiosk) -> subprocess.Popen[bytes]:
 
 def central_count(central: Central, kiosk_id: str | None = None) -> int:
     if kiosk_id is None:
-        return int(central.scalar("SELECT count(*) FROM requests"))  # type: ignore[call-overload]
-    query = "SELECT count(*) FROM requests WHERE kiosk_id = %s"
-    return int(central.scalar(query, (kiosk_id,)))  # type: ignore[call-overload]
+        count = central.scalar("SELECT count(*) FROM requests")
+    else:
+        count = central.scalar("SELECT count(*) FROM requests WHERE kiosk_id = %s", (kiosk_id,))
+    assert isinstance(count, int), count
+    return count
+
+
+def arrived(central: Central, kiosk_id: str, count: int) -> Callable[[], bool]:
+    """A check, for wait_for, that the store holds `count` requests from the kiosk `kiosk_id`."""
+    return lambda: central_count(central, kiosk_id) == count
 
 
 def assert_each_once(central: Central, ids: list[str]) -> None:
     with central.admin() as conn:
         rows = conn.execute("SELECT id::text FROM requests").fetchall()
-    found = [row[0] for row in rows]
+    found = [as_text(row[0]) for row in rows]
     assert len(found) == len(set(found))
     assert sorted(found) == sorted(ids)
 
@@ -150,15 +157,16 @@ def test_the_central_server_killed_mid_batch_loses_and_duplicates_nothing(
     wait_for(lambda: waiting_on_a_lock(central, kiosk.login.role), "the sync's INSERT")
     central.server.stop("immediate")  # as a crash: the batch's transaction never committed
     holder.close()
-    status_down = []
-    wait_for(
-        lambda: (
-            (status := read_status(kiosk.data_dir)) is not None
-            and not status.ok
-            and not status_down.append(status)
-        ),
-        "the sync to say the store is gone",
-    )
+    status_down: list[SyncStatus] = []
+
+    def says_down() -> bool:
+        status = read_status(kiosk.data_dir)
+        if status is None or status.ok:
+            return False
+        status_down.append(status)
+        return True
+
+    wait_for(says_down, "the sync to say the store is gone")
     assert status_down[0].problem == "unreachable"
     central.server.start()
     wait_for(lambda: synced_everything(kiosk), "the queue to drain after the restart")
@@ -179,7 +187,7 @@ def test_three_kiosks_saving_1000_requests_each_while_syncing_make_3000_rows(
         assert proc.returncode == 0, errors.decode()
     for kiosk in kiosks:
         wait_for(
-            lambda kiosk=kiosk: central_count(central, kiosk.kiosk_id) == 1000,  # type: ignore[misc]
+            arrived(central, kiosk.kiosk_id, 1000),
             f"kiosk {kiosk.kiosk_id}'s 1000 requests",
         )
     # systemd stops the service with SIGTERM: each ends cleanly, at once.
