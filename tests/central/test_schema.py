@@ -56,7 +56,7 @@ def test_a_kiosk_cannot_read_requests_not_even_its_own(central: Central) -> None
         conn.execute(REQUEST, (uuid.uuid4(),))
         for table in ("requests", "usage_counts", "heartbeats", "usage", "fleet"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
-                conn.execute(f"SELECT * FROM {table}")  # type: ignore[arg-type]
+                conn.execute(f"SELECT * FROM {table}")
     assert central.scalar("SELECT count(*) FROM requests") == 1
 
 
@@ -70,7 +70,7 @@ def test_a_kiosk_cannot_change_or_delete_a_request(central: Central) -> None:
             "TRUNCATE requests",
         ):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                conn.execute(statement)  # type: ignore[arg-type]
+                conn.execute(statement)
     assert central.scalar("SELECT status FROM requests") == "new"
 
 
