@@ -156,7 +156,9 @@ def test_requests_sent_to_the_front_desk_are_counted_never_listed_or_exported(
     cy = save(db, "Cy")
     send_to_the_desk(db, [ann], wiped=True)
     send_to_the_desk(db, [cy], wiped=False)
-    assert RequestStore(db).get(ann).first_name == ""  # type: ignore[union-attr]
+    wiped = RequestStore(db).get(ann)
+    assert wiped is not None
+    assert wiped.first_name == ""
     if syncing:
         config = config._replace(sync=SyncConfig(dsn="host=desk.example.org"))
     screen, background = sign_in_with(qtbot, db, config)
@@ -194,11 +196,12 @@ def test_with_every_request_at_the_front_desk_the_list_says_where_they_went(
     assert panel.status.text() == "There are no new requests to export."
 
 
+FAILING_SINCE = dt.datetime(2026, 11, 30, 15, 5, tzinfo=dt.UTC)
 FAILING = SyncStatus(
     ok=False,
     problem="wrong_password",
     message='password authentication failed for user "kiosk_lobby-1" at db.secret.example',
-    failing_since=dt.datetime(2026, 11, 30, 15, 5, tzinfo=dt.UTC),
+    failing_since=FAILING_SINCE,
     last_success=dt.datetime(2026, 11, 30, 15, 4, tzinfo=dt.UTC),
     pending=7,  # what the service last counted; the panel counts the database itself
     updated=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
@@ -229,7 +232,7 @@ def test_checks_say_sync_fails_since_when_and_why_in_words(
 ) -> None:
     facts = checks_shown(qtbot, staffed, config, "en")
     since = QLocale("en_US").toString(
-        QDateTime.fromSecsSinceEpoch(int(FAILING.failing_since.timestamp())),  # type: ignore[union-attr]
+        QDateTime.fromSecsSinceEpoch(int(FAILING_SINCE.timestamp())),
         QLocale.FormatType.ShortFormat,
     )
     assert "Sync: ✗ not working: requests wait here" in facts
