@@ -33,7 +33,8 @@ def purge(
     older_than_days: int = DEFAULT_DAYS,
     now: Callable[[], dt.datetime] = utc_now,
 ) -> int:
-    """Delete exported and done requests whose status changed more than `older_than_days` ago.
+    """Delete exported and done requests whose status changed more than `older_than_days` ago,
+    and requests sent to the central store whose personal fields were wiped that long ago.
 
     A request with no status change time counts from when it was made. Returns how many were
     deleted. The rows are overwritten, not just unlinked: see `_forget_freed_pages`.
@@ -48,20 +49,37 @@ def purge(
         (),
     )
     ids = [(request_id,) for request_id, stamp in rows if _older(stamp, cutoff)]
-    if ids:
+    # Sent to the central store and wiped here since (`kiosk sync`): the front desk calls
+    # these, and what is left of them (no name, no number) goes as an exported one would.
+    wiped = db.read(
+        "SELECT r.id, s.wiped_at FROM requests r JOIN synced s ON s.id = r.id"
+        " WHERE s.wiped_at IS NOT NULL AND r.status = 'new'",
+        (),
+    )
+    sent = [(request_id,) for request_id, stamp in wiped if _older(stamp, cutoff)]
+    if ids or sent:
         db.read("PRAGMA secure_delete = ON", ())
+    if ids:
         # The status test again: a request is never deleted unless it left "new".
         db.write("DELETE FROM requests WHERE id = ? AND status IN ('exported', 'done')", ids)
+    if sent:
+        # Likewise: never one whose personal fields are still here.
+        db.write(
+            "DELETE FROM requests WHERE id = ?"
+            " AND id IN (SELECT id FROM synced WHERE wiped_at IS NOT NULL)",
+            sent,
+        )
     files = purge_files(db.path.parent, older_than_days=older_than_days, now=now)
     AuditLog(db, now=now).record(
         "",
         ACTION,
         f"{len(ids)} requests exported or done over {older_than_days} days ago"
+        + (f"; {len(sent)} sent to the front desk" if sent else "")
         + (f"; {files} files with patient data" if files else ""),
     )
-    if ids:
+    if ids or sent:
         _forget_freed_pages(db)
-    return len(ids)
+    return len(ids) + len(sent)
 
 
 def purge_files(

@@ -171,6 +171,29 @@ def test_the_retention_purge_takes_the_outbox_row_with_the_request(
     assert db.read("SELECT count(*) FROM synced") == [(0,)]
 
 
+def test_what_is_left_of_a_request_sent_and_wiped_goes_with_the_retention_purge(
+    store: RequestStore, db: Database
+) -> None:
+    """No row is kept forever: a request at the front desk, its name and number wiped here,
+    is deleted `retention_days` after the wipe, as an exported one is. A request not sent, or
+    sent and not yet wiped, stays."""
+    wiped, unwiped, unsent = (save(store, minutes_ago=60 * 24 * 60) for _ in range(3))
+    long_ago = NOW - dt.timedelta(days=40)
+    mark_synced(db, [wiped, unwiped], now=lambda: long_ago)
+    assert wipe_synced(db, older_than_hours=24, now=lambda: long_ago + dt.timedelta(hours=25)) == 2
+    db.write("UPDATE synced SET wiped_at = NULL WHERE id = ?", [(unwiped,)])
+    assert purge(db, older_than_days=30, now=lambda: NOW) == 1
+    assert store.get(wiped) is None
+    assert store.get(unwiped) is not None
+    assert store.get(unsent) is not None
+    # Not before its days are up.
+    again = save(store)
+    mark_synced(db, [again], now=lambda: NOW)
+    wipe_synced(db, older_than_hours=24, now=lambda: NOW + dt.timedelta(hours=25))
+    assert purge(db, older_than_days=30, now=lambda: NOW + dt.timedelta(days=29)) == 0
+    assert store.get(again) is not None
+
+
 def test_only_grown_usage_counts_are_sent_again(db: Database) -> None:
     usage = UsageStats(db, now=lambda: NOW, tz=dt.UTC)
     usage.count("topic_opened", "symptoms")
