@@ -182,15 +182,22 @@ class TopicView(QWidget):
         # two languages, a few buttons each).
         column.addWidget(self.contents_heading)
         self._contents_column = column
-        self._chip_grids: dict[tuple[str, ...], ButtonGrid] = {}
-        self.chips = self._chip_grid(())
+        # A page's own buttons, kept: by the page, not its words, so that in another language
+        # the same buttons take the new words (showing another set instead lays the whole
+        # page out at once, a second time, when its text changes too).
+        self._chip_grids: dict[str, ButtonGrid] = {}
+        self.chips = self._chip_grid("", ())
         contents.hide()
         return contents
 
-    def _chip_grid(self, sections: tuple[str, ...]) -> ButtonGrid:
-        grid = self._chip_grids.get(sections)
+    def _chip_grid(self, slug: str, sections: tuple[str, ...]) -> ButtonGrid:
+        grid = self._chip_grids.get(slug)
+        if grid is not None and grid.property("sections") != list(sections):
+            grid.set_items([(str(i), title) for i, title in enumerate(sections)])
+            grid.setProperty("sections", list(sections))
         if grid is None:
-            grid = self._chip_grids[sections] = _KeptButtons(role="link", columns=4)
+            grid = self._chip_grids[slug] = _KeptButtons(role="link", columns=4)
+            grid.setProperty("sections", list(sections))
             # In its place before it is filled: shown without a parent (set_items shows it),
             # it would be a window of its own for a moment and take the focus from the kiosk.
             self._contents_column.addWidget(grid)
@@ -319,7 +326,7 @@ class TopicView(QWidget):
         self.contents.setVisible(shown)
         self.position.setVisible(shown)
         if page is not None and shown:
-            grid = self._chip_grid(page.sections)
+            grid = self._chip_grid(page.slug, page.sections)
             if grid is not self.chips:
                 self.chips.hide()
                 self.chips = grid

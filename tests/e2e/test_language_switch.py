@@ -143,3 +143,19 @@ def test_counts_read_right_in_both_languages(kiosk: Kiosk) -> None:
             "La pantalla volverá al inicio en 2 segundos.",
         ],
     }
+
+
+def test_on_this_page_buttons_take_the_new_language(kiosk: Kiosk) -> None:
+    """A long page's "On this page" buttons say its parts in the language on screen, after a
+    switch and after switching back (the buttons are kept per page and given new words)."""
+    kiosk.shell.go(Route(Screen.TOPIC, "prevention"))
+    for language in ("es", "en"):
+        kiosk.window.language_button.click()
+        QApplication.processEvents()
+        assert kiosk.shell.language == language
+        page = kiosk.shell.pages.topic("prevention")
+        assert page is not None
+        wanted = page.sections
+        assert wanted, "prevention is a long page, with parts"
+        assert [button.label() for button in kiosk.topic.chips.buttons] == list(wanted)
+        assert all(button.isVisible() for button in kiosk.topic.chips.buttons)
