@@ -283,14 +283,26 @@ def _screenshot(parser: argparse.ArgumentParser, config: Config, args: argparse.
             f"kiosk: language {language!r} is not configured "
             f"(configured: {', '.join(config.kiosk.languages)})\n",
         )
-    if args.screen.screen == "staff":
-        # Staff screens show fictional requests, never a real data folder's.
-        import tempfile
+    import contextlib
+    import tempfile
 
-        from kiosk.demo import seed
+    with contextlib.ExitStack() as stack:
+        if args.screen.screen == "staff":
+            # Staff screens show fictional requests, never a real data folder's; the folder
+            # made for them (a database and its key) goes once the picture is taken.
+            from kiosk.demo import seed
 
-        config = config.with_data_dir(Path(tempfile.mkdtemp(prefix="kiosk-demo-")))
-        seed(config.paths.data_dir)
+            demo = stack.enter_context(
+                tempfile.TemporaryDirectory(prefix="kiosk-demo-", ignore_cleanup_errors=True)
+            )
+            config = config.with_data_dir(Path(demo))
+            seed(config.paths.data_dir)
+        return _render(parser, config, args, language)
+
+
+def _render(
+    parser: argparse.ArgumentParser, config: Config, args: argparse.Namespace, language: str
+) -> int:
     # Rendering needs no display: Qt's offscreen platform draws into memory.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from kiosk.app import build_kiosk, create_qapplication

@@ -188,3 +188,19 @@ def test_screenshot_of_a_missing_region_fails_and_lists_regions(
     assert "no spine region 'knee'" in err
     assert "lumbar" in err
     qapp.setStyleSheet("")
+
+
+def test_a_staff_screenshot_leaves_no_folder_of_its_demo_data_behind(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Staff screens are drawn from fictional requests in a folder of their own (a database
+    and its key): gone once the picture is taken, whether it was taken or not."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    out = tmp_path / "staff.png"
+    assert run(["screenshot", "staff", str(out)]) == 0
+    assert out.stat().st_size > 0
+    assert run(["screenshot", "staff", str(tmp_path / "no" / "such" / "folder" / "x.png")]) == 1
+    assert list(temporary.iterdir()) == []
+    qapp.setStyleSheet("")
