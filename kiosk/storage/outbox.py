@@ -51,7 +51,10 @@ class UsageCount(NamedTuple):
     count: int  # type: ignore[assignment]  # shadows tuple.count, as in kiosk.storage.usage
 
 
-_UNSYNCED = "NOT EXISTS (SELECT 1 FROM synced s WHERE s.id = r.id)"
+# Only what is still new here goes: a request the kiosk's own staff already exported or marked
+# done (while the central store was out of reach, say) is theirs, and the front desk, seeing it
+# arrive as new, would call that patient a second time.
+_UNSYNCED = "r.status = 'new' AND NOT EXISTS (SELECT 1 FROM synced s WHERE s.id = r.id)"
 _COLUMNS = ", ".join(OutgoingRequest._fields)
 # After a given request in the outbox's order: saved later, or at the same moment but after it.
 _AFTER = "(created_at, rowid) > (?, (SELECT rowid FROM requests WHERE id = ?))"

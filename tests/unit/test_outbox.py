@@ -171,6 +171,18 @@ def test_the_retention_purge_takes_the_outbox_row_with_the_request(
     assert db.read("SELECT count(*) FROM synced") == [(0,)]
 
 
+def test_a_request_handled_at_the_kiosk_before_it_was_sent_stays_at_the_kiosk(
+    store: RequestStore, db: Database
+) -> None:
+    """Exported or marked done by the kiosk's own staff while it waited (the central store
+    out of reach): never sent, or the front desk would call that patient again."""
+    done, exported, waiting = (save(store, minutes_ago=3 - i) for i in range(3))
+    store.set_status([done], "done")
+    store.set_status([exported], "exported")
+    assert [r.id for r in unsynced(db, 10)] == [waiting]
+    assert pending(db) == 1
+
+
 def test_what_is_left_of_a_request_sent_and_wiped_goes_with_the_retention_purge(
     store: RequestStore, db: Database
 ) -> None:
