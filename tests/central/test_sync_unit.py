@@ -6,51 +6,26 @@ down where there is nothing to sync. systemd-analyze comes with the systemd pack
 
 from __future__ import annotations
 
-import os
-import re
 import shlex
-import subprocess
 from pathlib import Path
-
-import pytest
 
 from kiosk.central.commands import NOTHING_TO_DO
 from kiosk.central.credentials import CREDENTIAL
 from kiosk.storage.keys import CREDENTIAL as DB_KEY_CREDENTIAL
-from tests.e2e.needs import tool
+from tests.e2e.units import analyze, exposure, service_settings
 
 DEPLOY = Path(__file__).resolve().parents[2] / "deploy"
 UNIT = DEPLOY / "waiting-room-kiosk-sync.service"
 KIOSK_UNIT = DEPLOY / "waiting-room-kiosk.service"
 MAX_EXPOSURE = 2.5
-C_LOCALE = {"PATH": os.environ.get("PATH", os.defpath), "LC_ALL": "C.UTF-8"}
 
 
 def settings(unit: Path) -> dict[str, list[str]]:
     """The [Service] section's settings, each key with every value it is given, in order."""
     found: dict[str, list[str]] = {}
-    section = ""
-    for raw in unit.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith(("#", ";")):
-            continue
-        if line.startswith("["):
-            section = line
-        elif section == "[Service]":
-            key, _, value = line.partition("=")
-            found.setdefault(key.strip(), []).append(value.strip())
+    for key, value in service_settings(unit):
+        found.setdefault(key, []).append(value)
     return found
-
-
-def analyze(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [tool("systemd-analyze", "systemd"), *args],
-        capture_output=True,
-        text=True,
-        env=C_LOCALE,
-        check=False,
-        timeout=120,
-    )
 
 
 def test_systemd_accepts_the_unit_without_a_warning() -> None:
@@ -61,12 +36,7 @@ def test_systemd_accepts_the_unit_without_a_warning() -> None:
 
 
 def test_the_sandbox_scores_at_most_2_5() -> None:
-    if "--offline" not in analyze("security", "--help").stdout:
-        pytest.skip("this systemd-analyze cannot rate a unit file (--offline needs systemd 250+)")
-    done = analyze("security", "--offline=true", str(UNIT))
-    found = re.search(r"Overall exposure level for \S+: (\d+(?:\.\d+)?)", done.stdout)
-    assert found is not None, done.stdout + done.stderr
-    assert float(found[1]) <= MAX_EXPOSURE, done.stdout
+    assert exposure(UNIT) <= MAX_EXPOSURE
 
 
 def test_it_runs_the_sync_as_the_kiosk_on_the_kiosk_s_data() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import pwd
-import re
 import secrets
 import shlex
 import shutil
@@ -24,30 +23,16 @@ import pytest
 
 from kiosk.system.notify import Notifier
 from tests.e2e.needs import tool, unavailable
+from tests.e2e.units import analyze, exposure, service_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 UNIT = ROOT / "deploy" / "waiting-room-kiosk.service"
 MAX_EXPOSURE = 4.0
 KIOSK = Path(sys.executable).with_name("kiosk")
-# systemd-analyze does not translate, but the numbers must not depend on the caller's locale.
-C_LOCALE = {"PATH": os.environ.get("PATH", os.defpath), "LC_ALL": "C.UTF-8"}
 
 
 def _service_settings() -> list[tuple[str, str]]:
-    """The [Service] section's settings, in order, each repeated key as often as it is set."""
-    settings: list[tuple[str, str]] = []
-    section = ""
-    for raw in UNIT.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith(("#", ";")):
-            continue
-        assert not line.endswith("\\"), f"a continued line, which this reader does not join: {raw}"
-        if line.startswith("["):
-            section = line
-        elif section == "[Service]":
-            key, _, value = line.partition("=")
-            settings.append((key.strip(), value.strip()))
-    return settings
+    return service_settings(UNIT)
 
 
 def _setting(key: str) -> str:
@@ -56,17 +41,10 @@ def _setting(key: str) -> str:
     return values[0]
 
 
-def _analyze(*args: str) -> subprocess.CompletedProcess[str]:
-    analyze = tool("systemd-analyze", "systemd")
-    return subprocess.run(
-        [analyze, *args], capture_output=True, text=True, env=C_LOCALE, check=False, timeout=120
-    )
-
-
 def test_systemd_accepts_the_unit_without_a_warning() -> None:
     """As INSTALL.md and .ci/run check it: a misspelt key or a bad value is only a warning,
     naming the file, and the unit then runs without that setting."""
-    done = _analyze("verify", str(UNIT))
+    done = analyze("verify", str(UNIT))
     said = done.stdout + done.stderr
     assert done.returncode == 0, said
     assert UNIT.name not in said, said
@@ -89,12 +67,7 @@ def test_the_unit_starts_cage_with_its_runtime_folder() -> None:
 def test_the_sandbox_scores_at_most_4() -> None:
     """`systemd-analyze security` rates the unit file itself (--offline, systemd 250 and
     later), 0 (locked down) to 10 (exposed): it scored 8.5 before the sandbox."""
-    if "--offline" not in _analyze("security", "--help").stdout:
-        pytest.skip("this systemd-analyze cannot rate a unit file (--offline needs systemd 250+)")
-    done = _analyze("security", "--offline=true", str(UNIT))
-    found = re.search(r"Overall exposure level for \S+: (\d+(?:\.\d+)?)", done.stdout)
-    assert found is not None, done.stdout + done.stderr
-    assert float(found[1]) <= MAX_EXPOSURE, done.stdout
+    assert exposure(UNIT) <= MAX_EXPOSURE
 
 
 def test_the_kiosk_pings_the_watchdog_three_times_per_period() -> None:
