@@ -191,20 +191,19 @@ class TopicView(QWidget):
         return contents
 
     def _chip_grid(self, slug: str, sections: tuple[str, ...]) -> ButtonGrid:
+        items = [(str(i), title) for i, title in enumerate(sections)]
         grid = self._chip_grids.get(slug)
-        if grid is not None and grid.property("sections") != list(sections):
-            grid.set_items([(str(i), title) for i, title in enumerate(sections)])
-            grid.setProperty("sections", list(sections))
         if grid is None:
             grid = self._chip_grids[slug] = _KeptButtons(role="link", columns=4)
-            grid.setProperty("sections", list(sections))
             # In its place before it is filled: shown without a parent (set_items shows it),
             # it would be a window of its own for a moment and take the focus from the kiosk.
             self._contents_column.addWidget(grid)
             grid.hide()
             grid.chosen.connect(self._on_chips_chosen)
-            grid.set_items([(str(i), title) for i, title in enumerate(sections)])
+            grid.set_items(items)
             grid.hide()
+        elif [button.label() for button in grid.buttons] != list(sections):
+            grid.set_items(items)  # the same page in another language
         return grid
 
     def _build_title_band(self) -> QFrame:
