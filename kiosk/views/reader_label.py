@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -44,6 +44,27 @@ class ReaderLabel(QLabel):
             return
         self._forget()
         super().setText(text)
+
+    def minimumSizeHint(self) -> QSize:
+        """About a word wide and a line tall. QLabel works its own out by laying the whole
+        text out three times (at no width, its widest and a golden-ratio guess) after every
+        change of text; a page's height comes from `heightForWidth` anyway."""
+        metrics = self.fontMetrics()
+        margins = self.contentsMargins()
+        return QSize(
+            metrics.averageCharWidth() * 12 + margins.left() + margins.right(),
+            metrics.lineSpacing() + margins.top() + margins.bottom(),
+        )
+
+    def sizeHint(self) -> QSize:
+        """A comfortable line of about 75 characters, and the text's height at the label's
+        present width (the layout asks for that height anyway): never a layout of the whole
+        text at a width nobody will see."""
+        width = self.fontMetrics().averageCharWidth() * 75
+        margins = self.contentsMargins()
+        width += margins.left() + margins.right()
+        laid_out = self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        return QSize(width, self.heightForWidth(self.width() if laid_out else width))
 
     def heightForWidth(self, width: int) -> int:
         height = self._heights.get(width)
