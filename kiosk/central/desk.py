@@ -13,7 +13,7 @@ hide a silent kiosk. Nothing here logs or raises with a patient's name, phone nu
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -388,18 +388,24 @@ def day_bounds(day: dt.date, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
     return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
 
+def conditions(
+    equal: Mapping[str, object | None], time_column: str, day: dt.date | None, tz: dt.tzinfo
+) -> tuple[list[str], list[object]]:
+    """SQL conditions and their values: each column of `equal` (names fixed in our code) equal
+    to its value unless that is None, and `time_column` within the clinic's `day` if given."""
+    clauses = [f"{column} = %s" for column, value in equal.items() if value is not None]
+    args: list[object] = [value for value in equal.values() if value is not None]
+    if day is not None:
+        clauses.append(f"{time_column} >= %s AND {time_column} < %s")
+        args.extend(day_bounds(day, tz))
+    return clauses, args
+
+
 def _where(which: RequestFilter) -> tuple[str, list[object]]:
-    clauses: list[str] = []
-    args: list[object] = []
-    if which.kiosk is not None:
-        clauses.append("kiosk_id = %s")
-        args.append(which.kiosk)
-    if which.status is not None:
-        clauses.append("status = %s")
-        args.append(which.status.value)
-    if which.day is not None:
-        clauses.append("created_at >= %s AND created_at < %s")
-        args.extend(day_bounds(which.day, which.tz))
+    status = which.status.value if which.status is not None else None
+    clauses, args = conditions(
+        {"kiosk_id": which.kiosk, "status": status}, "created_at", which.day, which.tz
+    )
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), args
 
 
