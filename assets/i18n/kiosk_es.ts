@@ -201,6 +201,36 @@
     </message>
 </context>
 <context>
+    <name>CheckLine</name>
+    <message>
+        <source>OK</source>
+        <translation>Bien</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPage</name>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished">Comprobando…</translation>
+    </message>
+    <message>
+        <source>Screen and touch</source>
+        <translation>Pantalla y tacto</translation>
+    </message>
+    <message>
+        <source>Touch test: touch the white box; a cross shows where the screen felt it.</source>
+        <translation>Prueba táctil: toque el recuadro blanco; una cruz muestra dónde lo sintió la pantalla.</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Save the file in which folder?</source>
@@ -317,6 +347,10 @@
     <message>
         <source>Kiosks</source>
         <translation>Quioscos</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
     </message>
     <message>
         <source>Signed in: {name}</source>
@@ -525,17 +559,134 @@
         <source>{size} GB free</source>
         <translation>{size} GB libres</translation>
     </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Todos</translation>
+    </message>
+    <message>
+        <source>Who:</source>
+        <translation>Quién:</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>No hay nada que mostrar.</translation>
+    </message>
+    <message>
+        <source>Show older</source>
+        <translation>Mostrar anteriores</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Alguien</translation>
+    </message>
+    <message>
+        <source>{who} signed in (wrong PINs just before: {n})</source>
+        <translation>{who} entró (PIN incorrectos justo antes: {n})</translation>
+    </message>
+    <message>
+        <source>{who} signed in</source>
+        <translation>{who} entró</translation>
+    </message>
+    <message>
+        <source>{who} signed out</source>
+        <translation>{who} salió</translation>
+    </message>
+    <message>
+        <source>{who} saved requests to a file</source>
+        <translation>{who} guardó solicitudes en un archivo</translation>
+    </message>
+    <message>
+        <source>{who} saved requests to the file {file} (requests in it: {n})</source>
+        <translation>{who} guardó solicitudes en el archivo {file} (solicitudes en él: {n})</translation>
+    </message>
+    <message>
+        <source>{who} deleted old requests</source>
+        <translation>{who} borró solicitudes antiguas</translation>
+    </message>
+    <message>
+        <source>{who} deleted requests marked done more than {days} days ago (deleted: {n})</source>
+        <translation>{who} borró solicitudes terminadas hace más de {days} días (borradas: {n})</translation>
+    </message>
+    <message>
+        <source>Daily clean-up of old kiosk records, no patient data (deleted: {n})</source>
+        <translation>Limpieza diaria de registros antiguos de los quioscos, sin datos de pacientes (borrados: {n})</translation>
+    </message>
+    <message>
+        <source>IT added a staff member</source>
+        <translation>Informática agregó a un miembro del personal</translation>
+    </message>
+    <message>
+        <source>IT added {name} as staff</source>
+        <translation>Informática agregó a {name} al personal</translation>
+    </message>
+    <message>
+        <source>{who}: something this version of the desk cannot show</source>
+        <translation>{who}: algo que esta versión del mostrador no puede mostrar</translation>
+    </message>
+    <message>
+        <source>{who} marked a request called</source>
+        <translation>{who} marcó una solicitud como llamada</translation>
+    </message>
+    <message>
+        <source>{who} marked a request done</source>
+        <translation>{who} marcó una solicitud como terminada</translation>
+    </message>
+    <message>
+        <source>{who} put a request back on the list to call</source>
+        <translation>{who} volvió a poner una solicitud en la lista para llamar</translation>
+    </message>
+    <message>
+        <source>{who} marked request {reference} called</source>
+        <translation>{who} marcó la solicitud {reference} como llamada</translation>
+    </message>
+    <message>
+        <source>{who} marked request {reference} done</source>
+        <translation>{who} marcó la solicitud {reference} como terminada</translation>
+    </message>
+    <message>
+        <source>{who} put request {reference} back on the list to call</source>
+        <translation>{who} volvió a poner la solicitud {reference} en la lista para llamar</translation>
+    </message>
+    <message>
+        <source>Someone typed a wrong PIN.</source>
+        <translation>Alguien escribió un PIN incorrecto.</translation>
+    </message>
+    <message>
+        <source>Someone typed a wrong PIN ({n} in a row).</source>
+        <translation>Alguien escribió un PIN incorrecto ({n} seguidos).</translation>
+    </message>
+    <message>
+        <source>{n} s</source>
+        <comment>seconds</comment>
+        <translation>{n} s</translation>
+    </message>
+    <message>
+        <source>Sign-in was locked for {time}.</source>
+        <translation>La entrada quedó bloqueada por {time}.</translation>
+    </message>
+    <message>
+        <source>at {desk}</source>
+        <translation>en {desk}</translation>
+    </message>
+    <message>
+        <source>Kiosk {kiosk} · {at}</source>
+        <translation>Quiosco {kiosk} · {at}</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>Hoy, {date}</translation>
+    </message>
+    <message>
+        <source>Yesterday, {date}</source>
+        <translation>Ayer, {date}</translation>
+    </message>
 </context>
 <context>
     <name>Diagnostics</name>
-    <message>
-        <source>Version</source>
-        <translation>Versión</translation>
-    </message>
-    <message>
-        <source>Up for</source>
-        <translation>Encendido desde hace</translation>
-    </message>
     <message>
         <source>Qt libraries</source>
         <translation>Bibliotecas de Qt</translation>
@@ -577,56 +728,100 @@
         <translation>Vigilancia (watchdog)</translation>
     </message>
     <message>
-        <source>Crashes recovered</source>
-        <translation>Fallos recuperados</translation>
-    </message>
-    <message>
         <source>Read aloud</source>
         <translation>Leer en voz alta</translation>
-    </message>
-    <message>
-        <source>off by configuration</source>
-        <translation>apagado por la configuración</translation>
     </message>
     <message>
         <source>starting</source>
         <translation>iniciando</translation>
     </message>
     <message>
-        <source>Signs of life to systemd</source>
-        <translation>Señales de vida a systemd</translation>
-    </message>
-    <message>
-        <source>off (not started by systemd)</source>
-        <translation>apagado (no lo inició systemd)</translation>
-    </message>
-    <message>
         <source>Database</source>
         <translation>Base de datos</translation>
     </message>
     <message>
-        <source>not open</source>
-        <translation>no abierta</translation>
+        <source>OK</source>
+        <translation>Bien</translation>
     </message>
     <message>
-        <source>none yet</source>
-        <translation>ninguna todavía</translation>
+        <source>call IT</source>
+        <translation>avise al equipo de TI</translation>
     </message>
     <message>
-        <source>ok</source>
-        <translation>bien</translation>
+        <source>IT: see kiosk doctor</source>
+        <translation>equipo de TI: vea kiosk doctor</translation>
     </message>
     <message>
-        <source>DAMAGED</source>
-        <translation>DAÑADA</translation>
+        <source>Requests</source>
+        <translation>Solicitudes</translation>
     </message>
     <message>
-        <source>Last request saved</source>
-        <translation>Última solicitud guardada</translation>
+        <source>This kiosk</source>
+        <translation>Este quiosco</translation>
+    </message>
+    <message>
+        <source>Saved requests</source>
+        <translation>Solicitudes guardadas</translation>
+    </message>
+    <message>
+        <source>the key that locks them is missing or wrong</source>
+        <translation>falta la clave que las protege o no es correcta</translation>
+    </message>
+    <message>
+        <source>the database is damaged</source>
+        <translation>la base de datos está dañada</translation>
+    </message>
+    <message>
+        <source>the database cannot be written</source>
+        <translation>no se puede escribir en la base de datos</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the database is busy: try again in a minute</source>
+        <translation>la base de datos está ocupada: intente de nuevo en un minuto</translation>
+    </message>
+    <message>
+        <source>the database cannot be opened</source>
+        <translation>no se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>the data folder or its key is not set up right</source>
+        <translation>la carpeta de datos o su clave no están bien configuradas</translation>
+    </message>
+    <message>
+        <source>none saved yet</source>
+        <translation>ninguna guardada todavía</translation>
+    </message>
+    <message>
+        <source>last one saved {time}</source>
+        <translation>la última guardada: {time}</translation>
+    </message>
+    <message>
+        <source>the disk is nearly full: {free} free</source>
+        <translation>el disco está casi lleno: {free} libres</translation>
+    </message>
+    <message>
+        <source>{free} free</source>
+        <translation>{free} libres</translation>
+    </message>
+    <message>
+        <source>copies kept: {n}</source>
+        <translation>copias guardadas: {n}</translation>
+    </message>
+    <message>
+        <source>requests saved before may be in them</source>
+        <translation>puede haber solicitudes anteriores en ellas</translation>
     </message>
     <message>
         <source>Sync</source>
         <translation>Sincronización</translation>
+    </message>
+    <message>
+        <source>Sending to the front desk</source>
+        <translation>Envío a la recepción</translation>
     </message>
     <message>
         <source>the central store does not know this kiosk</source>
@@ -653,24 +848,172 @@
         <translation>un problema desconocido: vea el registro de la sincronización</translation>
     </message>
     <message>
-        <source>✗ stopped: no news from the sync service</source>
-        <translation>✗ detenida: no hay noticias del servicio de sincronización</translation>
+        <source>no password for the clinic&apos;s server</source>
+        <translation>falta la contraseña del servidor de la clínica</translation>
     </message>
     <message>
-        <source>✗ on, but the sync service never ran: is it on?</source>
-        <translation>✗ encendida, pero el servicio de sincronización nunca funcionó: ¿está iniciado?</translation>
+        <source>the clinic&apos;s server&apos;s certificate is not trusted</source>
+        <translation>el certificado del servidor de la clínica no es de confianza</translation>
     </message>
     <message>
-        <source>off (this kiosk works alone)</source>
-        <translation>apagada (este quiosco funciona solo)</translation>
+        <source>this kiosk may not send to the central store</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✓ on: requests go to the front desk</source>
-        <translation>✓ encendida: las solicitudes van a la recepción</translation>
+        <source>the clinic&apos;s server refused the password</source>
+        <translation>el servidor de la clínica rechazó la contraseña</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s server does not know this kiosk</source>
+        <translation>el servidor de la clínica no conoce este quiosco</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s server cannot be reached</source>
+        <translation>no se puede conectar con el servidor de la clínica</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s server does not allow it</source>
+        <translation>el servidor de la clínica no lo permite</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s server is not set up yet</source>
+        <translation>el servidor de la clínica aún no está configurado</translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s server refused the requests</source>
+        <translation>el servidor de la clínica rechazó las solicitudes</translation>
+    </message>
+    <message>
+        <source>no news from the sending service since {time}</source>
+        <translation>sin noticias del servicio de envío desde {time}</translation>
+    </message>
+    <message>
+        <source>something unexpected went wrong</source>
+        <translation>algo inesperado salió mal</translation>
+    </message>
+    <message>
+        <source>off: this kiosk keeps its requests</source>
+        <translation>apagado: este quiosco guarda sus solicitudes</translation>
+    </message>
+    <message>
+        <source>the sending service has never run here</source>
+        <translation>el servicio de envío nunca ha funcionado aquí</translation>
+    </message>
+    <message>
+        <source>nothing sent yet</source>
+        <translation>nada enviado todavía</translation>
+    </message>
+    <message>
+        <source>last sent {time} ({ago} ago)</source>
+        <translation>último envío: {time} (hace {ago})</translation>
+    </message>
+    <message>
+        <source>not since {time} ({ago})</source>
+        <translation>no desde {time} ({ago})</translation>
+    </message>
+    <message>
+        <source>{when} — {why}</source>
+        <translation>{when} — {why}</translation>
+    </message>
+    <message>
+        <source>requests waiting here: {n}</source>
+        <translation>solicitudes esperando aquí: {n}</translation>
+    </message>
+    <message>
+        <source>version {version}</source>
+        <translation>versión {version}</translation>
+    </message>
+    <message>
+        <source>running for {time}</source>
+        <translation>funciona desde hace {time}</translation>
+    </message>
+    <message>
+        <source>Kiosk program</source>
+        <translation>Programa del quiosco</translation>
+    </message>
+    <message>
+        <source>went back to the home screen after an error: {n} times</source>
+        <translation>volvió a la pantalla de inicio después de un error: {n} veces</translation>
+    </message>
+    <message>
+        <source>off in the settings</source>
+        <translation>apagado en la configuración</translation>
+    </message>
+    <message>
+        <source>on ({engine})</source>
+        <translation>encendido ({engine})</translation>
+    </message>
+    <message>
+        <source>off: the voice program does not work here</source>
+        <translation>apagado: el programa de voz no funciona aquí</translation>
+    </message>
+    <message>
+        <source>Restart if it freezes</source>
+        <translation>Reinicio si se congela</translation>
+    </message>
+    <message>
+        <source>off: the kiosk&apos;s service is not set up for it</source>
+        <translation>apagado: el servicio del quiosco no está configurado para esto</translation>
+    </message>
+    <message>
+        <source>off: the kiosk was not started by its service</source>
+        <translation>apagado: el quiosco no se inició con su servicio</translation>
+    </message>
+    <message>
+        <source>on: checked every {n} s</source>
+        <translation>encendido: se revisa cada {n} s</translation>
+    </message>
+    <message>
+        <source>the date is wrong: {time}</source>
+        <translation>la fecha está mal: {time}</translation>
+    </message>
+    <message>
+        <source>Screen software</source>
+        <translation>Programas de la pantalla</translation>
+    </message>
+    <message>
+        <source>parts are missing</source>
+        <translation>faltan partes</translation>
+    </message>
+    <message>
+        <source>Warnings in the log</source>
+        <translation>Avisos en el registro</translation>
+    </message>
+    <message>
+        <source>none today</source>
+        <translation>ninguno hoy</translation>
+    </message>
+    <message>
+        <source>{n} today</source>
+        <translation>{n} hoy</translation>
+    </message>
+    <message>
+        <source>{n} today, the last at {time}</source>
+        <translation>{n} hoy, el último a las {time}</translation>
+    </message>
+    <message>
+        <source>upright (portrait)</source>
+        <translation>vertical</translation>
+    </message>
+    <message>
+        <source>sideways (landscape)</source>
+        <translation>horizontal</translation>
+    </message>
+    <message>
+        <source>{width} x {height} pixels</source>
+        <translation>{width} x {height} píxeles</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>Pantalla</translation>
     </message>
     <message>
         <source>no password for the central store</source>
         <translation>no hay contraseña para el servidor central</translation>
+    </message>
+    <message>
+        <source>For IT: run “kiosk doctor” here for paths and details.</source>
+        <translation>Para el equipo de TI: ejecute “kiosk doctor” en esta computadora para ver las rutas de los archivos y más detalles.</translation>
     </message>
     <message>
         <source>the central store refused the password</source>
@@ -679,38 +1022,6 @@
     <message>
         <source>cannot reach the central store (network?)</source>
         <translation>no se puede conectar con el servidor central (¿la red?)</translation>
-    </message>
-    <message>
-        <source>this kiosk may not send to the central store</source>
-        <translation>este quiosco no tiene permiso para enviar al servidor central</translation>
-    </message>
-    <message>
-        <source>✗ not working: requests wait here</source>
-        <translation>✗ no funciona: las solicitudes esperan aquí</translation>
-    </message>
-    <message>
-        <source>Sync problem</source>
-        <translation>Problema de sincronización</translation>
-    </message>
-    <message>
-        <source>Sync failing since</source>
-        <translation>La sincronización falla desde</translation>
-    </message>
-    <message>
-        <source>Sync last reported</source>
-        <translation>Últimas noticias de la sincronización</translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation>todavía no</translation>
-    </message>
-    <message>
-        <source>Last sent to the front desk</source>
-        <translation>Último envío a la recepción</translation>
-    </message>
-    <message>
-        <source>Requests waiting to send</source>
-        <translation>Solicitudes por enviar</translation>
     </message>
     <message>
         <source>Damaged database set aside</source>
@@ -1183,25 +1494,9 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
         <source>The checks could not run. See the log.</source>
         <translation>No se pudieron hacer las comprobaciones. Vea el registro.</translation>
     </message>
-    <message>
-        <source>Checking...</source>
-        <translation>Comprobando...</translation>
-    </message>
 </context>
 <context>
     <name>StaffView</name>
-    <message>
-        <source>portrait</source>
-        <translation>vertical</translation>
-    </message>
-    <message>
-        <source>landscape</source>
-        <translation>horizontal</translation>
-    </message>
-    <message>
-        <source>Screen</source>
-        <translation>Pantalla</translation>
-    </message>
     <message>
         <source>Delete the requests exported or done more than {days} days ago? This cannot be undone.</source>
         <translation>¿Borrar las solicitudes exportadas o terminadas hace más de {days} días? Esto no se puede deshacer.</translation>
@@ -1245,14 +1540,6 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Callback requests</source>
         <translation>Solicitudes de llamada</translation>
-    </message>
-    <message>
-        <source>Touch test: touch the white box; a cross shows where the screen felt it.</source>
-        <translation>Prueba táctil: toque el recuadro blanco; una cruz muestra dónde lo sintió la pantalla.</translation>
-    </message>
-    <message>
-        <source>Log (last lines):</source>
-        <translation>Registro (últimas líneas):</translation>
     </message>
     <message>
         <source>Staff: {name}</source>
@@ -1332,10 +1619,6 @@ Por favor, pregunte en la recepción o toque Inicio.</translation>
     <message>
         <source>Yes, close the kiosk</source>
         <translation>Sí, cerrar el quiosco</translation>
-    </message>
-    <message>
-        <source>{hours} h {minutes} min</source>
-        <translation>{hours} h {minutes} min</translation>
     </message>
     <message>
         <source>Export new (CSV)</source>

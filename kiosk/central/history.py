@@ -1,7 +1,7 @@
 """The front desk's history: the store's audit log (staff.audit, append-only) read a page at a
-time, newest first, by the clinic's day and by staff member, and each entry read back into the
-facts it holds (a request's reference and kiosk, a count, an export's file name), so the desk
-can say it in words. No Qt.
+time, newest first by the time written (from the indexes of sql/0006_audit_pages.sql), by the
+clinic's day and by staff member, and each entry read back into the facts it holds (a request's
+reference and kiosk, a count, an export's file name), so the desk can say it in words. No Qt.
 
 An entry's detail holds references, counts and file names, never patient data (the desk and
 the store's own functions write it: kiosk/central/desk.py, sql/0004 and 0005). Only what those
@@ -91,24 +91,29 @@ _DETAILS[Action.MARK_DONE] = _DETAILS[Action.MARK_NEW] = _DETAILS[Action.MARK_CA
 
 
 def read_history(
-    conn: Connection, which: HistoryFilter, *, before: int | None = None, limit: int = PAGE
+    conn: Connection,
+    which: HistoryFilter,
+    *,
+    before: HistoryEntry | None = None,
+    limit: int = PAGE,
 ) -> HistoryPage:
-    """The newest `limit` entries `which` selects, older than entry `before` when given."""
+    """The newest `limit` entries `which` selects, older than the entry `before` when given
+    (the last one shown: "Show older")."""
     where, args = _where(which)
     if before is not None:
-        where.append("id < %s")
-        args.append(before)
+        where.append("(at, id) < (%s, %s)")
+        args.extend((before.at, before.id))
     return _page(conn, where, args, limit)
 
 
 def read_newer(
-    conn: Connection, which: HistoryFilter, after: int, *, limit: int = PAGE
+    conn: Connection, which: HistoryFilter, after: HistoryEntry, *, limit: int = PAGE
 ) -> HistoryPage:
-    """The entries `which` selects that came after entry `after`, newest first; `more` when
-    there are more than `limit` of them (read the first page again instead)."""
+    """The entries `which` selects newer than the entry `after` (the top one shown), newest
+    first; `more` when there are more than `limit` of them (read the first page again)."""
     where, args = _where(which)
-    where.append("id > %s")
-    args.append(after)
+    where.append("(at, id) > (%s, %s)")
+    args.extend((after.at, after.id))
     return _page(conn, where, args, limit)
 
 
@@ -153,7 +158,7 @@ def _page(conn: Connection, where: list[str], args: list[object], limit: int) ->
     with conn.transaction():
         rows = conn.execute(
             f"SELECT {_COLUMNS} FROM staff.audit {condition}"  # noqa: S608 -- fixed text
-            " ORDER BY id DESC LIMIT %s",
+            " ORDER BY at DESC, id DESC LIMIT %s",
             [*args, limit + 1],  # one more than asked: is there more?
             prepare=False,
         ).fetchall()

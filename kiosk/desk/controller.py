@@ -1,4 +1,5 @@
-"""Runs the desk: signing in and out, keeping the list live, marking, exporting, the fleet, and
+"""Runs the desk: signing in and out, keeping the list live, marking, exporting, the fleet, the
+history (kiosk.desk.history_pages, told when the desk adds to the audit log), and
 what to say and do when the central store cannot be reached (say since when, try again after
 1, 2, 4... up to 60 s, and fetch what was missed once it is back)."""
 
@@ -16,6 +17,7 @@ from kiosk.central.desk import DeskStore, RequestFilter, Status
 from kiosk.central.problems import Problem
 from kiosk.core.clock import utc_now
 from kiosk.desk.desk_window import DeskWindow
+from kiosk.desk.history_pages import HistoryPages
 from kiosk.desk.worker import EXPORT_FAILED, DeskWorker, Job
 from kiosk.storage.accounts import SignInResult
 from kiosk.views.request_words import moment
@@ -70,6 +72,7 @@ class DeskController(QObject):
         self._fleet_timer.timeout.connect(self.refresh_fleet)
         self._fleet_timer.timeout.connect(self._daily)
         self._tidied_on: dt.date | None = None
+        self.history = HistoryPages(window.history, self._submit, tz=tz, now=now, parent=self)
 
         today = now().astimezone(tz).date()  # the clinic's today, whatever this PC's zone
         window.requests.day.setDate(QDate(today.year, today.month, today.day))
@@ -85,7 +88,7 @@ class DeskController(QObject):
         window.requests.set_aside.connect(self._on_set_aside)
         window.requests.export_requested.connect(self._on_export_requested)
         window.requests.purge_requested.connect(self._on_purge_requested)
-        window.tabs.currentChanged.connect(lambda _index: self.refresh_fleet())
+        window.tabs.currentChanged.connect(self._on_tab_changed)
 
     def start(self) -> None:
         self._worker.start()
@@ -134,6 +137,7 @@ class DeskController(QObject):
     def sign_out(self) -> None:
         staff, self.staff = self.staff, ""
         self._fleet_timer.stop()
+        self.history.stop()
         self.window.show_signed_out()
         if staff:
             self._submit(lambda store: store.record(staff, "sign_out"), _ignore, _ignore)
@@ -178,9 +182,13 @@ class DeskController(QObject):
         staff, chosen = self.staff, Status(status)
         self._submit(
             lambda store: store.mark(request_id, chosen, staff),
-            lambda _found: self.refresh(),
+            self._on_mark_done,
             _ignore,
         )
+
+    def _on_mark_done(self, _found: object) -> None:
+        self.refresh()
+        self.history.changed()
 
     def _on_set_aside(self, request_id: str, status: str, reference: str) -> None:
         """The small button: done without a call, or back on the list; asked first."""
@@ -194,6 +202,11 @@ class DeskController(QObject):
             )
         if self._confirm(question.format(reference=reference)):
             self._on_marked(request_id, status)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self.refresh_fleet()
+        if self.staff and self.window.tabs.currentWidget() is self.window.history:
+            self.history.shown()
 
     def refresh_fleet(self) -> None:
         if self.staff and self.window.tabs.currentWidget() is self.window.fleet:
@@ -219,6 +232,7 @@ class DeskController(QObject):
 
     def _on_exported(self, result: tuple[Path, int]) -> None:
         path, count = result
+        self.history.changed()
         self.window.requests.say(
             QCoreApplication.translate(
                 "Desk", "Saved {file} in the folder {folder}. Requests in it: {count}."
@@ -252,6 +266,7 @@ class DeskController(QObject):
             self._submit(lambda store: store.purge_done(days, staff), self._on_purged, _ignore)
 
     def _on_purged(self, count: int) -> None:
+        self.history.changed()
         self.window.requests.say(
             QCoreApplication.translate("Desk", "Old requests deleted: {count}.").format(count=count)
         )
@@ -264,7 +279,9 @@ class DeskController(QObject):
         if self.staff and self._tidied_on != today:
             self._tidied_on = today
             staff = self.staff
-            self._submit(lambda store: store.daily_prune(staff), _ignore, _ignore)
+            self._submit(
+                lambda store: store.daily_prune(staff), lambda _n: self.history.changed(), _ignore
+            )
 
     # -- jobs and failures ---------------------------------------------------------------------
 
@@ -306,6 +323,7 @@ class DeskController(QObject):
         self.window.hide_problem()
         self.refresh()  # what came in meanwhile was not heard
         self.refresh_fleet()
+        self.history.changed()
 
     def _say_problem(self) -> None:
         if self._down_since is None:

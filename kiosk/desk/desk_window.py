@@ -1,5 +1,5 @@
 """The desk's window: a bar with who is signed in and Sign out, a line saying when the central
-store cannot be reached, and either the sign-in or the requests and the fleet."""
+store cannot be reached, and either the sign-in or the requests, the fleet and the history."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.desk.fleet_view import FleetView
+from kiosk.desk.history_view import HistoryView
 from kiosk.desk.requests_view import RequestsView
 from kiosk.desk.sign_in_view import SignInView
 from kiosk.views.labels import plain_label
@@ -60,9 +61,11 @@ class DeskWindow(QMainWindow):
         self.sign_in = SignInView()
         self.requests = RequestsView()
         self.fleet = FleetView()
+        self.history = HistoryView()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.requests, QCoreApplication.translate("Desk", "Requests"))
         self.tabs.addTab(self.fleet, QCoreApplication.translate("Desk", "Kiosks"))
+        self.tabs.addTab(self.history, QCoreApplication.translate("Desk", "History"))
         self.pages = QStackedWidget()
         self.pages.addWidget(self.sign_in)
         self.pages.addWidget(self.tabs)
@@ -85,6 +88,7 @@ class DeskWindow(QMainWindow):
         """Nothing of a patient stays on screen."""
         self.requests.clear()
         self.fleet.set_fleet([])
+        self.history.clear()
         self.who.clear()
         self.sign_out.hide()
         self.pages.setCurrentWidget(self.sign_in)

@@ -8,11 +8,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.central.desk import DeskRequest, Status
+from kiosk.desk.filters import chosen_day, day_filter, set_choices
 from kiosk.desk.request_card import RequestCard
 from kiosk.desk.words import status_words
 from kiosk.views.labels import plain_label
@@ -59,12 +58,7 @@ class RequestsView(QWidget):
         self.status.setAccessibleName(QCoreApplication.translate("Desk", "Show"))
         for status, words in status_words().items():
             self.status.addItem(words, status)
-        self.one_day = QCheckBox(QCoreApplication.translate("Desk", "Only the day"))
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setCalendarPopup(True)
-        self.day.setAccessibleName(QCoreApplication.translate("Desk", "Day"))
-        self.day.setEnabled(False)
-        self.one_day.toggled.connect(self.day.setEnabled)
+        self.one_day, self.day = day_filter()
         for signal in (
             self.kiosk.currentIndexChanged,
             self.status.currentIndexChanged,
@@ -123,28 +117,16 @@ class RequestsView(QWidget):
         return bottom
 
     def choice(self) -> Choice:
-        day = self.day.date().toPython() if self.one_day.isChecked() else None
         status = self.status.currentData()  # Qt hands the enum back as its text
         return Choice(
             self.kiosk.currentData(),
             Status(status) if status else None,
-            day if isinstance(day, dt.date) else None,
+            chosen_day(self.one_day, self.day),
         )
 
     def set_kiosks(self, kiosk_ids: Sequence[str]) -> None:
         """The kiosk filter's choices, keeping the one chosen."""
-        chosen = self.kiosk.currentData()
-        known = [self.kiosk.itemData(i) for i in range(1, self.kiosk.count())]
-        if list(kiosk_ids) == known:
-            return
-        self.kiosk.blockSignals(True)
-        while self.kiosk.count() > 1:
-            self.kiosk.removeItem(1)
-        for kiosk_id in kiosk_ids:
-            self.kiosk.addItem(kiosk_id, kiosk_id)
-        index = self.kiosk.findData(chosen) if chosen is not None else 0
-        self.kiosk.setCurrentIndex(max(index, 0))
-        self.kiosk.blockSignals(False)
+        set_choices(self.kiosk, kiosk_ids)
 
     def set_requests(
         self,

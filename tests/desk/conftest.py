@@ -1,19 +1,25 @@
 """The desk's tests run against the same real PostgreSQL as the central store's
 (tests/central/pg.py, a fresh migrated database per test), with a desk login, staff accounts and
-requests added as a kiosk's own role adds them (one statement, one notice)."""
+requests added as a kiosk's own role adds them (one statement, one notice); and the desk's
+window built as `kiosk desk` builds it, shown, with its questions answered by the test."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 import psycopg
 import pytest
 from argon2 import PasswordHasher
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.central.desk import DeskStore, add_staff
+from kiosk.core.config import Config
+from kiosk.desk.app import Desk, build_desk, store_connector
 from tests.central.conftest import Central, Login, central, pg_server
 
 __all__ = ["central", "pg_server"]
@@ -22,6 +28,7 @@ __all__ = ["central", "pg_server"]
 PIN = "480137"
 STAFF = "Rosa"
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+WAIT_MS = 10_000  # a deadline, not a pause: waitUntil returns as soon as it holds
 
 
 class Sent(NamedTuple):
@@ -93,3 +100,62 @@ def desk(desk_login: Login) -> Iterator[DeskStore]:
     store = DeskStore(conn, hasher=FAST_HASHER)
     yield store
     store.close()
+
+
+class Answers:
+    """The confirmation dialog, answered by the test: what was asked, and the answer."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.answer = False
+
+    def __call__(self, question: str) -> bool:
+        self.asked.append(question)
+        return self.answer
+
+
+@pytest.fixture
+def answers() -> Answers:
+    return Answers()
+
+
+@pytest.fixture
+def desk_config(config: Config) -> Config:
+    """The desk's configuration; a test module may give it a clinic's time zone."""
+    return config
+
+
+@pytest.fixture
+def desk_app(
+    qapp: QApplication, desk_config: Config, desk_login: Login, tmp_path: Path, answers: Answers
+) -> Iterator[Desk]:
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    desk = build_desk(
+        desk_config,
+        qapp,
+        store_connector(desk_login.dsn, desk_login.password),
+        choose_folder=lambda: exports,
+        confirm=answers,
+    )
+    desk.controller.start()
+    desk.window.resize(1280, 800)
+    desk.window.show()
+    yield desk
+    desk.controller.stop()
+
+
+def sign_in(qtbot: QtBot, desk: Desk, pin: str = PIN) -> None:
+    view = desk.window.sign_in
+    view.pin.setText(pin)
+    view.button.click()
+    qtbot.waitUntil(lambda: desk.window.signed_in or view.isEnabled(), timeout=WAIT_MS)
+
+
+def signed_in_with(qtbot: QtBot, desk: Desk, central: Central, requests: Sequence[Sent]) -> str:
+    """A kiosk sends `requests`, staff sign in and see their cards; returns the kiosk's id."""
+    kiosk_id, login = central.add_kiosk()
+    push(login, kiosk_id, requests)
+    sign_in(qtbot, desk)
+    qtbot.waitUntil(lambda: len(desk.window.requests.shown) == len(requests), timeout=WAIT_MS)
+    return kiosk_id

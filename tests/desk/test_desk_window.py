@@ -8,7 +8,6 @@ import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,54 +19,9 @@ from kiosk.central.desk import Status
 from kiosk.core.config import Config
 from kiosk.desk.app import Desk, build_desk, store_connector
 from tests.central.conftest import Central, Login
-from tests.desk.conftest import PIN, STAFF, Sent, heartbeat, push
+from tests.desk.conftest import STAFF, WAIT_MS, Answers, Sent, heartbeat, push, sign_in
 
 NOW = dt.datetime(2026, 12, 1, 18, 0, tzinfo=dt.UTC)
-WAIT_MS = 10_000  # a deadline, not a pause: waitUntil returns as soon as it holds
-
-
-class Answers:
-    """The confirmation dialog, answered by the test: what was asked, and the answer."""
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.answer = False
-
-    def __call__(self, question: str) -> bool:
-        self.asked.append(question)
-        return self.answer
-
-
-@pytest.fixture
-def answers() -> Answers:
-    return Answers()
-
-
-@pytest.fixture
-def desk_app(
-    qapp: QApplication, config: Config, desk_login: Login, tmp_path: Path, answers: Answers
-) -> Iterator[Desk]:
-    exports = tmp_path / "exports"
-    exports.mkdir()
-    desk = build_desk(
-        config,
-        qapp,
-        store_connector(desk_login.dsn, desk_login.password),
-        choose_folder=lambda: exports,
-        confirm=answers,
-    )
-    desk.controller.start()
-    desk.window.resize(1280, 800)
-    desk.window.show()
-    yield desk
-    desk.controller.stop()
-
-
-def sign_in(qtbot: QtBot, desk: Desk, pin: str = PIN) -> None:
-    view = desk.window.sign_in
-    view.pin.setText(pin)
-    view.button.click()
-    qtbot.waitUntil(lambda: desk.window.signed_in or view.isEnabled(), timeout=WAIT_MS)
 
 
 def names_shown(desk: Desk) -> list[str]:

@@ -14,6 +14,7 @@ from kiosk.central.desk import DeskStore, RequestFilter, Status, add_staff
 from kiosk.central.history import (
     PAGE,
     Action,
+    HistoryEntry,
     HistoryFilter,
     read_history,
     read_newer,
@@ -96,33 +97,46 @@ def test_older_pages_follow_on_without_a_gap_or_a_repeat(central: Central, desk:
         central,
         [(NOON + dt.timedelta(minutes=n), STAFF, "sign_out", "") for n in range(count)],
     )
-    seen: list[int] = []
-    before = None
+    seen: list[HistoryEntry] = []
     pages = 0
     while True:
-        page = read_history(desk.connection, HistoryFilter(), before=before)
+        page = read_history(desk.connection, HistoryFilter(), before=seen[-1] if seen else None)
         pages += 1
-        seen.extend(e.id for e in page.entries)
+        seen.extend(page.entries)
         if not page.more:
             break
-        before = page.entries[-1].id
     assert pages == 3
     assert len(page.entries) == 21  # with the staff member's own account being added
     assert len(seen) == count + 1
-    assert seen == sorted(seen, reverse=True)
-    assert len(set(seen)) == len(seen)
+    times = [e.at for e in seen]
+    assert times == sorted(times, reverse=True)
+    assert len({e.id for e in seen}) == len(seen)
+
+
+def test_newest_first_is_by_the_time_written(central: Central, desk: DeskStore) -> None:
+    write_entries(
+        central,
+        [
+            (NOON, STAFF, "mark_done", "MIDD from kiosk lobby-1"),
+            (NOON - dt.timedelta(days=1), STAFF, "mark_done", "OLDD from kiosk lobby-1"),
+            (NOON + dt.timedelta(days=1), STAFF, "mark_done", "NEWD from kiosk lobby-1"),
+        ],
+    )
+    entries = read_history(desk.connection, HistoryFilter(staff=STAFF)).entries
+    assert [e.reference for e in entries] == ["NEWD", "MIDD", "OLDD"]
 
 
 def test_newer_reads_only_what_came_after(central: Central, desk: DeskStore) -> None:
-    top = read_history(desk.connection, HistoryFilter()).entries[0].id
+    top = read_history(desk.connection, HistoryFilter()).entries[0]
     assert read_newer(desk.connection, HistoryFilter(), top).entries == []
     desk.record(STAFF, "sign_out")
     desk.record(STAFF, "sign_out")
     newer = read_newer(desk.connection, HistoryFilter(), top)
     assert len(newer.entries) == 2
     assert not newer.more
-    assert newer.entries[0].id > newer.entries[1].id > top
-    write_entries(central, [(NOON, STAFF, "sign_out", "")] * (PAGE + 1))
+    assert newer.entries[0].id > newer.entries[1].id > top.id
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=1)
+    write_entries(central, [(later, STAFF, "sign_out", "")] * (PAGE + 1))
     assert read_newer(desk.connection, HistoryFilter(), top).more  # read the first page again
 
 
@@ -183,13 +197,17 @@ def test_migration_0006_serves_one_persons_history_from_an_index(
     plan = central.scalar(
         "SELECT string_agg(indexdef, ';') FROM pg_indexes WHERE indexname = 'audit_by_staff'"
     )
-    assert plan == "CREATE INDEX audit_by_staff ON staff.audit USING btree (staff, id)"
+    assert plan == "CREATE INDEX audit_by_staff ON staff.audit USING btree (staff, at, id)"
     conn = desk.connection
-    with conn.transaction():
-        explained = conn.execute(
-            "EXPLAIN SELECT id FROM staff.audit WHERE staff = 'Rare' ORDER BY id DESC LIMIT 51"
-        ).fetchall()
-    assert "audit_by_staff" in " ".join(str(row[0]) for row in explained)
+    for staff, index in (("'Rare'", "audit_by_staff"), ("staff", "audit_by_time")):
+        with conn.transaction():
+            explained = conn.execute(
+                f"EXPLAIN SELECT id FROM staff.audit WHERE staff = {staff}"
+                " ORDER BY at DESC, id DESC LIMIT 51"
+            ).fetchall()
+        plan_text = " ".join(str(row[0]) for row in explained)
+        assert index in plan_text
+        assert "Sort" not in plan_text  # read in its order, not the whole log sorted
     for _ in range(8):  # psycopg prepares a statement from its fifth run
         assert len(read_history(conn, HistoryFilter(staff="Rare"), limit=5).entries) == 5
     with conn.transaction():
