@@ -81,12 +81,20 @@ def test_a_detail_in_an_unknown_shape_gives_no_facts(central: Central, desk: Des
         central,
         [
             (NOON, STAFF, "mark_called", "Zebediah O'Quux (201) 555-0123"),
+            (NOON, STAFF, "mark_done", "K7Q2 from kiosk lobby-1, Zebediah O'Quux"),
             (NOON, STAFF, "export", "3 requests to /home/frontdesk/Zebediah.csv"),
+            (NOON, "", "staff_added", "Zebediah O'Quux, who called about his back, (201) 555-0123"),
             (NOON, STAFF, "reprinted_label", "for Zebediah O'Quux"),
         ],
     )
-    entries = read_history(desk.connection, HistoryFilter()).entries[:3]
-    assert [e.action for e in entries] == [Action.OTHER, Action.EXPORT, Action.MARK_CALLED]
+    entries = read_history(desk.connection, HistoryFilter()).entries[:5]
+    assert [e.action for e in entries] == [
+        Action.OTHER,
+        Action.STAFF_ADDED,
+        Action.EXPORT,
+        Action.MARK_DONE,
+        Action.MARK_CALLED,
+    ]
     for e in entries:
         assert (e.reference, e.kiosk, e.file, e.name, e.numbers) == ("", "", "", "", ())
 

@@ -168,7 +168,8 @@ def test_no_patients_name_number_or_note_is_shown(
         conn.execute(
             "INSERT INTO staff.audit (staff, action, detail) VALUES"
             " (%s, 'mark_called', 'Quintessa Vandersloot 201-555-0188'),"
-            " (%s, 'called_back', 'Quintessa: Ring the side door')",
+            " (%s, 'called_back', 'Quintessa: Ring the side door'),"
+            " ('', 'staff_added', 'Quintessa Vandersloot asked us to ring the side door')",
             (STAFF, STAFF),
         )
     signed_in_with(qtbot, desk_app, central, [private])
@@ -186,6 +187,7 @@ def test_no_patients_name_number_or_note_is_shown(
         assert text not in shown
     assert f"{STAFF} marked a request called" in shown  # what the hand-written one says
     assert f"{STAFF}: something this version of the desk cannot show" in shown
+    assert "IT added a staff member" in shown
 
 
 def test_signing_out_clears_the_history(qtbot: QtBot, desk_app: Desk) -> None:
