@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from kiosk.core.callback_form import CallbackRequest
     from kiosk.storage.database import Database
     from kiosk.storage.requests import StoredRequest
-    from kiosk.system.diagnostics import Value
+    from kiosk.system.diagnostics import Running
     from kiosk.views.callback_view import CallbackView
     from kiosk.views.topic_view import TopicView
 
@@ -272,17 +272,16 @@ def _usage_counter(database: Callable[[], Database], background: Background) -> 
 
 def _running_facts(
     config: Config, speaker: Speaker, notifier: Notifier | None
-) -> Callable[[], list[tuple[str, Value]]]:
+) -> Callable[[], Running]:
     """Read aloud's and the watchdog's state, for the staff diagnostics screen."""
-    from kiosk.system.diagnostics import pings_fact, read_aloud_fact  # noqa: PLC0415
+    from kiosk.system.diagnostics import Running, read_aloud_line  # noqa: PLC0415
 
-    def running() -> list[tuple[str, Value]]:
+    def running() -> Running:
         engine = (speaker.engine or "") if speaker.ready else ""
         pinging = notifier.ping_interval_ms if notifier is not None and notifier.enabled else 0
-        return [
-            read_aloud_fact(config.kiosk.speech_engine, engine, speaker.off_reason),
-            pings_fact(pinging),
-        ]
+        return Running(
+            read_aloud_line(config.kiosk.speech_engine, engine, speaker.off_reason), pinging
+        )
 
     return running
 
@@ -292,7 +291,7 @@ def _make_staff(
     database: Callable[[], Database],
     background: Background,
     window: MainWindow,
-    running: Callable[[], list[tuple[str, Value]]],
+    running: Callable[[], Running],
 ) -> StaffMode:
     """The staff screen and the controller that runs it (kept alive as the screen's child)."""
     from kiosk.controllers.staff import StaffMode  # noqa: PLC0415 -- not needed for home

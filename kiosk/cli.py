@@ -116,7 +116,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     shot.add_argument(
         "screen",
         type=_route,
-        help="home, topic:<slug>, spine, spine:<region>, callback, staff, attract",
+        help="home, topic:<slug>, spine, spine:<region>, callback, staff, staff:pin, staff:stats, "
+        "staff:checks, attract",
     )
     shot.add_argument("out", type=Path, metavar="OUT.png")
     _common(shot)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from kiosk.app import Kiosk
@@ -48,7 +50,8 @@ def _callback_state(kiosk: Kiosk, state: str) -> None:
 
 
 def _staff_state(kiosk: Kiosk, state: str) -> None:
-    """`staff:pin` the pad; `staff` the panel (signed in as the demo staff); `staff:stats`."""
+    """`staff:pin` the pad; `staff` the panel (signed in as the demo staff); `staff:stats`;
+    `staff:checks` (or `staff:diagnostics`) the Checks tab, once its facts are gathered."""
     from kiosk.demo import DEMO_PIN  # noqa: PLC0415
     from kiosk.views.staff_view import StaffScreen  # noqa: PLC0415
 
@@ -64,8 +67,17 @@ def _staff_state(kiosk: Kiosk, state: str) -> None:
     screen.pin.sign_in_button.click()
     if state == "stats":
         screen.panel.stats_requested.emit()
-    elif state == "diagnostics":
+    elif state in ("checks", "diagnostics"):
         screen.panel.diagnostics_requested.emit()
+        _wait_for_disk(kiosk)
+
+
+def _wait_for_disk(kiosk: Kiosk, seconds: float = 30) -> None:
+    """Until the disk thread's jobs are done and their outcomes shown (the Checks tab's facts
+    are gathered there), or `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while kiosk.background.pending and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 100)
 
 
 def render_screen(

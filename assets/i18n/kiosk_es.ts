@@ -219,7 +219,7 @@
     <name>ChecksPage</name>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished">Comprobando…</translation>
+        <translation>Revisando…</translation>
     </message>
     <message>
         <source>Screen and touch</source>
@@ -857,7 +857,7 @@
     </message>
     <message>
         <source>this kiosk may not send to the central store</source>
-        <translation type="unfinished"></translation>
+        <translation>este quiosco no tiene permiso para enviar al servidor central</translation>
     </message>
     <message>
         <source>the clinic&apos;s server refused the password</source>
@@ -909,7 +909,7 @@
     </message>
     <message>
         <source>not since {time} ({ago})</source>
-        <translation>no desde {time} ({ago})</translation>
+        <translation>nada enviado desde {time} ({ago})</translation>
     </message>
     <message>
         <source>{when} — {why}</source>

@@ -32,7 +32,7 @@ from kiosk.storage.export import ExportError, write_csv, write_csv_rows, write_n
 from kiosk.storage.requests import RequestStore, Status, StoredRequest
 from kiosk.storage.retention import purge
 from kiosk.storage.usage import UsageRow, UsageStats
-from kiosk.system.diagnostics import Value, facts, log_tail
+from kiosk.system.diagnostics import Group, Running, facts
 from kiosk.views.staff_view import StaffScreen
 
 log = logging.getLogger(__name__)
@@ -71,7 +71,7 @@ class StaffMode(QObject):
         config: Config,
         *,
         background: Background,
-        running: Callable[[], list[tuple[str, Value]]] = list,
+        running: Callable[[], Running] = Running,
         now: Callable[[], dt.datetime] | None = None,
     ) -> None:
         super().__init__(screen)
@@ -386,23 +386,22 @@ class StaffMode(QObject):
         data_dir = self._config.paths.data_dir
         running = self._running()
 
-        def gather() -> tuple[list[tuple[str, Value]], list[str]]:
+        def gather() -> list[Group]:
             try:
                 db: Database | None = self._database()
             except StorageError:
                 db = None
-            found = facts(data_dir, db, running, sync=self._config.sync, now=self._now())
-            return found, log_tail(data_dir)
+            return facts(data_dir, db, running, sync=self._config.sync, now=self._now())
 
-        def done(outcome: Outcome[tuple[list[tuple[str, Value]], list[str]]]) -> None:
+        def done(outcome: Outcome[list[Group]]) -> None:
             if outcome.value is None:
                 log.error("diagnostics failed: %s", type(outcome.error).__name__)
+                self._screen.panel.show_diagnostics([])  # the screen and its touch test
                 self._screen.panel.say(self.tr("The checks could not run. See the log."))
                 return
-            self._screen.panel.say("")  # no longer "Checking..."
-            self._screen.panel.show_diagnostics(*outcome.value)
+            self._screen.panel.show_diagnostics(outcome.value)
 
-        self._screen.panel.say(self.tr("Checking..."))
+        self._screen.panel.show_checking()
         self._background.run(gather, done)
 
     @_telling_staff

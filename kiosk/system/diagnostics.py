@@ -1,18 +1,21 @@
-"""What staff and IT need to see at a glance when something seems wrong: disk, database,
-version, uptime, crashes, `kiosk doctor`'s checks and the end of the log. No patient data is
-ever part of it.
+"""The Checks tab's facts: whether requests are kept and sent, whether the kiosk itself is well,
+in words a front-desk worker or the clinic's IT person reads at a glance, grouped, each line OK,
+a problem, or a note. No patient data, no file path: where files are and the details are for IT
+in `kiosk doctor`, which the tab names.
 
-Labels and words are English, marked with `QT_TRANSLATE_NOOP` so `pyside6-lupdate` collects
-them; the staff view translates them and formats times for the kiosk's language. A doctor
-check's finding stays English, like the log: it is for IT."""
+Words are English, marked with `QT_TRANSLATE_NOOP` so `pyside6-lupdate` collects them; the staff
+view translates them and formats times, sizes and numbers for the kiosk's language."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import time
 from collections.abc import Sequence
+from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from kiosk import __version__
 from kiosk.core.clock import utc_now
@@ -20,24 +23,12 @@ from kiosk.core.config import SyncConfig
 from kiosk.core.paths import shipped
 from kiosk.storage import outbox
 from kiosk.storage.database import Database, StorageError, set_aside_copies
-from kiosk.storage.sync_status import State, SyncStatus, read_status, state_of
+from kiosk.storage.sync_status import State, read_status, state_of
 from kiosk.system.logs import LOG_DIR, LOG_FILE
 from kiosk.system.safety import crash_count
 
 STARTED = time.monotonic()
-LOG_LINES = 15
-
-
 CONTEXT = "Diagnostics"  # lupdate reads only literal contexts: each call spells it out
-# A value is text to translate (a word such as "ok"), a number or version shown as it is, or
-# a moment the view formats for the language.
-Value = str | int | dt.datetime | dt.timedelta
-
-
-class Verbatim(str):
-    """A value shown exactly as it is, never translated (a version, a file name)."""
-
-    __slots__ = ()
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
@@ -46,100 +37,190 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate reads
     return text
 
 
+class Verbatim(str):
+    """Shown exactly as it is, never translated (a version, an engine's name)."""
+
+    __slots__ = ()
+
+
+class Size(int):
+    """A number of bytes, shown as the language writes sizes ("12.3 GB")."""
+
+    __slots__ = ()
+
+
+class Words(NamedTuple):
+    """English words to translate, with the values for their {placeholders}."""
+
+    text: str
+    values: tuple[tuple[str, Value], ...] = ()
+
+
+# Text to translate, a number, a size, a moment (the view writes "7:31 AM"), a span ("23 min"),
+# or words with values of their own.
+Value = str | int | dt.datetime | dt.timedelta | Words
+
+
+def words(text: str, **values: Value) -> Words:
+    return Words(text, tuple(values.items()))
+
+
+class Mark(StrEnum):
+    """How a line is judged; the view shows the sign and the words, never colour alone."""
+
+    OK = "✓"
+    PROBLEM = "✗"
+    NOTE = "\N{EN DASH}"  # nothing to judge: off by choice, not started by systemd
+
+
+class Line(NamedTuple):
+    """One fact: "Saved requests" OK, "last one at 3:54 PM", "12.3 GB free"."""
+
+    label: str
+    mark: Mark
+    said: tuple[Value, ...]
+
+
+class Group(NamedTuple):
+    heading: str
+    lines: tuple[Line, ...]
+
+
+class Running(NamedTuple):
+    """What only the running kiosk knows: Read aloud's state, systemd's watchdog pings."""
+
+    read_aloud: Line | None = None
+    ping_interval_ms: int = 0
+
+
+OK = QT_TRANSLATE_NOOP("Diagnostics", "OK")
+ASK_IT = QT_TRANSLATE_NOOP("Diagnostics", "call IT")
+SEE_DOCTOR = QT_TRANSLATE_NOOP("Diagnostics", "IT: see kiosk doctor")
+FOR_IT = QT_TRANSLATE_NOOP("Diagnostics", "For IT: run “kiosk doctor” here for paths and details.")
+
+
 def facts(
     data_dir: Path,
     db: Database | None,
-    running: Sequence[tuple[str, Value]] = (),
+    running: Running = Running(),  # noqa: B008 -- a NamedTuple: immutable
     *,
     sync: SyncConfig | None = None,
     now: dt.datetime | None = None,
-) -> list[tuple[str, Value]]:
-    """(label, value) pairs, in the order staff read them; `running`: what only the running
-    kiosk knows (read aloud's state, the watchdog's pings), after the crash count; `sync`: the
-    configuration's [sync], whose state follows the database's."""
-    disk, *checks = _doctor_checks(data_dir)
-    rows: list[tuple[str, Value]] = [
-        (QT_TRANSLATE_NOOP("Diagnostics", "Version"), Verbatim(__version__)),
-        (
-            QT_TRANSLATE_NOOP("Diagnostics", "Up for"),
-            dt.timedelta(seconds=round(time.monotonic() - STARTED)),
-        ),
-        disk,
-        (QT_TRANSLATE_NOOP("Diagnostics", "Crashes recovered"), crash_count(data_dir)),
-        *running,
+    min_free_bytes: int | None = None,
+) -> list[Group]:
+    """The groups in the order staff read them: the requests (kept here, sent to the front
+    desk), then the kiosk itself. `min_free_bytes`: less free disk is a problem (doctor's)."""
+    from kiosk.system import doctor, qt_libraries  # noqa: PLC0415 -- doctor imports this module
+
+    moment = now or utc_now()
+    minimum = doctor.MIN_FREE_BYTES if min_free_bytes is None else min_free_bytes
+    installed = [
+        doctor.check_data_folder(data_dir).ok,
+        doctor.check_key(data_dir, os.environ)[1].ok,
     ]
-    return [
-        *rows,
-        *_database(db),
-        *sync_facts(sync, data_dir, db, now or utc_now()),
+    # ldd on the Qt plugins, ~0.2 s: on the disk thread, like the rest.
+    machine = doctor.check_machine(qt_libraries.pyside_folder(), os.environ, shipped("assets"))
+    requests = [
+        saved_line(db, _free_bytes(data_dir), minimum, installed=all(installed)),
         *_set_aside(data_dir),
-        *checks,
+        sync_line(sync, data_dir, db, moment),
     ]
-
-
-def _doctor_checks(data_dir: Path) -> list[tuple[str, Value]]:
-    """The free disk first, then the doctor's checks that make sense in a running kiosk: not
-    the configuration and speech (the kiosk started with them), not the database (above)."""
-    from kiosk.system import doctor, qt_libraries  # noqa: PLC0415 -- doctor imports QT_TRANSLATE_NOOP
-
-    checks = [
-        doctor.check_disk(data_dir),
-        # ldd on the Qt plugins, ~0.2 s: once per process (libraries do not change under it).
-        *doctor.check_machine(qt_libraries.pyside_folder(), os.environ, shipped("assets")),
-        doctor.check_data_folder(data_dir),
-        doctor.check_key(data_dir, os.environ)[1],
-        doctor.check_watchdog(),
-        doctor.check_clock(),
+    kiosk = [
+        _program_line(crash_count(data_dir)),
+        *([running.read_aloud] if running.read_aloud else []),
+        watchdog_line(running.ping_interval_ms, watchdog_ok=doctor.check_watchdog().ok),
+        _clock_line(moment, ok=doctor.check_clock(moment).ok),
+        _display_line([check.name for check in doctor.summary(machine) if not check.ok]),
+        log_line(data_dir, moment),
     ]
     return [
-        (check.name, Verbatim(f"{'✓' if check.ok else '✗'} {check.finding}"))
-        for check in doctor.summary(checks)
+        Group(QT_TRANSLATE_NOOP("Diagnostics", "Requests"), tuple(requests)),
+        Group(QT_TRANSLATE_NOOP("Diagnostics", "This kiosk"), tuple(kiosk)),
     ]
 
 
-def read_aloud_fact(configured: str, engine: str, off_reason: str) -> tuple[str, Value]:
-    """Read aloud as the running kiosk has it: on with which engine, or off and why."""
-    label = QT_TRANSLATE_NOOP("Diagnostics", "Read aloud")
-    if configured == "none":
-        return label, QT_TRANSLATE_NOOP("Diagnostics", "off by configuration")
-    if engine:
-        return label, Verbatim(f"✓ on: {engine}")
-    if off_reason:
-        return label, Verbatim(f"✗ off: {off_reason}")
-    return label, QT_TRANSLATE_NOOP("Diagnostics", "starting")
+# -- the requests -------------------------------------------------------------------------------
+
+SAVED = QT_TRANSLATE_NOOP("Diagnostics", "Saved requests")
+# A StorageError's kind (kiosk.storage.database.Problem), in words.
+STORAGE_WORDS = {
+    "key": QT_TRANSLATE_NOOP("Diagnostics", "the key that locks them is missing or wrong"),
+    "corrupt": QT_TRANSLATE_NOOP("Diagnostics", "the database is damaged"),
+    "unwritable": QT_TRANSLATE_NOOP("Diagnostics", "the database cannot be written"),
+    "full": QT_TRANSLATE_NOOP("Diagnostics", "the disk is full"),
+    "locked": QT_TRANSLATE_NOOP("Diagnostics", "the database is busy: try again in a minute"),
+}
+NOT_OPEN = QT_TRANSLATE_NOOP("Diagnostics", "the database cannot be opened")
+NOT_INSTALLED = QT_TRANSLATE_NOOP("Diagnostics", "the data folder or its key is not set up right")
 
 
-def pings_fact(interval_ms: int) -> tuple[str, Value]:
-    """Whether this kiosk tells systemd's watchdog it is alive, and how often."""
-    label = QT_TRANSLATE_NOOP("Diagnostics", "Signs of life to systemd")
-    if interval_ms <= 0:
-        return label, QT_TRANSLATE_NOOP("Diagnostics", "off (not started by systemd)")
-    return label, Verbatim(f"✓ every {interval_ms / 1000:g} s")
-
-
-def _database(db: Database | None) -> list[tuple[str, Value]]:
-    database = QT_TRANSLATE_NOOP("Diagnostics", "Database")
+def saved_line(db: Database | None, free: int | None, minimum: int, *, installed: bool) -> Line:
+    """Whether requests are kept safely here: the database, the disk under it, the folder and
+    the key (`installed`: doctor's checks of those pass)."""
+    problems: list[Value] = []
+    last: Value = QT_TRANSLATE_NOOP("Diagnostics", "none saved yet")
     if db is None:
-        return [(database, QT_TRANSLATE_NOOP("Diagnostics", "not open"))]
-    try:
-        healthy = db.integrity_ok()
-        last = db.read("SELECT max(created_at) FROM requests")[0][0]
-    except StorageError as exc:
-        return [(database, Verbatim(f"error: {exc.kind}"))]
-    saved: Value = (
-        dt.datetime.fromisoformat(last).astimezone()
-        if last
-        else QT_TRANSLATE_NOOP("Diagnostics", "none yet")
+        problems.append(NOT_OPEN)
+    else:
+        try:
+            healthy = db.integrity_ok()
+            newest = db.read("SELECT max(created_at) FROM requests")[0][0]
+        except StorageError as exc:
+            problems.append(STORAGE_WORDS.get(exc.kind, NOT_OPEN))
+        else:
+            if not healthy:
+                problems.append(STORAGE_WORDS["corrupt"])
+            if newest:
+                stamp = dt.datetime.fromisoformat(newest)
+                last = words(QT_TRANSLATE_NOOP("Diagnostics", "last one saved {time}"), time=stamp)
+    if free is not None and free < minimum:
+        problems.append(
+            words(
+                QT_TRANSLATE_NOOP("Diagnostics", "the disk is nearly full: {free} free"),
+                free=Size(free),
+            )
+        )
+    if not installed:
+        problems.append(NOT_INSTALLED)
+    if problems:
+        return Line(SAVED, Mark.PROBLEM, (*problems, ASK_IT))
+    room = (
+        ()
+        if free is None
+        else (words(QT_TRANSLATE_NOOP("Diagnostics", "{free} free"), free=Size(free)),)
     )
-    ok = QT_TRANSLATE_NOOP("Diagnostics", "ok")
-    damaged = QT_TRANSLATE_NOOP("Diagnostics", "DAMAGED")
-    state = ok if healthy else damaged
-    return [(database, state), (QT_TRANSLATE_NOOP("Diagnostics", "Last request saved"), saved)]
+    return Line(SAVED, Mark.OK, (OK, last, *room))
 
 
-SYNC = QT_TRANSLATE_NOOP("Diagnostics", "Sync")
+def _free_bytes(data_dir: Path) -> int | None:
+    try:
+        return shutil.disk_usage(data_dir).free
+    except OSError:
+        return None  # no folder, no disk to measure: the line says why the requests are not kept
+
+
+def _set_aside(data_dir: Path) -> list[Line]:
+    """Damaged databases the kiosk moved aside: requests saved before may be in them (IT)."""
+    copies = len(set_aside_copies(data_dir))
+    if not copies:
+        return []
+    return [
+        Line(
+            QT_TRANSLATE_NOOP("Diagnostics", "Damaged database set aside"),
+            Mark.PROBLEM,
+            (
+                words(QT_TRANSLATE_NOOP("Diagnostics", "copies kept: {n}"), n=copies),
+                QT_TRANSLATE_NOOP("Diagnostics", "requests saved before may be in them"),
+                ASK_IT,
+            ),
+        )
+    ]
+
+
+SYNC = QT_TRANSLATE_NOOP("Diagnostics", "Sync")  # doctor's line
+SENDING = QT_TRANSLATE_NOOP("Diagnostics", "Sending to the front desk")
 # Why sync fails, by kind (kiosk.central.problems.Problem; the system layer cannot import it):
-# never the server's message, which may name the host, or quote a row.
+# never the server's message, which may name the host, or quote a row. For doctor (IT's words).
 NO_PASSWORD = QT_TRANSLATE_NOOP("Diagnostics", "no password for the central store")
 WRONG_PASSWORD = QT_TRANSLATE_NOOP("Diagnostics", "the central store refused the password")
 REFUSED = QT_TRANSLATE_NOOP("Diagnostics", "the central store does not know this kiosk")
@@ -161,79 +242,205 @@ PROBLEM_WORDS = {
     "local": LOCAL,
 }
 UNKNOWN_PROBLEM = QT_TRANSLATE_NOOP("Diagnostics", "an unknown problem: see the sync log")
-
-
-SYNC_OK = QT_TRANSLATE_NOOP("Diagnostics", "✓ on: requests go to the front desk")
-SYNC_FAILING = QT_TRANSLATE_NOOP("Diagnostics", "✗ not working: requests wait here")
-SYNC_STOPPED = QT_TRANSLATE_NOOP("Diagnostics", "✗ stopped: no news from the sync service")
-SYNC_NOT_RUN = QT_TRANSLATE_NOOP("Diagnostics", "✗ on, but the sync service never ran: is it on?")
+# The same, for the staff screen: the server as staff know it.
+SERVER_WORDS = {
+    "no_password": QT_TRANSLATE_NOOP("Diagnostics", "no password for the clinic's server"),
+    "wrong_password": QT_TRANSLATE_NOOP("Diagnostics", "the clinic's server refused the password"),
+    "refused": QT_TRANSLATE_NOOP("Diagnostics", "the clinic's server does not know this kiosk"),
+    "tls": QT_TRANSLATE_NOOP("Diagnostics", "the clinic's server's certificate is not trusted"),
+    "unreachable": QT_TRANSLATE_NOOP("Diagnostics", "the clinic's server cannot be reached"),
+    "not_allowed": QT_TRANSLATE_NOOP("Diagnostics", "the clinic's server does not allow it"),
+    "not_migrated": QT_TRANSLATE_NOOP("Diagnostics", "the clinic's server is not set up yet"),
+    "central": QT_TRANSLATE_NOOP("Diagnostics", "the clinic's server refused the requests"),
+    "local": LOCAL,
+}
+STOPPED = QT_TRANSLATE_NOOP("Diagnostics", "no news from the sending service since {time}")
+SERVER_UNKNOWN = QT_TRANSLATE_NOOP("Diagnostics", "something unexpected went wrong")
 
 
 def problem_words(kind: str) -> str:
-    """Why sync fails, in English words marked for translation."""
+    """Why sync fails, in IT's English words (`kiosk doctor`)."""
     return PROBLEM_WORDS.get(kind, UNKNOWN_PROBLEM)
 
 
-def sync_facts(
+def sync_line(
     sync: SyncConfig | None, data_dir: Path, db: Database | None, now: dt.datetime
-) -> list[tuple[str, Value]]:
+) -> Line:
     """Whether requests go to the front desk: off, or on and how it goes, from the file
     `kiosk sync` writes after every pass (kiosk.storage.sync_status); the requests waiting are
     counted in the database when it is open (the file's count may be old)."""
     if sync is None:
-        return [(SYNC, QT_TRANSLATE_NOOP("Diagnostics", "off (this kiosk works alone)"))]
+        off = QT_TRANSLATE_NOOP("Diagnostics", "off: this kiosk keeps its requests")
+        return Line(SENDING, Mark.NOTE, (off,))
     status = read_status(data_dir)
     state = state_of(status, now, sync.interval_seconds)
-    said = {
-        State.OK: SYNC_OK,
-        State.FAILING: SYNC_FAILING,
-        State.STOPPED: SYNC_STOPPED,
-        State.NOT_RUN: SYNC_NOT_RUN,
-    }[state]
-    rows: list[tuple[str, Value]] = [(SYNC, said)]
-    if status is not None and state is State.FAILING:
-        rows.append(
-            (QT_TRANSLATE_NOOP("Diagnostics", "Sync problem"), problem_words(status.problem))
+    if status is None or state is State.NOT_RUN:
+        never = QT_TRANSLATE_NOOP("Diagnostics", "the sending service has never run here")
+        return Line(SENDING, Mark.PROBLEM, (never, ASK_IT))
+    waiting = _waiting(db, status.pending)
+    if status.last_success is None:
+        sent: Value = QT_TRANSLATE_NOOP("Diagnostics", "nothing sent yet")
+    elif state is State.OK:
+        sent = _ago(
+            QT_TRANSLATE_NOOP("Diagnostics", "last sent {time} ({ago} ago)"),
+            status.last_success,
+            now,
         )
-        if status.failing_since is not None:
-            since = status.failing_since.astimezone()
-            rows.append((QT_TRANSLATE_NOOP("Diagnostics", "Sync failing since"), since))
-    if status is not None and state is State.STOPPED:
-        rows.append(
-            (QT_TRANSLATE_NOOP("Diagnostics", "Sync last reported"), status.updated.astimezone())
+    else:
+        sent = _ago(
+            QT_TRANSLATE_NOOP("Diagnostics", "not since {time} ({ago})"), status.last_success, now
         )
-    if status is not None:
-        sent: Value = (
-            status.last_success.astimezone()
-            if status.last_success
-            else QT_TRANSLATE_NOOP("Diagnostics", "not yet")
+    said: list[Value] = [OK, sent] if state is State.OK else [sent]
+    if state is not State.OK:
+        why: Value = SERVER_WORDS.get(status.problem, SERVER_UNKNOWN)
+        if state is State.STOPPED:
+            why = _ago(STOPPED, status.updated, now)
+        said = [words(QT_TRANSLATE_NOOP("Diagnostics", "{when} — {why}"), when=sent, why=why)]
+    if waiting:
+        said.append(
+            words(QT_TRANSLATE_NOOP("Diagnostics", "requests waiting here: {n}"), n=waiting)
         )
-        rows.append((QT_TRANSLATE_NOOP("Diagnostics", "Last sent to the front desk"), sent))
-    waiting = _waiting(db, status)
-    if waiting is not None:
-        rows.append((QT_TRANSLATE_NOOP("Diagnostics", "Requests waiting to send"), waiting))
-    return rows
+    return Line(SENDING, Mark.OK if state is State.OK else Mark.PROBLEM, tuple(said))
 
 
-def _waiting(db: Database | None, status: SyncStatus | None) -> int | None:
+def _ago(text: str, moment: dt.datetime, now: dt.datetime) -> Words:
+    """`text` with the moment ({time}) and how long ago it was ({ago})."""
+    return words(text, time=moment, ago=max(now - moment, dt.timedelta(0)))
+
+
+def _waiting(db: Database | None, counted: int) -> int:
     if db is not None:
         try:
             return outbox.pending(db)
         except StorageError:
             pass
-    return status.pending if status is not None and status.pending >= 0 else None
+    return max(counted, 0)
 
 
-def _set_aside(data_dir: Path) -> list[tuple[str, Value]]:
-    """Damaged databases the kiosk moved aside: requests saved before may be in them (IT)."""
-    label = QT_TRANSLATE_NOOP("Diagnostics", "Damaged database set aside")
-    return [(label, Verbatim(f"✗ {copy.name}")) for copy in set_aside_copies(data_dir)]
+# -- the kiosk itself -----------------------------------------------------------------------------
 
 
-def log_tail(data_dir: Path, lines: int = LOG_LINES) -> list[str]:
-    """The last lines of the kiosk's log (which never holds patient data)."""
+def _program_line(crashes: int) -> Line:
+    version = words(
+        QT_TRANSLATE_NOOP("Diagnostics", "version {version}"), version=Verbatim(__version__)
+    )
+    up = dt.timedelta(seconds=round(time.monotonic() - STARTED))
+    running = words(QT_TRANSLATE_NOOP("Diagnostics", "running for {time}"), time=up)
+    label = QT_TRANSLATE_NOOP("Diagnostics", "Kiosk program")
+    if not crashes:
+        return Line(label, Mark.OK, (OK, version, running))
+    recovered = words(
+        QT_TRANSLATE_NOOP("Diagnostics", "went back to the home screen after an error: {n} times"),
+        n=crashes,
+    )
+    return Line(label, Mark.NOTE, (version, running, recovered, SEE_DOCTOR))
+
+
+READ_ALOUD = QT_TRANSLATE_NOOP("Diagnostics", "Read aloud")
+
+
+def read_aloud_line(configured: str, engine: str, off_reason: str) -> Line:
+    """Read aloud as the running kiosk has it. Off when the configuration asks for an engine is
+    a problem; off with "auto" a note (the kiosk hides the button where there is no voice)."""
+    if configured == "none":
+        return Line(
+            READ_ALOUD, Mark.NOTE, (QT_TRANSLATE_NOOP("Diagnostics", "off in the settings"),)
+        )
+    if engine:
+        on = words(QT_TRANSLATE_NOOP("Diagnostics", "on ({engine})"), engine=Verbatim(engine))
+        return Line(READ_ALOUD, Mark.OK, (OK, on))
+    if off_reason:
+        off = QT_TRANSLATE_NOOP("Diagnostics", "off: the voice program does not work here")
+        mark = Mark.NOTE if configured == "auto" else Mark.PROBLEM
+        return Line(READ_ALOUD, mark, (off, SEE_DOCTOR))
+    return Line(READ_ALOUD, Mark.NOTE, (QT_TRANSLATE_NOOP("Diagnostics", "starting"),))
+
+
+def watchdog_line(interval_ms: int, *, watchdog_ok: bool) -> Line:
+    """Whether systemd restarts the kiosk if it freezes: the kiosk tells it it is alive every
+    `interval_ms`; `watchdog_ok`: doctor finds the service set up for it (or no service)."""
+    label = QT_TRANSLATE_NOOP("Diagnostics", "Restart if it freezes")
+    if not watchdog_ok:
+        off = QT_TRANSLATE_NOOP("Diagnostics", "off: the kiosk's service is not set up for it")
+        return Line(label, Mark.PROBLEM, (off, SEE_DOCTOR))
+    if interval_ms <= 0:
+        off = QT_TRANSLATE_NOOP("Diagnostics", "off: the kiosk was not started by its service")
+        return Line(label, Mark.NOTE, (off,))
+    every = words(
+        QT_TRANSLATE_NOOP("Diagnostics", "on: checked every {n} s"), n=round(interval_ms / 1000)
+    )
+    return Line(label, Mark.OK, (OK, every))
+
+
+def _clock_line(now: dt.datetime, *, ok: bool) -> Line:
+    label = QT_TRANSLATE_NOOP("Diagnostics", "Clock")
+    if ok:
+        return Line(label, Mark.OK, (OK, now))
+    wrong = words(QT_TRANSLATE_NOOP("Diagnostics", "the date is wrong: {time}"), time=now)
+    return Line(label, Mark.PROBLEM, (wrong, ASK_IT))
+
+
+def _display_line(failing: Sequence[str]) -> Line:
+    """Qt's libraries, the display platform and the fonts: one line, naming what fails."""
+    label = QT_TRANSLATE_NOOP("Diagnostics", "Screen software")
+    if not failing:
+        return Line(label, Mark.OK, (OK,))
+    missing = QT_TRANSLATE_NOOP("Diagnostics", "parts are missing")
+    return Line(label, Mark.PROBLEM, (missing, *failing, SEE_DOCTOR))
+
+
+def log_line(data_dir: Path, now: dt.datetime) -> Line:
+    """How many warnings and errors the kiosk logged today, and when the last one was."""
+    label = QT_TRANSLATE_NOOP("Diagnostics", "Warnings in the log")
+    today = now.astimezone().strftime("%Y-%m-%d ")
+    found = [line for line in _log_lines(data_dir) if line.startswith(today) and _is_warning(line)]
+    if not found:
+        return Line(label, Mark.OK, (QT_TRANSLATE_NOOP("Diagnostics", "none today"),))
+    last = _logged_at(found[-1])
+    count = (
+        words(QT_TRANSLATE_NOOP("Diagnostics", "{n} today"), n=len(found))
+        if last is None
+        else words(
+            QT_TRANSLATE_NOOP("Diagnostics", "{n} today, the last at {time}"),
+            n=len(found),
+            time=last,
+        )
+    )
+    return Line(label, Mark.NOTE, (count, SEE_DOCTOR))
+
+
+def _log_lines(data_dir: Path) -> list[str]:
+    """The kiosk's log as it is now (which never holds patient data); [] when there is none."""
     try:
         text = (data_dir / LOG_DIR / LOG_FILE).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return []
-    return text.splitlines()[-lines:]
+    return text.splitlines()
+
+
+def _is_warning(line: str) -> bool:
+    """A line of logs.FORMAT, "2026-12-01 15:54:38,123 WARNING name: message", at WARNING or
+    above."""
+    return line.split(" ", 3)[2:3] in (["WARNING"], ["ERROR"], ["CRITICAL"])
+
+
+def _logged_at(line: str) -> dt.datetime | None:
+    try:  # asctime: this machine's local time
+        return dt.datetime.strptime(line[:19], "%Y-%m-%d %H:%M:%S").astimezone()
+    except ValueError:
+        return None
+
+
+def screen_line(width: int, height: int) -> Line:
+    """The screen as Qt has it: its size and which way up, to compare with the real one."""
+    shape = (
+        QT_TRANSLATE_NOOP("Diagnostics", "upright (portrait)")
+        if height > width
+        else QT_TRANSLATE_NOOP("Diagnostics", "sideways (landscape)")
+    )
+    size = words(
+        QT_TRANSLATE_NOOP("Diagnostics", "{width} x {height} pixels"),
+        width=Verbatim(str(width)),
+        height=Verbatim(str(height)),
+    )
+    return Line(QT_TRANSLATE_NOOP("Diagnostics", "Screen"), Mark.OK, (size, shape))

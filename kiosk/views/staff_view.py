@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.theme import TOUCH_TARGET_PX
 from kiosk.storage.requests import StoredRequest
-from kiosk.system.diagnostics import CONTEXT as DIAGNOSTICS
-from kiosk.system.diagnostics import Value, Verbatim
+from kiosk.system.diagnostics import Group
 from kiosk.views.buttons import ButtonGrid, WrappingButton
+from kiosk.views.checks_view import ChecksPage
 from kiosk.views.labels import plain_label
 from kiosk.views.pin_view import PinView
 from kiosk.views.request_card import RequestCard, Step
 from kiosk.views.request_words import age, moment
 from kiosk.views.scrolling import make_flickable, vertical_scroll
-from kiosk.views.touch_test import TouchTest
 
 REQUESTS, STATS, DIAGNOSTICS_PAGE, EXPORT = range(4)  # the panel's pages
 
@@ -140,13 +139,11 @@ class StaffView(QWidget):
         self.pages.addWidget(self._build_export_page())
         self.pages.currentChanged.connect(self._mark_page)
 
-        # Who is signed in and the counts beside Sign out: the requests get the height.
-        words = QVBoxLayout()
-        words.setSpacing(2)
-        words.addWidget(self.title)
-        words.addWidget(self.counts)
+        # Who is signed in beside Sign out; the counts head the list of requests, where they
+        # may wrap (Spanish, large text, "At the front desk") without pushing the tabs and the
+        # page past the bottom of a 1280x800 screen.
         top = QHBoxLayout()
-        top.addLayout(words, 1)
+        top.addWidget(self.title, 1)
         top.addWidget(self.sign_out, 0, Qt.AlignmentFlag.AlignTop)
         # The pages scroll: at large text on a 1280x800 screen they may be short.
         self.pages.setMinimumHeight(TOUCH_TARGET_PX)
@@ -170,6 +167,7 @@ class StaffView(QWidget):
         self.cards_layout = QVBoxLayout(self.cards_box)
         self.cards_layout.setContentsMargins(0, 0, 12, 0)
         self.cards_layout.setSpacing(16)
+        self.cards_layout.addWidget(self.counts)
         self.cards_layout.addWidget(self.sent_note)
         self.cards_layout.addWidget(self.empty)
         self.cards_layout.addStretch(1)
@@ -232,24 +230,8 @@ class StaffView(QWidget):
         return area
 
     def _build_diagnostics_page(self) -> QWidget:
-        self.facts = _label("facts")
-        self.facts.setTextFormat(Qt.TextFormat.PlainText)
-        self.log_heading = _label("field-label")
-        self.log_lines = _label("log")
-        self.touch_hint = _label("lead")
-        self.touch_test = TouchTest()
-        self.touch_test.setMinimumHeight(240)
-        page = QWidget()
-        page.setProperty("role", "page")
-        column = QVBoxLayout(page)
-        column.setContentsMargins(0, 0, 12, 0)
-        column.addWidget(self.facts)
-        column.addWidget(self.touch_hint)
-        column.addWidget(self.touch_test)
-        column.addWidget(self.log_heading)
-        column.addWidget(self.log_lines)
-        column.addStretch(1)
-        area = vertical_scroll(page)
+        self.checks = ChecksPage()
+        area = vertical_scroll(self.checks)
         make_flickable(area)
         return area
 
@@ -312,7 +294,7 @@ class StaffView(QWidget):
             self.cards_layout.removeWidget(card)
         for card in kept.values():
             card.deleteLater()
-        for index, card in enumerate(cards, start=2):  # after the "sent" and "no requests" lines
+        for index, card in enumerate(cards, start=3):  # after the counts, "sent", "no requests"
             self.cards_layout.insertWidget(index, card)
         self.cards = cards
         self.empty.setVisible(not self.cards)
@@ -390,26 +372,17 @@ class StaffView(QWidget):
         self.stats_lines.setVisible(bool(lines))
         self.pages.setCurrentIndex(STATS)
 
-    def show_diagnostics(self, facts: Sequence[tuple[str, Value]], log: Sequence[str]) -> None:
-        """The facts, the screen as Qt sees it, the end of the log (if any), the touch test."""
-        screen = self.screen()
-        size = screen.size()
-        shape = self.tr("portrait") if size.height() > size.width() else self.tr("landscape")
-        rows = [
-            *(
-                (QCoreApplication.translate(DIAGNOSTICS, label), self._value(v))
-                for label, v in facts
-            ),
-            (
-                self.tr("Screen"),
-                f"{size.width()}x{size.height()} {shape}, {screen.logicalDotsPerInch():.0f} dpi",
-            ),
-        ]
-        self.facts.setText("\n".join(f"{label}: {value}" for label, value in rows))
-        self.log_lines.setText("\n".join(log))
-        for widget in (self.log_heading, self.log_lines):
-            widget.setVisible(bool(log))  # no empty box when the log is empty
-        self.touch_test.clear()
+    def show_checking(self) -> None:
+        """The Checks tab, saying it is checking: in the page, not in the status line above
+        it, which would make the panel taller than a 1280x800 screen at large text."""
+        self.say("")
+        self.checks.show_checking()
+        self.pages.setCurrentIndex(DIAGNOSTICS_PAGE)
+
+    def show_diagnostics(self, groups: Sequence[Group]) -> None:
+        """The facts as gathered, the screen as Qt sees it, the touch test."""
+        size = self.screen().size()
+        self.checks.show_checks(groups, (size.width(), size.height()))
         self.pages.setCurrentIndex(DIAGNOSTICS_PAGE)
 
     def say(self, text: str) -> None:
@@ -480,18 +453,6 @@ class StaffView(QWidget):
         elif key == "exit":
             self.exit_requested.emit()
 
-    def _value(self, value: Value) -> str:
-        """A diagnostics value in the kiosk's language."""
-        if isinstance(value, dt.datetime):
-            stamp = QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
-            return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
-        if isinstance(value, dt.timedelta):
-            hours, seconds = divmod(int(value.total_seconds()), 3600)
-            return self.tr("{hours} h {minutes} min").format(hours=hours, minutes=seconds // 60)
-        if isinstance(value, int | Verbatim):
-            return str(value)
-        return QCoreApplication.translate(DIAGNOSTICS, value)
-
     def _retranslate(self) -> None:
         if self._shown is not None:
             self.set_requests(*self._shown, rebuild=True)
@@ -524,10 +485,6 @@ class StaffView(QWidget):
         self.exit.set_text(self.tr("Exit the kiosk…"))
         self.list_area.setAccessibleName(self.tr("Callback requests"))
         self.stats_export.set_text(self.tr("Export statistics (CSV)"))
-        self.touch_hint.setText(
-            self.tr("Touch test: touch the white box; a cross shows where the screen felt it.")
-        )
-        self.log_heading.setText(self.tr("Log (last lines):"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtGui import QImage
@@ -202,5 +203,37 @@ def test_a_staff_screenshot_leaves_no_folder_of_its_demo_data_behind(
     assert run(["screenshot", "staff", str(out)]) == 0
     assert out.stat().st_size > 0
     assert run(["screenshot", "staff", str(tmp_path / "no" / "such" / "folder" / "x.png")]) == 1
+    assert list(temporary.iterdir()) == []
+    qapp.setStyleSheet("")
+
+
+def test_a_checks_screenshot_shows_the_facts_once_gathered(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`staff:checks` draws the Checks tab with its facts, gathered on the disk thread, not
+    "Checking…"; its folder of fictional requests is gone afterwards, as for `staff`."""
+    import kiosk.screenshot
+    from kiosk.app import Kiosk
+    from kiosk.core.navigation import Route
+    from kiosk.views.staff_view import StaffScreen
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temporary))
+    drawn: list[str] = []
+    render = kiosk.screenshot.render_screen
+
+    def render_and_read(shown: Kiosk, route: Route, out: Path, **options: Any) -> None:
+        render(shown, route, out, **options)
+        staff = shown.window.stack.currentWidget()
+        assert isinstance(staff, StaffScreen)
+        drawn.extend(staff.panel.checks.texts())
+
+    monkeypatch.setattr(kiosk.screenshot, "render_screen", render_and_read)
+    out = tmp_path / "checks.png"
+    assert run(["screenshot", "staff:checks", str(out), "--size", "1280x800"]) == 0
+    assert out.stat().st_size > 0
+    assert any(text.startswith("Saved requests: OK") for text in drawn), drawn
+    assert "Checking…" not in drawn
     assert list(temporary.iterdir()) == []
     qapp.setStyleSheet("")

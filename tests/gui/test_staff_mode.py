@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from PySide6.QtCore import QDateTime, QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -28,6 +28,7 @@ from kiosk.storage.database import Database
 from kiosk.storage.outbox import mark_synced, wipe_synced
 from kiosk.storage.requests import RequestStore
 from kiosk.storage.sync_status import SyncStatus, write_status
+from kiosk.views.request_words import moment
 from kiosk.views.staff_view import StaffScreen
 from tests.conftest import grid_button
 
@@ -197,19 +198,23 @@ def test_with_every_request_at_the_front_desk_the_list_says_where_they_went(
 
 
 FAILING_SINCE = dt.datetime(2026, 11, 30, 15, 5, tzinfo=dt.UTC)
+LAST_SENT = dt.datetime(2026, 11, 30, 15, 4, tzinfo=dt.UTC)
 FAILING = SyncStatus(
     ok=False,
     problem="wrong_password",
     message='password authentication failed for user "kiosk_lobby-1" at db.secret.example',
     failing_since=FAILING_SINCE,
-    last_success=dt.datetime(2026, 11, 30, 15, 4, tzinfo=dt.UTC),
+    last_success=LAST_SENT,
     pending=7,  # what the service last counted; the panel counts the database itself
     updated=dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC),
 )
 
 
-def checks_shown(qtbot: QtBot, staffed: Staffed, config: Config, language: str) -> str:
-    """The Checks tab's facts, for a kiosk whose sync fails since yesterday, in `language`."""
+def checks_shown(
+    qtbot: QtBot, staffed: Staffed, config: Config, language: str
+) -> tuple[list[str], str]:
+    """The Checks tab's texts, for a kiosk whose sync fails since yesterday, in `language`;
+    and when it last sent, as the tab writes it in that language."""
     write_status(config.paths.data_dir, FAILING)
     config = config._replace(sync=SyncConfig(dsn="host=desk.example.org"))
     now = FAILING.updated + dt.timedelta(seconds=30)
@@ -221,8 +226,12 @@ def checks_shown(qtbot: QtBot, staffed: Staffed, config: Config, language: str) 
     try:
         screen.panel.diagnostics_requested.emit()
         qtbot.waitUntil(lambda: background.pending == 0)
-        qtbot.waitUntil(lambda: bool(screen.panel.facts.text()))
-        return screen.panel.facts.text()
+        qtbot.waitUntil(lambda: bool(screen.panel.checks.lines))
+        sending = screen.panel.checks.lines[1]  # the Requests group's second line
+        assert sending.mark.text() == "✗"
+        assert sending.words.property("state") == "problem"
+        texts = [text.replace("\N{NO-BREAK SPACE}", " ") for text in screen.panel.checks.texts()]
+        return texts, f"{moment(LAST_SENT, '')} (17 h)"
     finally:
         QLocale.setDefault(QLocale("en_US"))
 
@@ -230,28 +239,31 @@ def checks_shown(qtbot: QtBot, staffed: Staffed, config: Config, language: str) 
 def test_checks_say_sync_fails_since_when_and_why_in_words(
     qtbot: QtBot, staffed: Staffed, config: Config
 ) -> None:
-    facts = checks_shown(qtbot, staffed, config, "en")
-    since = QLocale("en_US").toString(
-        QDateTime.fromSecsSinceEpoch(int(FAILING_SINCE.timestamp())),
-        QLocale.FormatType.ShortFormat,
-    )
-    assert "Sync: ✗ not working: requests wait here" in facts
-    assert "Sync problem: the central store refused the password" in facts
-    assert f"Sync failing since: {since}" in facts
-    assert "Requests waiting to send: 2" in facts  # Ann and Bo, counted in the database
-    assert "secret" not in facts
-    assert "kiosk_lobby" not in facts
+    texts, not_since = checks_shown(qtbot, staffed, config, "en")
+    assert (
+        f"Sending to the front desk: not since {not_since} — the clinic's server refused the "
+        "password · requests waiting here: 2"  # Ann and Bo, counted in the database
+    ) in texts
+    for text in texts:
+        assert text.strip()  # no empty box
+        assert "secret" not in text
+        assert "kiosk_lobby" not in text
+        assert str(config.paths.data_dir) not in text
 
 
 def test_checks_say_sync_in_spanish(qtbot: QtBot, staffed: Staffed, config: Config) -> None:
-    facts = checks_shown(qtbot, staffed, config, "es")
-    assert "Sincronización: ✗ no funciona: las solicitudes esperan aquí" in facts
-    assert "Problema de sincronización: el servidor central rechazó la contraseña" in facts
-    assert "Solicitudes por enviar: 2" in facts
+    texts, not_since = checks_shown(qtbot, staffed, config, "es")
+    assert (
+        f"Envío a la recepción: nada enviado desde {not_since} — el servidor de la clínica "
+        "rechazó la contraseña · solicitudes esperando aquí: 2"
+    ) in texts
 
 
-def test_checks_say_a_kiosk_without_sync_works_alone(qtbot: QtBot, staffed: Staffed) -> None:
+def test_checks_say_a_kiosk_without_sync_keeps_its_requests(qtbot: QtBot, staffed: Staffed) -> None:
     staffed.screen.panel.diagnostics_requested.emit()
     qtbot.waitUntil(lambda: staffed.background.pending == 0)
-    qtbot.waitUntil(lambda: bool(staffed.screen.panel.facts.text()))
-    assert "Sync: off (this kiosk works alone)" in staffed.screen.panel.facts.text()
+    qtbot.waitUntil(lambda: bool(staffed.screen.panel.checks.lines))
+    texts = [
+        text.replace("\N{NO-BREAK SPACE}", " ") for text in staffed.screen.panel.checks.texts()
+    ]
+    assert "Sending to the front desk: off: this kiosk keeps its requests" in texts

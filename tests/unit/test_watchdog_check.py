@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable, Sequence
 
-from kiosk.system.diagnostics import pings_fact, read_aloud_fact
 from kiosk.system.doctor import UNIT, check_watchdog
 
 
@@ -56,14 +55,3 @@ def test_no_unit_or_no_systemd_is_a_note_not_a_fault() -> None:
 
     assert check_watchdog(no_systemd).ok
     assert "no systemd" in check_watchdog(no_systemd).finding
-
-
-def test_read_aloud_and_pings_as_staff_read_them() -> None:
-    assert read_aloud_fact("auto", "speechd", "") == ("Read aloud", "✓ on: speechd")
-    assert read_aloud_fact("auto", "", "the speech engine stopped answering") == (
-        "Read aloud",
-        "✗ off: the speech engine stopped answering",
-    )
-    assert read_aloud_fact("none", "", "")[1] == "off by configuration"
-    assert pings_fact(10_000) == ("Signs of life to systemd", "✓ every 10 s")
-    assert pings_fact(0)[1] == "off (not started by systemd)"
