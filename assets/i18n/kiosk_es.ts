@@ -585,15 +585,15 @@
     </message>
     <message>
         <source>{who} signed in (wrong PINs just before: {n})</source>
-        <translation>{who} entró (PIN incorrectos justo antes: {n})</translation>
+        <translation>{who} inició sesión (PIN incorrectos justo antes: {n})</translation>
     </message>
     <message>
         <source>{who} signed in</source>
-        <translation>{who} entró</translation>
+        <translation>{who} inició sesión</translation>
     </message>
     <message>
         <source>{who} signed out</source>
-        <translation>{who} salió</translation>
+        <translation>{who} cerró sesión</translation>
     </message>
     <message>
         <source>{who} saved requests to a file</source>
@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>Sign-in was locked for {time}.</source>
-        <translation>La entrada quedó bloqueada por {time}.</translation>
+        <translation>El inicio de sesión quedó bloqueado por {time}.</translation>
     </message>
     <message>
         <source>at {desk}</source>

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTime, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -193,22 +193,21 @@ class HistoryView(QWidget):
         row = QFrame()
         row.setProperty("role", "entry")
         when = plain_label(time_words(entry.at, self._tz))
-        when.setProperty("role", "time")
+        when.setProperty("role", "time")  # desk.qss gives it one width for all: words line up
         what = plain_label(entry_words(entry))
         what.setProperty("role", "event")
         what.setWordWrap(True)
         where = plain_label(entry_place(entry))
         where.setProperty("role", "meta")
+        if not where.text():
+            where.hide()  # (not setVisible(True): a label with no parent yet would be a window)
         words = QVBoxLayout()
-        words.setSpacing(2)
+        words.setSpacing(0)
         words.addWidget(what)
         words.addWidget(where)
         layout = QHBoxLayout(row)
         layout.addWidget(when)
         layout.addLayout(words, 1)
-        # One width for every row, so the words line up: the widest time of day there is.
-        widest = QLocale().toString(QTime(12, 59), QLocale.FormatType.ShortFormat)
-        when.setMinimumWidth(when.fontMetrics().horizontalAdvance(widest) + 12)
         return row
 
     def _on_older_clicked(self) -> None:

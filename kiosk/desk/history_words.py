@@ -124,7 +124,10 @@ _SAYINGS: dict[Action, Callable[[HistoryEntry, str], str]] = {
 
 
 def entry_place(entry: HistoryEntry) -> str:
-    """Where: the request's kiosk, and the desk it was done at (its login's name)."""
+    """Where: the request's kiosk, and the desk it was done at (its login's name); "" for what
+    IT did with the store's own login, at no desk."""
+    if entry.action is Action.STAFF_ADDED:
+        return ""
     translate = QCoreApplication.translate
     at = translate("Desk", "at {desk}").format(desk=entry.desk)
     if entry.kiosk:
