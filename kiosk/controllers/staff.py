@@ -32,7 +32,8 @@ from kiosk.storage.export import ExportError, write_csv, write_csv_rows, write_n
 from kiosk.storage.requests import RequestStore, Status, StoredRequest
 from kiosk.storage.retention import purge
 from kiosk.storage.usage import UsageRow, UsageStats
-from kiosk.system.diagnostics import Group, Running, facts
+from kiosk.system.diagnostics import Running, facts
+from kiosk.system.fact_lines import Group
 from kiosk.views.staff_view import StaffScreen
 
 log = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.system.diagnostics import (
+from kiosk.system.fact_lines import (
     CONTEXT,
     FOR_IT,
     Group,
@@ -23,8 +23,8 @@ from kiosk.system.diagnostics import (
     Value,
     Verbatim,
     Words,
-    screen_line,
 )
+from kiosk.system.kiosk_lines import screen_line
 from kiosk.views.labels import plain_label
 from kiosk.views.request_words import duration, moment
 from kiosk.views.touch_test import TouchTest

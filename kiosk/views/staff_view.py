@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.core.theme import TOUCH_TARGET_PX
 from kiosk.storage.requests import StoredRequest
-from kiosk.system.diagnostics import Group
+from kiosk.system.fact_lines import Group
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.checks_view import ChecksPage
 from kiosk.views.labels import plain_label

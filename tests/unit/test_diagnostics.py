@@ -14,8 +14,8 @@ from kiosk.central.problems import Problem
 from kiosk.core.config import SyncConfig
 from kiosk.storage.database import Database
 from kiosk.storage.sync_status import SyncStatus, write_status
-from kiosk.system import diagnostics, doctor
-from kiosk.system.diagnostics import Group, Line, Mark, Value, Words
+from kiosk.system import diagnostics, doctor, kiosk_lines
+from kiosk.system.fact_lines import FOR_IT, Group, Line, Mark, Value, Words, words
 from tests.unit.test_doctor import EDITED
 
 NOW = dt.datetime(2026, 12, 1, 13, 54, tzinfo=dt.UTC)
@@ -73,7 +73,7 @@ def test_no_fact_names_a_path_or_is_empty_and_doctor_still_names_them(
     lines = [check.line() for check in doctor.run(config, data_dir=data, env={}, pyside=None)]
     assert any(line.startswith(f"✓ Data folder: {data} (0700, ") for line in lines)
     assert any(line.startswith("✓ Free disk: ") and str(data) in line for line in lines)
-    assert "kiosk doctor" in diagnostics.FOR_IT
+    assert "kiosk doctor" in FOR_IT
 
 
 def test_a_healthy_kiosk_says_ok_with_the_free_disk(kept: tuple[Path, Database]) -> None:
@@ -116,16 +116,16 @@ def test_sync_not_reached_says_since_when_and_why(tmp_path: Path) -> None:
     line = diagnostics.sync_line(SYNC, tmp_path, None, NOW)
     assert line.mark is Mark.PROBLEM
     (said, waiting) = line.said
-    assert said == diagnostics.words(
+    assert said == words(
         "{when} — {why}",
-        when=diagnostics.words(
+        when=words(
             "not since {time} ({ago})",
             time=NOW - dt.timedelta(minutes=23),
             ago=dt.timedelta(minutes=23),
         ),
         why="the clinic's server cannot be reached",
     )
-    assert waiting == diagnostics.words("requests waiting here: {n}", n=4)  # the file's count
+    assert waiting == words("requests waiting here: {n}", n=4)  # the file's count
 
 
 def test_working_sync_is_ok_and_a_stopped_one_a_problem(tmp_path: Path) -> None:
@@ -164,12 +164,12 @@ def test_warnings_in_todays_log_are_counted(tmp_path: Path) -> None:
         f"{today:%Y-%m-%d} 08:05:00,003 INFO kiosk.app: fine\n",
         encoding="utf-8",
     )
-    line = diagnostics.log_line(tmp_path, NOW)
+    line = kiosk_lines.log_line(tmp_path, NOW)
     assert line.mark is Mark.NOTE
     (count, _see) = line.said
     assert isinstance(count, Words)
     assert dict(count.values)["n"] == 1
-    assert diagnostics.log_line(tmp_path / "none", NOW).said == ("none today",)
+    assert kiosk_lines.log_line(tmp_path / "none", NOW).said == ("none today",)
 
 
 def test_read_aloud_and_restart_if_it_freezes() -> None:
@@ -177,6 +177,6 @@ def test_read_aloud_and_restart_if_it_freezes() -> None:
     assert diagnostics.read_aloud_line("auto", "", "stopped answering").mark is Mark.NOTE
     assert diagnostics.read_aloud_line("speechd", "", "stopped answering").mark is Mark.PROBLEM
     assert diagnostics.read_aloud_line("none", "", "").said == ("off in the settings",)
-    assert diagnostics.watchdog_line(10_000, watchdog_ok=True).mark is Mark.OK
-    assert diagnostics.watchdog_line(0, watchdog_ok=True).mark is Mark.NOTE
-    assert diagnostics.watchdog_line(0, watchdog_ok=False).mark is Mark.PROBLEM
+    assert kiosk_lines.watchdog_line(10_000, watchdog_ok=True).mark is Mark.OK
+    assert kiosk_lines.watchdog_line(0, watchdog_ok=True).mark is Mark.NOTE
+    assert kiosk_lines.watchdog_line(0, watchdog_ok=False).mark is Mark.PROBLEM

@@ -166,7 +166,8 @@ def test_database_files_are_private_under_any_umask(tmp_path: Path) -> None:
 
 
 def test_staff_diagnostics_name_a_database_set_aside(tmp_path: Path) -> None:
-    from kiosk.system.diagnostics import Mark, facts, words
+    from kiosk.system.diagnostics import facts
+    from kiosk.system.fact_lines import Mark, words
 
     data = saved_requests(tmp_path / "data", 1)
     damage(data)
