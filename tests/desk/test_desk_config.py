@@ -54,3 +54,20 @@ def test_kiosk_desk_without_a_desk_section_says_so(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert "no [desk] dsn" in result.stderr
+
+
+def test_every_package_of_the_kiosk_is_installed() -> None:
+    """A non-editable install (pip install .) carries the packages pyproject.toml lists, no
+    others: one left off (kiosk.desk was) installs a `kiosk desk` that cannot import."""
+    import tomllib
+
+    root = Path(__file__).parents[2]
+    listed = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"][
+        "setuptools"
+    ]["packages"]
+    found = sorted(
+        ".".join(init.parent.relative_to(root).parts)
+        for init in (root / "kiosk").rglob("__init__.py")
+        if "_shipped" not in init.parts
+    )
+    assert sorted(listed) == found
