@@ -76,7 +76,7 @@ class HistoryPages(QObject):
 
     def stop(self) -> None:
         """Signed out: nothing shown, nothing read until the tab is shown again."""
-        self._active = self._again = self._older_wanted = False
+        self._active = self._reading = self._again = self._older_wanted = False
         self._generation += 1
         self._view.clear()
 
