@@ -26,7 +26,8 @@ log = logging.getLogger(__name__)
 
 FIRST_RETRY = 1  # seconds after a failure; doubles each time...
 MAX_RETRY = 60  # ...up to a minute
-FLEET_EVERY_MS = 30_000  # "silent for 11 min" must become true while the desk looks at it
+FLEET_EVERY_MS = 30_000  # "silent for 11 min" must become true while the desk looks at it;
+# and what other desks did appears in the History tab while it is open
 
 
 class DeskController(QObject):
@@ -73,6 +74,7 @@ class DeskController(QObject):
         self._fleet_timer.timeout.connect(self._daily)
         self._tidied_on: dt.date | None = None
         self.history = HistoryPages(window.history, self._submit, tz=tz, now=now, parent=self)
+        self._fleet_timer.timeout.connect(self._on_history_tick)
 
         today = now().astimezone(tz).date()  # the clinic's today, whatever this PC's zone
         window.requests.day.setDate(QDate(today.year, today.month, today.day))
@@ -207,6 +209,11 @@ class DeskController(QObject):
         self.refresh_fleet()
         if self.staff and self.window.tabs.currentWidget() is self.window.history:
             self.history.shown()
+
+    def _on_history_tick(self) -> None:
+        """Other desks add to the log too, and nothing tells this one: look while it is shown."""
+        if self.staff and self.window.tabs.currentWidget() is self.window.history:
+            self.history.changed()
 
     def refresh_fleet(self) -> None:
         if self.staff and self.window.tabs.currentWidget() is self.window.fleet:

@@ -10,12 +10,13 @@ import zoneinfo
 
 import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.central.desk import add_staff
+from kiosk.central.desk import DeskStore, add_staff
 from kiosk.central.history import PAGE
 from kiosk.core.config import Config, DeskConfig
-from kiosk.desk.app import Desk
+from kiosk.desk.app import Desk, build_desk, store_connector
 from kiosk.desk.history_view import HistoryView
 from tests.central.conftest import Central, Login
 from tests.desk.conftest import STAFF, WAIT_MS, Sent, sign_in, signed_in_with
@@ -208,3 +209,29 @@ def test_signing_out_clears_the_history(qtbot: QtBot, desk_app: Desk) -> None:
     assert desk_app.window.tabs.currentWidget() is desk_app.window.requests
     view = open_history(qtbot, desk_app)
     assert view.sentences[:2] == [f"{STAFF} signed in", f"{STAFF} signed out"]
+
+
+@pytest.fixture
+def quick_ticks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk's 30 s look at the store, every 50 ms (for a desk built after this)."""
+    monkeypatch.setattr("kiosk.desk.controller.FLEET_EVERY_MS", 50)
+
+
+@pytest.mark.usefixtures("quick_ticks")
+def test_what_another_desk_does_appears_while_the_history_is_open(
+    qapp: QApplication, qtbot: QtBot, desk_config: Config, desk_login: Login, desk: DeskStore
+) -> None:
+    this_desk = build_desk(desk_config, qapp, store_connector(desk_login.dsn, desk_login.password))
+    this_desk.controller.start()
+    this_desk.window.show()
+    try:
+        sign_in(qtbot, this_desk)
+        view = open_history(qtbot, this_desk)
+        shown = len(view.entries)
+
+        desk.record("Maria", "sign_out")  # at another desk, which tells no one
+
+        qtbot.waitUntil(lambda: len(view.entries) == shown + 1, timeout=WAIT_MS)
+        assert view.sentences[0] == "Maria signed out"
+    finally:
+        this_desk.controller.stop()
