@@ -120,6 +120,8 @@ def build_kiosk(
         speaker=speaker,
     )
     _keep_purging(window, config, database, background)
+    # The screens of a visit and the topic pages, made once home is on screen.
+    after_first_paint(home, shell.warm_up)
     if notifier is not None and notifier.enabled:
         _feed_watchdog(home, window, speaker, notifier)
     # Audio guidance ends first at a reset (saying nothing of it), so the next patient starts

@@ -7,6 +7,7 @@ other than home are built the first time they are needed, which keeps start-up s
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +101,8 @@ class Shell(QObject):
         self._pages: dict[str, Pages] = {}  # per language, each keeping its rendered pages
         self.history = History()
         self._restyled = False  # the look changed since the last reset
+        self._warming = 0  # which round of getting pages ready is the current one
+        self._warm = False
         look.changed.connect(self._on_look_changed)
         self.language = config.default_language
         self.pages = self._pages_in(self.language)
@@ -198,6 +201,14 @@ class Shell(QObject):
         following = self._following_language()
         self._window.set_language_choice(language_name(following) if following != language else "")
         self._show(self.history.current)
+        if self._topic is not None:
+            # The pages in the new words, while the patient reads the one in front of them:
+            # from the turn after it is painted, not in the way of painting it.
+            self._warming += 1
+            self._warm = False
+            round_ = self._warming
+            shown = self._window.stack.currentWidget() or self._home
+            after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_))
 
     def _following_language(self) -> str:
         languages = self._config.kiosk.languages
@@ -309,9 +320,8 @@ class Shell(QObject):
         self._restyled = False
         if self.language != language:
             self.set_language(language)
-        if names:
-            # Deleting them costs ~8 ms, building them again ~0.3 s: once home is painted.
-            after_first_paint(self._home, lambda: self._rebuild(doomed, names))
+        # Deleting them costs ~8 ms, building them again ~0.3 s: once home is painted.
+        after_first_paint(self._home, functools.partial(self._after_reset, doomed))
         self._usage("idle_reset", "")
 
     def _detach(self, name: str) -> QWidget:
@@ -327,15 +337,54 @@ class Shell(QObject):
         screen.hide()
         return screen
 
-    def _rebuild(self, doomed: list[QWidget], names: list[str]) -> None:
-        """Delete the screens a reset took out, then build new ones, one per turn of the event
-        loop, so a touch that comes meanwhile waits for one screen at most (the spine's
-        ~0.2 s)."""
+    def _after_reset(self, doomed: list[QWidget]) -> None:
         _delete(doomed)
-        if names:
-            self._screen(names[0])
-            # Tied to home: a kiosk closed meanwhile builds nothing more.
-            QTimer.singleShot(0, self._home, lambda: self._rebuild([], names[1:]))
+        self.warm_up()
+
+    def warm_up(self) -> None:
+        """Get ready, while nobody waits, what a patient may open: the screens of a visit,
+        then each topic page in the current language (its text converted, its buttons, cards
+        and pictures made), then the pages' texts in the other languages. One step per turn of
+        the event loop, so a touch that comes meanwhile waits for one step at most (the
+        spine's ~0.2 s). Called once home is first painted, and again after each reset; a new
+        call ends the one before."""
+        self._warming += 1
+        self._warm = False
+        steps: list[Callable[[], object]] = [
+            functools.partial(self._screen, name) for name in PER_PATIENT
+        ]
+        # The other languages' texts too, converted (not made into widgets): a switch of
+        # language on a page then only lays out the page's new words.
+        others = [
+            functools.partial(self._pages_in(language).topic, topic.slug)
+            for language in self._config.kiosk.languages
+            if language != self.language
+            for topic in self._pages_in(language).library.topics
+        ]
+        self._in_turns([*steps, *self._page_steps(), *others], self._warming)
+
+    def _page_steps(self) -> list[Callable[[], object]]:
+        return [functools.partial(self._prepare_topic, t.slug) for t in self.library.topics]
+
+    def _prepare_topic(self, slug: str) -> None:
+        page = self.pages.topic(slug)
+        if page is not None and self._topic is not None:
+            self._topic.prepare(page)
+
+    @property
+    def warm(self) -> bool:
+        """Whether the latest round of getting ready has ended."""
+        return self._warm
+
+    def _in_turns(self, steps: list[Callable[[], object]], round_: int) -> None:
+        if round_ != self._warming:
+            return  # a newer round took over
+        self._warm = not steps
+        if not steps:
+            return
+        steps[0]()
+        # Tied to home: a kiosk closed meanwhile does nothing more.
+        QTimer.singleShot(0, self._home, lambda: self._in_turns(steps[1:], round_))
 
     def _on_look_changed(self) -> None:
         self._restyled = True

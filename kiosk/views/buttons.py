@@ -328,7 +328,11 @@ class ButtonGrid(Columns):
             button.setVisible(index < len(items))
         self.buttons = self._pool[: len(items)]
         self.set_widgets(self.buttons)
-        self.setVisible(bool(items))
+        self._filled(bool(items))
+
+    def _filled(self, filled: bool) -> None:  # noqa: FBT001 -- one flag, said by its name
+        """Shown when it has buttons, hidden when it has none."""
+        self.setVisible(filled)
 
     def button(self, key: str) -> WrappingButton | None:
         return next((b for b in self.buttons if b.property("key") == key), None)

@@ -17,8 +17,9 @@ class _FirstPaintWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            # Queued, so it runs once this frame is on screen, not in the middle of it.
-            QTimer.singleShot(0, self._run)
+            # Queued, so it runs once this frame is on screen, not in the middle of it; and
+            # tied to this watch, so it never runs once the widget (and the watch) is gone.
+            QTimer.singleShot(0, self, self._run)
         return False
 
     def _run(self) -> None:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -66,6 +67,10 @@ class _KeptButtons(ButtonGrid):
         if event.type() == QEvent.Type.Show:
             return QWidget.event(self, event)
         return super().event(event)
+
+    def _filled(self, filled: bool) -> None:  # noqa: FBT001 -- as ButtonGrid's
+        """Never shown by being filled: the reader shows the page's own buttons and keeps the
+        others hidden (made ready ahead, filling one must not move the page on screen)."""
 
 
 class TopicView(QWidget):
@@ -195,13 +200,12 @@ class TopicView(QWidget):
         grid = self._chip_grids.get(slug)
         if grid is None:
             grid = self._chip_grids[slug] = _KeptButtons(role="link", columns=4)
-            # In its place before it is filled: shown without a parent (set_items shows it),
-            # it would be a window of its own for a moment and take the focus from the kiosk.
+            # In its place, hidden, before it is filled (never a window of its own, which
+            # would take the focus from the kiosk); shown with its page.
             self._contents_column.addWidget(grid)
             grid.hide()
             grid.chosen.connect(self._on_chips_chosen)
             grid.set_items(items)
-            grid.hide()
         elif [button.label() for button in grid.buttons] != list(sections):
             grid.set_items(items)  # the same page in another language
         return grid
@@ -308,16 +312,25 @@ class TopicView(QWidget):
         self._update_more_cue()
         self._update_position()
 
+    def prepare(self, page: TopicPage) -> None:
+        """Make, hidden, what showing `page` takes beyond laying it out: its "On this page"
+        buttons, its rows of cards with their drawings, its texts after the first and its
+        picture. Done while nobody waits (Shell.warm_up), a page's first visit then costs what
+        a later one does."""
+        if page.broken:
+            return
+        if _is_long(page):
+            self._chip_grid(page.slug, page.sections)
+        self._fill(self._extras_for(_split(page)[1]))
+        if self._illustrations is not None and self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self._illustrations.pixmap(
+                page.slug, self._look.look.palette, self._picture_height(), self.devicePixelRatioF()
+            )
+
     @property
     def long_page(self) -> bool:
         """Long enough for "On this page" (never the warning signs, read first to last)."""
-        page = self._page
-        return (
-            page is not None
-            and not page.broken
-            and not page.urgent
-            and len(page.sections) >= LONG_PAGE_SECTIONS
-        )
+        return self._page is not None and _is_long(self._page)
 
     def _set_contents(self) -> None:
         page = self._page
@@ -400,6 +413,28 @@ class TopicView(QWidget):
         self.picture.setPixmap(pixmap)
         self.picture.setAccessibleName(page.picture)  # what it shows, in words
         self.picture.setVisible(not pixmap.isNull())
+        self._place_picture()
+
+    def _place_picture(self) -> None:
+        """Beside the title where both fit on a line; under it where they do not (a title of
+        one long word in large text on a portrait screen: "Tratamientos" at 200 %)."""
+        margins = self._column.contentsMargins()
+        layout = self._column.layout()
+        if layout is not None:
+            margins = layout.contentsMargins()
+        room = (
+            min(
+                self._column.maximumWidth(), self.width() - self._scroll.verticalScrollBar().width()
+            )
+            - margins.left()
+            - margins.right()
+        )
+        picture = self.picture.pixmap().width() / max(1.0, self.picture.pixmap().devicePixelRatio())
+        needed = self.title_label.minimumSizeHint().width() + self._band_row.spacing() + picture
+        beside = self.picture.isHidden() or needed <= room
+        direction = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        if self._band_row.direction() != direction:
+            self._band_row.setDirection(direction)
 
     def _picture_height(self) -> int:
         """A fifth of the screen's height, between 140 and 240 pixels: beside a title, never
@@ -410,10 +445,13 @@ class TopicView(QWidget):
         super().resizeEvent(event)
         self._section_tops = None
         self._fit_chips()
-        if self.picture.isVisible() and self.picture.pixmap().height() != round(
+        # Not hidden, rather than visible: a reader's first page is set before the reader is
+        # ever on screen or its size known, and it is resized as it comes on.
+        if not self.picture.isHidden() and self.picture.pixmap().height() != round(
             self._picture_height() * self.devicePixelRatioF()
         ):
             self._set_picture()
+        self._place_picture()
 
     def _fit_chips(self) -> None:
         """As many "On this page" buttons side by side as fit at a comfortable width for their
@@ -450,7 +488,7 @@ class TopicView(QWidget):
             parts: tuple[Part, ...] = (Part(f"<p>{updating}</p>"),)
         else:
             parts = self._page.parts or (Part(self._page.html),)
-        first, rest = ("", parts) if parts[0].cards else (parts[0].html, parts[1:])
+        first, rest = _split(self._page, parts)
         self.body_label.setText(f"<style>{self._look.reader_css}</style>{first}")
         self.body_label.setAccessibleName(self._page.title)
         self.body_label.setVisible(bool(first))
@@ -463,13 +501,20 @@ class TopicView(QWidget):
                 self._body_column.addWidget(widget)
                 widget.show()
             self._shown_extras = extras
-        for widget, part in extras:  # in the current look and words
+        self._fill(extras)
+        for widget, _part in extras:
+            if isinstance(widget, ReaderLabel):
+                widget.setAccessibleName(self._page.title)
+        self._section_tops = None
+
+    def _fill(self, extras: list[tuple[QWidget, Part]]) -> None:
+        """Put their cards and words into a page's widgets, in the current look (nothing is
+        done again for widgets that already show them)."""
+        for widget, part in extras:
             if isinstance(widget, CardRow):
                 widget.show_cards(part.cards)
             elif isinstance(widget, ReaderLabel):
                 widget.setText(f"<style>{self._look.reader_css}</style>{part.html}")
-                widget.setAccessibleName(self._page.title)
-        self._section_tops = None
 
     def _extras_for(self, parts: tuple[Part, ...]) -> list[tuple[QWidget, Part]]:
         """The rows of cards and the texts after the first, for `parts`: made on the page's
@@ -480,11 +525,12 @@ class TopicView(QWidget):
             extras = self._extras[parts] = []
             for part in parts:
                 widget: QWidget
+                # In the page from the start, hidden: never a window of their own.
                 if part.cards:
-                    widget = CardRow(self._look, self._illustrations)
+                    widget = CardRow(self._look, self._illustrations, self._body)
                     widget.link_activated.connect(self._on_body_link_activated)
                 else:
-                    widget = ReaderLabel()
+                    widget = ReaderLabel(self._body)
                     widget.linkActivated.connect(self._on_body_link_activated)
                 widget.hide()
                 extras.append((widget, part))
@@ -578,3 +624,15 @@ class TopicView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def _is_long(page: TopicPage) -> bool:
+    """Long enough for "On this page" (never the warning signs, read first to last)."""
+    return not page.broken and not page.urgent and len(page.sections) >= LONG_PAGE_SECTIONS
+
+
+def _split(page: TopicPage, parts: tuple[Part, ...] | None = None) -> tuple[str, tuple[Part, ...]]:
+    """A page's first text (for the reader's own label; "" when the page opens with cards)
+    and the parts after it."""
+    parts = parts or page.parts or (Part(page.html),)
+    return ("", parts) if parts[0].cards else (parts[0].html, parts[1:])

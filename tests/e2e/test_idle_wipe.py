@@ -238,8 +238,9 @@ def after_reset(kiosk: Kiosk, qtbot: QtBot, visit: Visit) -> Snapshot:
     expire(kiosk)
     assert kiosk.shell.current == HOME
     assert kiosk.window.stack.currentWidget() is kiosk.home
-    # The next patient finds every screen ready, as quick to open as before.
-    qtbot.waitUntil(lambda: screens(kiosk) == built)
+    # The next patient finds every screen and page ready, as quick to open as before.
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    assert screens(kiosk) == built
     settle()
     return snapshot(kiosk)
 
@@ -350,7 +351,8 @@ def test_start_over_leaves_nothing_behind_either(qtbot: QtBot, kiosk: Kiosk, fre
     QTest.mouseClick(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
     settle()
     assert kiosk.shell.current == HOME
-    qtbot.waitUntil(lambda: screens(kiosk) == built)
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    assert screens(kiosk) == built
     settle()
     left = snapshot(kiosk)
     untouched = after_reset(fresh, qtbot, screens_opened)

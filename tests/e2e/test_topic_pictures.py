@@ -51,6 +51,18 @@ def test_each_topic_has_its_picture_and_the_urgent_page_none(kiosk: Kiosk) -> No
     assert len(set(seen.values())) == len(seen)  # each page its own picture
 
 
+def test_the_first_page_opened_has_its_picture_as_large_as_later_ones(kiosk: Kiosk) -> None:
+    # The first page goes into a reader never yet on screen, its size not known.
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    QApplication.processEvents()
+    first = picture(kiosk).height()
+    kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    assert first == picture(kiosk).height()
+    # A fifth of the screen's height, at most 240 px: the largest at 1080x1920.
+    assert first == round(240 * kiosk.topic.devicePixelRatioF())
+
+
 def test_in_spanish_each_picture_is_described_in_spanish(bilingual_kiosk: Kiosk) -> None:
     kiosk = bilingual_kiosk
     english = {}
