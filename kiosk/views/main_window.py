@@ -7,7 +7,7 @@ only `allow_close()` (staff exit) lets it go.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -128,6 +128,7 @@ class MainWindow(QWidget):
         # the whole height, and any touch goes home, where the bar is back.
         self.top_bar.setVisible(screen.property("top_bar") is not False)
         self.setFocus()
+        settle_layouts()
         # Said last: the focus passing through the new screen on its way here says nothing
         # over it.
         self.name_screen(name, said)
@@ -376,3 +377,17 @@ class Footer(QFrame):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange(event.size().width())
+
+
+# Deeper than any chain of layouts in the kiosk's screens (a button's words, its row, the
+# page, the scroll area, the screen); each pass is a scan of the event queue when none is left.
+_LAYOUT_DEPTH = 12
+
+
+def settle_layouts() -> None:
+    """Lay out now everything that changed, to the top: the next paint shows the screen as it
+    will stay. Qt lays out a level at a time, each on its own posted event, and paints in
+    between: a screen whose words all changed (a new language) was first painted with buttons
+    cut short ("esione" for "Lesiones"), then again a frame later."""
+    for _ in range(_LAYOUT_DEPTH):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)

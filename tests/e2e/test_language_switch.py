@@ -7,7 +7,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.core.navigation import HOME, Route, Screen
@@ -159,3 +162,39 @@ def test_on_this_page_buttons_take_the_new_language(kiosk: Kiosk) -> None:
         assert wanted, "prevention is a long page, with parts"
         assert [button.label() for button in kiosk.topic.chips.buttons] == list(wanted)
         assert all(button.isVisible() for button in kiosk.topic.chips.buttons)
+
+
+class _Painted(QObject):
+    """Notes that a widget was painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted = True
+        return False
+
+
+def test_a_page_in_its_new_language_is_painted_once_as_it_stays(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """Every word changes at once, and the buttons' sizes with them: the first frame painted
+    must be laid out to the top, never buttons cut short ("esione" for "Lesiones") that are
+    put right a frame later."""
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))  # long: "On this page", a picture, a cue
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    window = kiosk.window.windowHandle()
+    probe = _Painted()
+    kiosk.topic.body_label.installEventFilter(probe)
+    frames: list[QImage] = []
+    kiosk.window.language_button.click()
+    for _ in range(20):  # what the screen shows after each turn of the event loop
+        probe.painted = False
+        QApplication.processEvents()
+        if probe.painted:
+            frames.append(window.screen().grabWindow(kiosk.window.winId()).toImage())
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    QApplication.processEvents()
+    final = window.screen().grabWindow(kiosk.window.winId()).toImage()
+    assert frames
+    assert all(frame == final for frame in frames)
