@@ -2,25 +2,45 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLabel, QWidget
+import math
+
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFocusEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from kiosk.views import reader_access
+
+# Tab and Shift+Tab, or a screen reader moving the focus: the link focus is QLabel's to show.
+_BY_KEYBOARD = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.OtherFocusReason,
+)
 
 
 class ReaderLabel(QLabel):
     """A word-wrapped rich-text label that lays its text out once per width.
 
-    Layouts ask a word-wrapped label for its height at a width many times while a screen is
-    shown; QLabel lays the whole rich text out again for every question (about 0.4 ms for a
-    topic page). Remembering the answers until the text or style changes keeps opening a page
-    well within one frame.
+    QLabel lays its rich text out some six times after each change of text: filling its
+    document, setting its options, measuring it at the width a layout asks about and back,
+    then again when painting. A page of text takes a millisecond or more each time, and a new
+    page or a new language changes every word on the screen. So this label keeps one document
+    of its own, fills it once at the width it is shown at, and measures (`heightForWidth`,
+    remembered per width), paints, finds headings and follows a touched link from it.
 
-    QLabel keeps its text's layout to itself; `document()` lays the same text out the same way
-    when someone needs to know where a heading or a paragraph is (the "On this page" buttons, a
-    screen reader), and only then. A screen reader finds the text's headings, paragraphs, list
-    items and links as such (kiosk/views/reader_access.py).
+    QLabel still gets the text, and lays it out only when someone moves through the links with
+    the keyboard (or a screen reader moves the focus): then it marks the link in focus, and
+    Enter follows it. A screen reader finds the text's headings, paragraphs, list items and
+    links as such (kiosk/views/reader_access.py), from the same document.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -30,6 +50,8 @@ class ReaderLabel(QLabel):
         self._heights: dict[int, int] = {}
         self._document: QTextDocument | None = None
         self._stale = True  # the document no longer holds the label's text
+        self._pressed = ""  # the link a finger went down on
+        self._by_keyboard = False  # the focus came by Tab (or a screen reader): QLabel's links
         self.setProperty("role", "reader")
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
@@ -43,12 +65,12 @@ class ReaderLabel(QLabel):
         if text == self.text():
             return
         self._forget()
-        super().setText(text)
+        super().setText(text)  # QLabel lays it out only if asked (keyboard focus)
+        self.updateGeometry()
+        self.update()
 
     def minimumSizeHint(self) -> QSize:
-        """About a word wide and a line tall. QLabel works its own out by laying the whole
-        text out three times (at no width, its widest and a golden-ratio guess) after every
-        change of text; a page's height comes from `heightForWidth` anyway."""
+        """About a word wide and a line tall: a page's height comes from `heightForWidth`."""
         metrics = self.fontMetrics()
         margins = self.contentsMargins()
         return QSize(
@@ -69,22 +91,30 @@ class ReaderLabel(QLabel):
     def heightForWidth(self, width: int) -> int:
         height = self._heights.get(width)
         if height is None:
-            height = self._heights[width] = super().heightForWidth(width)
+            margins = self.contentsMargins()
+            inner = max(0, width - margins.left() - margins.right())
+            text = self._laid_out(inner).size().height()
+            height = self._heights[width] = math.ceil(text) + margins.top() + margins.bottom()
         return height
 
     def document(self) -> QTextDocument:
-        """The label's text laid out as the label lays it out, at its present width (block
+        """The label's text laid out as it is drawn, at the label's present width (block
         positions from the top of the label's contents)."""
-        width = self.contentsRect().width()
+        return self._laid_out(self.contentsRect().width())
+
+    def _laid_out(self, width: int) -> QTextDocument:
         document = self._document
         if document is None:
             document = self._document = QTextDocument(self)  # kept, and refilled when stale
             document.setDocumentMargin(0)
+            option = QTextOption(self.alignment())
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            document.setDefaultTextOption(option)
         if self._stale:
             self._stale = False
             document.setDefaultFont(self.font())
+            document.setTextWidth(width)  # first, so that the text is laid out once
             document.setHtml(self.text())
-            document.setTextWidth(width)
         elif document.textWidth() != width:
             document.setTextWidth(width)
         return document
@@ -101,6 +131,57 @@ class ReaderLabel(QLabel):
                 tops.append(top + round(layout.blockBoundingRect(block).top()))
             block = block.next()
         return tops
+
+    def anchor_at(self, position: QPoint) -> str:
+        """The link at `position` (in the label's coordinates), or ""."""
+        local = position - self.contentsRect().topLeft()
+        return self.document().documentLayout().anchorAt(local.toPointF())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.hasFocus() and self.selectedText():
+            super().paintEvent(event)  # QLabel marks the link in focus
+            return
+        painter = QPainter(self)
+        self.drawFrame(painter)
+        rect = self.contentsRect()
+        document = self.document()
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = QPalette(self.palette())
+        if self.foregroundRole() != QPalette.ColorRole.Text and self.isEnabled():
+            palette.setColor(QPalette.ColorRole.Text, palette.color(self.foregroundRole()))
+        context.palette = palette
+        context.clip = event.rect().translated(-rect.topLeft()).toRectF()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(context.clip)
+        document.documentLayout().draw(painter, context)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._pressed = self.anchor_at(event.position().toPoint())
+        event.ignore()  # as QLabel: a finger on the text may be the start of a flick
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pressed, self._pressed = self._pressed, ""
+        left = event.button() == Qt.MouseButton.LeftButton
+        if left and pressed and self.anchor_at(event.position().toPoint()) == pressed:
+            self.linkActivated.emit(pressed)
+        event.ignore()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        event.ignore()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._by_keyboard = event.reason() in _BY_KEYBOARD
+        if self._by_keyboard:
+            super().focusInEvent(event)  # QLabel lays its text out and moves through the links
+        else:
+            QFrame.focusInEvent(self, event)  # a touch: nothing to lay out again
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if self._by_keyboard:
+            super().focusOutEvent(event)
+        else:
+            QFrame.focusOutEvent(self, event)
+        self._by_keyboard = False
 
     def _forget(self) -> None:
         self._heights.clear()
