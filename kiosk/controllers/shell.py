@@ -21,7 +21,7 @@ from kiosk.core.config import Config
 from kiosk.core.content import Library, Page
 from kiosk.core.navigation import HOME, History, Route, Screen
 from kiosk.core.pages import Pages
-from kiosk.views.deferred import after_first_paint
+from kiosk.views.deferred import WordsWhenShown, after_first_paint
 from kiosk.views.home_view import HomeView, TopicTile
 from kiosk.views.illustrations import Illustrations
 from kiosk.views.look import LookController
@@ -364,7 +364,14 @@ class Shell(QObject):
         self._in_turns([*steps, *self._page_steps(), *others], self._warming)
 
     def _page_steps(self) -> list[Callable[[], object]]:
-        return [functools.partial(self._prepare_topic, t.slug) for t in self.library.topics]
+        # The hidden screens first take the new words (WordsWhenShown), then the pages.
+        catch_up = [
+            screen.catch_up
+            for screen in self._screens.values()
+            if isinstance(screen, WordsWhenShown)
+        ]
+        pages = [functools.partial(self._prepare_topic, t.slug) for t in self.library.topics]
+        return [*catch_up, *pages]
 
     def _prepare_topic(self, slug: str) -> None:
         page = self.pages.topic(slug)

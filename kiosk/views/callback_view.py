@@ -37,6 +37,7 @@ from kiosk.core.callback_form import (
 )
 from kiosk.views import accessible
 from kiosk.views.buttons import WrappingButton, WrappingCheckBox
+from kiosk.views.deferred import WordsWhenShown
 from kiosk.views.form_fields import FormField
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.keyboard_view import KeyboardView
@@ -60,7 +61,7 @@ FORM_WIDTH_PX, FORM_WIDTH_PER_STEP_PX = 1000, 4
 SHORT_SCREEN_PX = 760
 
 
-class CallbackView(QWidget):
+class CallbackView(WordsWhenShown, QWidget):
     """The form and its confirmation. Reports `submitted(request, consent_text)`."""
 
     submitted = Signal(object, str)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 
@@ -34,3 +35,40 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     the first time), so the home screen appears sooner.
     """
     _FirstPaintWatch(widget, callback)
+
+
+class WordsWhenShown:
+    """For a screen that is hidden most of the time (list it first among the bases: a plain
+    mixin, as two QWidget bases crash PySide). A new language reaches it, and every widget in
+    it, when it is next shown or asked to `catch_up()`, not while it is hidden: a change of
+    language otherwise retranslates every screen at once while the patient waits for the one in
+    front of them (the spine's and the form's took ~4 ms of it)."""
+
+    _words_stale = False
+    _catching_up = False
+
+    def event(self, event: QEvent) -> bool:
+        widget = cast("QWidget", self)
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange and not self._catching_up and not widget.isVisible():
+            self._words_stale = True
+            return True  # its widgets hear of it when it is shown
+        if kind == QEvent.Type.Show:
+            self.catch_up()
+        return cast("QWidget", super()).event(event)
+
+    @property
+    def words_stale(self) -> bool:
+        """Whether a change of language has not reached it yet."""
+        return self._words_stale
+
+    def catch_up(self) -> None:
+        """Take the language the kiosk is in now, if it changed while this was hidden."""
+        if not self._words_stale:
+            return
+        self._words_stale = False
+        self._catching_up = True
+        try:
+            QCoreApplication.sendEvent(cast("QWidget", self), QEvent(QEvent.Type.LanguageChange))
+        finally:
+            self._catching_up = False

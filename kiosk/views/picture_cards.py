@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.core.markup import Card
@@ -69,6 +69,11 @@ class CardRow(Columns):
         self.cards: list[CardView] = []
         self._shown: tuple[Card, ...] = ()
         self._styled: tuple[object, ...] = ()  # what the cards were last drawn for
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            return True  # its words are the page's, given with the page in each language
+        return super().event(event)
 
     def show_cards(self, cards: Sequence[Card]) -> None:
         """Show `cards`, in the current look (nothing is redone when they already are)."""

@@ -29,6 +29,7 @@ from kiosk.core.navigation import Route
 from kiosk.core.pages import RegionText
 from kiosk.core.theme import Palette
 from kiosk.views.buttons import ButtonGrid, WrappingButton
+from kiosk.views.deferred import WordsWhenShown
 from kiosk.views.icons import IconSet
 from kiosk.views.labels import plain_label
 from kiosk.views.look import LookController
@@ -73,7 +74,7 @@ class _DrawingColumn(QWidget):
         self._on_resized(event.size())
 
 
-class SpineView(QWidget):
+class SpineView(WordsWhenShown, QWidget):
     """Reports a region chosen (by tap or list), a related topic, or "this is where it hurts"."""
 
     region_selected = Signal(str)

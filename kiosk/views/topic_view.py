@@ -66,6 +66,8 @@ class _KeptButtons(ButtonGrid):
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show:
             return QWidget.event(self, event)
+        if event.type() == QEvent.Type.LanguageChange:
+            return True  # its words are the page's, given with the page in each language
         return super().event(event)
 
     def _filled(self, filled: bool) -> None:  # noqa: FBT001 -- as ButtonGrid's

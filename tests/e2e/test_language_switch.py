@@ -198,3 +198,37 @@ def test_a_page_in_its_new_language_is_painted_once_as_it_stays(qtbot: QtBot, ki
     final = window.screen().grabWindow(kiosk.window.winId()).toImage()
     assert frames
     assert all(frame == final for frame in frames)
+
+
+@pytest.mark.parametrize("route", [Route(Screen.SPINE, "discs"), Route(Screen.CALLBACK)], ids=str)
+def test_a_screen_hidden_at_the_change_shows_the_new_language(
+    qtbot: QtBot, kiosk: Kiosk, english_only: frozenset[str], route: Route
+) -> None:
+    """The screens not on view take the new words later (while nobody waits, or as they are
+    opened): what a patient opens next is all in the language they chose."""
+    kiosk.shell.go(route)
+    kiosk.shell.go(HOME)
+    kiosk.window.language_button.click()
+    kiosk.shell.go(route)  # at once: before the kiosk has caught up by itself
+    assert set(_texts(kiosk)) & english_only == set()
+
+
+def test_hidden_screens_catch_up_while_nobody_waits(
+    qtbot: QtBot, kiosk: Kiosk, english_only: frozenset[str]
+) -> None:
+    kiosk.shell.go(Route(Screen.SPINE))
+    kiosk.shell.go(Route(Screen.CALLBACK))
+    kiosk.shell.go(HOME)
+    kiosk.window.language_button.click()
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    for kind in (SpineView, CallbackView):
+        hidden = kiosk.window.findChild(kind)
+        assert hidden is not None
+        assert not hidden.isVisible()
+        words = {
+            text
+            for widget in hidden.findChildren(QLabel) + hidden.findChildren(QAbstractButton)
+            if widget.isVisibleTo(hidden)
+            for text in (widget.text(), widget.accessibleName())
+        }
+        assert words & english_only == set(), kind.__name__
