@@ -132,7 +132,7 @@ def build_kiosk(
     idle, overlay = _watch_idleness(app, config, window, shell, guidance.end)
     KeyboardActivation(window)
     if kiosk_mode:
-        LockDown(app, window)
+        LockDown(window)
         if config.kiosk.hide_cursor:
             app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     return Kiosk(app, config, look, window, shell, home, idle, overlay, background, guidance)

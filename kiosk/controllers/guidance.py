@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
+from kiosk.views import app_filters
 from kiosk.views.main_window import MainWindow
 
 START_KEY = Qt.Key.Key_F1  # also the Help key of keypads that have one
@@ -70,7 +71,7 @@ class Guidance(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
-            app.installEventFilter(self)  # the arrow keys, while it is on only
+            app_filters.install(self)  # the arrow keys, while it is on only
         self._window.announced.connect(self._say)
         self._follow_choice(QApplication.focusWidget())
         self.switched.emit(True)
@@ -88,7 +89,7 @@ class Guidance(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.disconnect(self._on_focus_changed)
-            app.removeEventFilter(self)
+            app_filters.remove(self)
         self._follow_choice(None)
         self._window.announced.disconnect(self._say)
         self._silence()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
+from kiosk.views import app_filters
 from kiosk.views.deferred import after_first_paint
 
 COUNTDOWN_SECONDS = 15
@@ -73,7 +74,7 @@ class ActivityWatch(QObject):
         for widget in self._app.allWidgets():
             if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
                 self._follow(widget)  # no Polish event will come for it any more
-        self._app.installEventFilter(self)
+        app_filters.install(self)
 
     @contextmanager
     def quiet(self) -> Iterator[None]:
@@ -222,9 +223,9 @@ class LockDown(QObject):
     can offer to paste, or worse). Owned by the window, like IdleWatch.
     """
 
-    def __init__(self, app: QApplication, owner: QObject) -> None:
+    def __init__(self, owner: QObject) -> None:
         super().__init__(owner)
-        app.installEventFilter(self)
+        app_filters.install(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         return event.type() in _BLOCKED

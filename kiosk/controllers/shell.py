@@ -395,6 +395,14 @@ class Shell(QObject):
 
     def _on_look_changed(self) -> None:
         self._restyled = True
+        if self._topic is not None:
+            # The pages let go of for the restyle (TopicView), made again in the new look,
+            # from the turn after the screen in front of the patient is painted.
+            self._warming += 1
+            self._warm = False
+            round_ = self._warming
+            shown = self._window.stack.currentWidget() or self._home
+            after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_))
 
     def show_attract(self) -> None:
         """The attract loop, standing for home: nothing to go back to."""

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator
 
+from kiosk.views import app_filters
+
 
 class Translations(QObject):
     """Installs one language's translations on the application; knows the others' too."""
@@ -35,7 +37,8 @@ class Translations(QObject):
             self._translator = translator
         # Qt posts LanguageChange to every widget; deliver it now, so no frame is painted
         # with some texts in one language and some in the other.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
+        with app_filters.broadcast():
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange.value)
 
     def text_in(self, language: str, context: str, source: str) -> str | None:
         """`source` (an English text of `context`) in `language`; None when there is no

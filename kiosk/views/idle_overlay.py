@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
-from kiosk.views import accessible
+from kiosk.views import accessible, app_filters
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.labels import plain_label
 from kiosk.views.rings import CountdownRing
@@ -109,7 +109,7 @@ class IdleOverlay(QWidget):
             app = QApplication.instance()
             if app is not None:
                 # While it shows only, and so seeing each touch before the kiosk's idle watch.
-                app.installEventFilter(self)
+                app_filters.install(self)
             self.show()
             self.raise_()
             # Nothing underneath keeps the focus (a key would reach it); the card itself takes
@@ -209,7 +209,7 @@ class IdleOverlay(QWidget):
         self._touching = self._leaving = False
         app = QApplication.instance()
         if app is not None:
-            app.removeEventFilter(self)
+            app_filters.remove(self)
         before, self._before = self._before, None
         # Back to the field the patient was typing in, if it is still there to type in.
         if before is not None and shiboken6.isValid(before) and before.isVisible():

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.core.config import TEXT_SIZES
 from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look, stylesheet
+from kiosk.views import app_filters
 
 FONT_FAMILY = "Atkinson Hyperlegible"
 
@@ -25,6 +26,8 @@ class LookController(QObject):
     """Holds the current look, applies it, and says when it changed."""
 
     changed = Signal()
+    # Just before a new look is applied: what is kept hidden can be let go rather than restyled.
+    changing = Signal()
 
     def __init__(self, app: QApplication, assets_dir: Path, default: Look) -> None:
         super().__init__()
@@ -64,8 +67,10 @@ class LookController(QObject):
             self._apply()
 
     def _apply(self) -> None:
+        self.changing.emit()
         self.reader_css = stylesheet(self._css_template, self._look)
-        self._app.setStyleSheet(stylesheet(self._qss_template, self._look))
+        with app_filters.broadcast():
+            self._app.setStyleSheet(stylesheet(self._qss_template, self._look))
         self.changed.emit()
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -133,6 +134,7 @@ class TopicView(QWidget):
         outer.addWidget(self._scroll, 1)
         outer.addWidget(self._build_action_bar())
 
+        look.changing.connect(self._let_go_of_other_pages)
         look.changed.connect(self._on_look_changed)
         self._retranslate()
         self._on_look_changed()
@@ -589,6 +591,21 @@ class TopicView(QWidget):
         self.more_button.set_text("")
         self._update_more_cue()
         self._set_body()
+
+    def _let_go_of_other_pages(self) -> None:
+        """Before a new look: the buttons, cards and texts kept for pages not on screen go.
+        Restyling costs about a millisecond a widget, and they are half the kiosk's widgets:
+        they are made again, in the new look, while nobody waits (Shell.warm_up)."""
+        for slug, grid in list(self._chip_grids.items()):
+            if grid is not self.chips:
+                del self._chip_grids[slug]
+                shiboken6.delete(grid)
+        shown = {id(widget) for widget, _part in self._shown_extras}
+        for parts, extras in list(self._extras.items()):
+            if not any(id(widget) in shown for widget, _part in extras):
+                del self._extras[parts]
+                for widget, _part in extras:
+                    shiboken6.delete(widget)
 
     def _on_look_changed(self) -> None:
         self._set_picture()
