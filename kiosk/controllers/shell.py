@@ -201,14 +201,8 @@ class Shell(QObject):
         following = self._following_language()
         self._window.set_language_choice(language_name(following) if following != language else "")
         self._show(self.history.current)
-        if self._topic is not None:
-            # The pages in the new words, while the patient reads the one in front of them:
-            # from the turn after it is painted, not in the way of painting it.
-            self._warming += 1
-            self._warm = False
-            round_ = self._warming
-            shown = self._window.stack.currentWidget() or self._home
-            after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_))
+        # The pages in the new words, while the patient reads the one in front of them.
+        self._pages_again()
 
     def _following_language(self) -> str:
         languages = self._config.kiosk.languages
@@ -395,14 +389,19 @@ class Shell(QObject):
 
     def _on_look_changed(self) -> None:
         self._restyled = True
-        if self._topic is not None:
-            # The pages let go of for the restyle (TopicView), made again in the new look,
-            # from the turn after the screen in front of the patient is painted.
-            self._warming += 1
-            self._warm = False
-            round_ = self._warming
-            shown = self._window.stack.currentWidget() or self._home
-            after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_))
+        # The pages let go of for the restyle (TopicView), made again in the new look.
+        self._pages_again()
+
+    def _pages_again(self) -> None:
+        """Make the pages ready again (new words, a new look), from the turn after the screen
+        in front of the patient is painted: never in the way of painting it."""
+        if self._topic is None:
+            return
+        self._warming += 1
+        self._warm = False
+        round_ = self._warming
+        shown = self._window.stack.currentWidget() or self._home
+        after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_))
 
     def show_attract(self) -> None:
         """The attract loop, standing for home: nothing to go back to."""
