@@ -130,6 +130,7 @@ def build_kiosk(
     # Nor does it follow staff to the PIN pad: the keys they reach would be said aloud.
     window.staff_requested.connect(guidance.end)
     idle, overlay = _watch_idleness(app, config, window, shell, guidance.end)
+    look.style(overlay)  # over the window, shown or hidden whole
     KeyboardActivation(window)
     if kiosk_mode:
         LockDown(window)

@@ -358,14 +358,16 @@ class Shell(QObject):
         self._in_turns([*steps, *self._page_steps(), *others], self._warming)
 
     def _page_steps(self) -> list[Callable[[], object]]:
-        # The hidden screens first take the new words (WordsWhenShown), then the pages.
+        # The hidden screens first take the new look and words (LookController.style,
+        # WordsWhenShown), then the pages: made in a screen already restyled, never restyled.
+        restyle = [functools.partial(self._look.catch_up, root) for root in self._look.stale()]
         catch_up = [
             screen.catch_up
             for screen in self._screens.values()
             if isinstance(screen, WordsWhenShown)
         ]
         pages = [functools.partial(self._prepare_topic, t.slug) for t in self.library.topics]
-        return [*catch_up, *pages]
+        return [*restyle, *catch_up, *pages]
 
     def _prepare_topic(self, slug: str) -> None:
         page = self.pages.topic(slug)

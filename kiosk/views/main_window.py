@@ -104,7 +104,11 @@ class MainWindow(QWidget):
         self.top_bar = self._build_bar()
         column.addWidget(self.top_bar)
         column.addWidget(self.stack, 1)
-        column.addWidget(self._build_footer())
+        footer = self._build_footer()
+        column.addWidget(footer)
+        # Each part takes a new look by itself: the bars always, a screen when it is on view.
+        look.style(self.top_bar)
+        look.style(footer)
 
         if kiosk_mode:
             self.setWindowFlags(
@@ -115,7 +119,10 @@ class MainWindow(QWidget):
         self._retranslate()
 
     def add_screen(self, screen: QWidget) -> None:
+        # Its own background (#Screens > QWidget): what is behind it keeps the first look.
+        screen.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.stack.addWidget(screen)
+        self._look.style(screen)
 
     def set_screen(
         self, screen: QWidget, *, can_go_back: bool, name: str = "", said: str = ""

@@ -1,0 +1,62 @@
+"""A new text size or contrast restyles the part of the window on view at once, and every other
+screen by the time it is shown: never a screen, or the space around one, in the old look."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Kiosk
+from kiosk.core.navigation import HOME, Route, Screen
+from kiosk.core.theme import HIGH_CONTRAST
+
+SCREENS: dict[str, Callable[[Kiosk], None]] = {
+    "home": lambda k: k.shell.go(HOME),
+    "topic": lambda k: k.shell.go(Route(Screen.TOPIC, "causes")),
+    "spine": lambda k: k.shell.go(Route(Screen.SPINE, "discs")),
+    "callback": lambda k: k.shell.go(Route(Screen.CALLBACK)),
+    "attract": lambda k: k.shell.show_attract(),
+}
+
+
+def _seen(kiosk: Kiosk) -> QImage:
+    for _ in range(3):
+        QApplication.processEvents()
+    return kiosk.window.grab().toImage()
+
+
+@pytest.mark.parametrize("name", SCREENS)
+@pytest.mark.parametrize("wait", [True, False], ids=["caught-up", "at-once"])
+def test_each_screen_shows_in_the_new_contrast(
+    qtbot: QtBot,
+    kiosk: Kiosk,
+    name: str,
+    wait: bool,
+) -> None:
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    kiosk.window.contrast_button.click()  # on home: every other screen hidden
+    if wait:
+        qtbot.waitUntil(lambda: kiosk.shell.warm)
+    SCREENS[name](kiosk)
+    image = _seen(kiosk)
+    black = QColor(HIGH_CONTRAST.background).rgb()
+    # The left edge and the right part of the screen, under the top bar: the screen's own
+    # background, or what is behind it.
+    top = kiosk.window.stack.geometry().top() + 10
+    for x, y in ((2, top), (2, image.height() // 2), (image.width() - 40, top + 200)):
+        assert image.pixel(x, y) == black, f"{name}: ({x}, {y}) is not in the new look"
+
+
+def test_text_on_view_takes_a_new_text_size_at_once(kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    title = kiosk.topic.title_label
+    before = title.fontInfo().pixelSize()
+    bar_word = kiosk.window.findChildren(QLabel)[0]
+    bar_before = bar_word.fontInfo().pixelSize()
+    kiosk.window.text_size_button.click()
+    assert title.fontInfo().pixelSize() > before
+    assert bar_word.fontInfo().pixelSize() >= bar_before
