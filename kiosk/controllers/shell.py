@@ -342,8 +342,7 @@ class Shell(QObject):
         the event loop, so a touch that comes meanwhile waits for one step at most (the
         spine's ~0.2 s). Called once home is first painted, and again after each reset; a new
         call ends the one before."""
-        self._warming += 1
-        self._warm = False
+        round_ = self._new_round()
         steps: list[Callable[[], object]] = [
             functools.partial(self._screen, name) for name in PER_PATIENT
         ]
@@ -355,7 +354,7 @@ class Shell(QObject):
             if language != self.language
             for topic in self._pages_in(language).library.topics
         ]
-        self._in_turns([*steps, *self._page_steps(), *others], self._warming)
+        self._in_turns([*steps, *self._page_steps(), *others], round_)
 
     def _page_steps(self) -> list[Callable[[], object]]:
         # The hidden screens first take the new look and words (LookController.style,
@@ -373,6 +372,12 @@ class Shell(QObject):
         page = self.pages.topic(slug)
         if page is not None and self._topic is not None:
             self._topic.prepare(page)
+
+    def _new_round(self) -> int:
+        """Start a new round of getting ready; the one before stops at its next step."""
+        self._warming += 1
+        self._warm = False
+        return self._warming
 
     @property
     def warm(self) -> bool:
@@ -399,9 +404,7 @@ class Shell(QObject):
         in front of the patient is painted: never in the way of painting it."""
         if self._topic is None:
             return
-        self._warming += 1
-        self._warm = False
-        round_ = self._warming
+        round_ = self._new_round()
         shown = self._window.stack.currentWidget() or self._home
         after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_))
 

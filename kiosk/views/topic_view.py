@@ -325,7 +325,7 @@ class TopicView(QWidget):
             return
         if _is_long(page):
             self._chip_grid(page.slug, page.sections)
-        self._fill(self._extras_for(_split(page)[1]))
+        self._fill(self._extras_for(_split(_parts_of(page))[1]))
         if self._illustrations is not None and self.testAttribute(Qt.WidgetAttribute.WA_Resized):
             self._illustrations.pixmap(
                 page.slug, self._look.look.palette, self._picture_height(), self.devicePixelRatioF()
@@ -422,17 +422,7 @@ class TopicView(QWidget):
     def _place_picture(self) -> None:
         """Beside the title where both fit on a line; under it where they do not (a title of
         one long word in large text on a portrait screen: "Tratamientos" at 200 %)."""
-        margins = self._column.contentsMargins()
-        layout = self._column.layout()
-        if layout is not None:
-            margins = layout.contentsMargins()
-        room = (
-            min(
-                self._column.maximumWidth(), self.width() - self._scroll.verticalScrollBar().width()
-            )
-            - margins.left()
-            - margins.right()
-        )
+        room = self._text_width(self.width() - self._scroll.verticalScrollBar().width())
         picture = self.picture.pixmap().width() / max(1.0, self.picture.pixmap().devicePixelRatio())
         needed = self.title_label.minimumSizeHint().width() + self._band_row.spacing() + picture
         beside = self.picture.isHidden() or needed <= room
@@ -462,10 +452,15 @@ class TopicView(QWidget):
         words (which grow with the text size, to 150 %): three at normal text, two at the
         largest in portrait, four there in landscape."""
         look = self._look.look
+        width = self._text_width(self.width())
+        self.chips.set_most(max(1, min(4, width // (look.px(BASE_FONT_PX, cap=150) * 9))))
+
+    def _text_width(self, width: int) -> int:
+        """How wide the page's words are in a reader `width` pixels wide: the reading width
+        at most, less the column's margins."""
         column = self._column.layout()
         margins = column.contentsMargins() if column is not None else self._column.contentsMargins()
-        width = min(self._column.maximumWidth(), self.width()) - margins.left() - margins.right()
-        self.chips.set_most(max(1, min(4, width // (look.px(BASE_FONT_PX, cap=150) * 9))))
+        return min(self._column.maximumWidth(), width) - margins.left() - margins.right()
 
     def _set_urgent(self, urgent: bool) -> None:  # noqa: FBT001 -- one flag, said by its name
         self.callback_button.setVisible(not urgent)
@@ -491,8 +486,8 @@ class TopicView(QWidget):
             )
             parts: tuple[Part, ...] = (Part(f"<p>{updating}</p>"),)
         else:
-            parts = self._page.parts or (Part(self._page.html),)
-        first, rest = _split(self._page, parts)
+            parts = _parts_of(self._page)
+        first, rest = _split(parts)
         self.body_label.setText(f"<style>{self._look.reader_css}</style>{first}")
         self.body_label.setAccessibleName(self._page.title)
         self.body_label.setVisible(bool(first))
@@ -600,9 +595,8 @@ class TopicView(QWidget):
             if grid is not self.chips:
                 del self._chip_grids[slug]
                 shiboken6.delete(grid)
-        shown = {id(widget) for widget, _part in self._shown_extras}
         for parts, extras in list(self._extras.items()):
-            if not any(id(widget) in shown for widget, _part in extras):
+            if extras is not self._shown_extras:
                 del self._extras[parts]
                 for widget, _part in extras:
                     shiboken6.delete(widget)
@@ -650,8 +644,12 @@ def _is_long(page: TopicPage) -> bool:
     return not page.broken and not page.urgent and len(page.sections) >= LONG_PAGE_SECTIONS
 
 
-def _split(page: TopicPage, parts: tuple[Part, ...] | None = None) -> tuple[str, tuple[Part, ...]]:
+def _parts_of(page: TopicPage) -> tuple[Part, ...]:
+    """A page's text and rows of cards (a page without cards: its text, whole)."""
+    return page.parts or (Part(page.html),)
+
+
+def _split(parts: tuple[Part, ...]) -> tuple[str, tuple[Part, ...]]:
     """A page's first text (for the reader's own label; "" when the page opens with cards)
     and the parts after it."""
-    parts = parts or page.parts or (Part(page.html),)
     return ("", parts) if parts[0].cards else (parts[0].html, parts[1:])

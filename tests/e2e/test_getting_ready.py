@@ -76,13 +76,7 @@ def test_a_page_made_ready_ahead_shows_as_one_made_on_the_spot(
     kiosk.shell.go(Route(Screen.TOPIC, "prevention"))  # cards, pictures, "On this page"
     ahead = _seen(kiosk)
 
-    # A kiosk whose first screen is that page: nothing was made ready before it.
-    on_the_spot = build_kiosk(config, qapp, kiosk_mode=False)
-    qtbot.addWidget(on_the_spot.window)
-    on_the_spot.shell.go(Route(Screen.TOPIC, "prevention"))
-    on_the_spot.window.resize(kiosk.window.size())
-    on_the_spot.window.show()
-    qtbot.waitExposed(on_the_spot.window)
+    on_the_spot = _first_screen(qapp, qtbot, config, kiosk, "prevention")
     assert not on_the_spot.shell.warm
     assert _seen(on_the_spot) == ahead
 
@@ -99,11 +93,19 @@ def test_after_a_new_look_pages_made_again_show_in_it(
     kiosk.shell.go(Route(Screen.TOPIC, "prevention"))  # made again after the new look
     again = _seen(kiosk)
 
-    on_the_spot = build_kiosk(config, qapp, kiosk_mode=False)
-    qtbot.addWidget(on_the_spot.window)
-    on_the_spot.look.set_look(kiosk.look.look)
-    on_the_spot.shell.go(Route(Screen.TOPIC, "prevention"))
-    on_the_spot.window.resize(kiosk.window.size())
-    on_the_spot.window.show()
-    qtbot.waitExposed(on_the_spot.window)
-    assert _seen(on_the_spot) == again
+    assert _seen(_first_screen(qapp, qtbot, config, kiosk, "prevention")) == again
+
+
+def _first_screen(
+    qapp: QApplication, qtbot: QtBot, config: Config, like: Kiosk, slug: str
+) -> Kiosk:
+    """A kiosk whose first screen is the topic `slug`, in `like`'s look and window size:
+    nothing was made ready before it."""
+    kiosk = build_kiosk(config, qapp, kiosk_mode=False)
+    qtbot.addWidget(kiosk.window)
+    kiosk.look.set_look(like.look.look)
+    kiosk.shell.go(Route(Screen.TOPIC, slug))
+    kiosk.window.resize(like.window.size())
+    kiosk.window.show()
+    qtbot.waitExposed(kiosk.window)
+    return kiosk
