@@ -76,15 +76,22 @@ def test_what_the_desk_did_is_read_back_newest_first_as_facts(
 
 def test_a_detail_in_an_unknown_shape_gives_no_facts(central: Central, desk: DeskStore) -> None:
     # Written by hand, or by a future version: nothing in it is read back, so nothing in it
-    # can reach the screen.
+    # can reach the screen. Written ahead of now, so that they are the newest five whatever
+    # the date: the fixture's own "staff added" entry has the time it was made.
+    ahead = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
     write_entries(
         central,
         [
-            (NOON, STAFF, "mark_called", "Zebediah O'Quux (201) 555-0123"),
-            (NOON, STAFF, "mark_done", "K7Q2 from kiosk lobby-1, Zebediah O'Quux"),
-            (NOON, STAFF, "export", "3 requests to /home/frontdesk/Zebediah.csv"),
-            (NOON, "", "staff_added", "Zebediah O'Quux, who called about his back, (201) 555-0123"),
-            (NOON, STAFF, "reprinted_label", "for Zebediah O'Quux"),
+            (ahead, STAFF, "mark_called", "Zebediah O'Quux (201) 555-0123"),
+            (ahead, STAFF, "mark_done", "K7Q2 from kiosk lobby-1, Zebediah O'Quux"),
+            (ahead, STAFF, "export", "3 requests to /home/frontdesk/Zebediah.csv"),
+            (
+                ahead,
+                "",
+                "staff_added",
+                "Zebediah O'Quux, who called about his back, (201) 555-0123",
+            ),
+            (ahead, STAFF, "reprinted_label", "for Zebediah O'Quux"),
         ],
     )
     entries = read_history(desk.connection, HistoryFilter()).entries[:5]
