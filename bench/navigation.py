@@ -1,6 +1,8 @@
 """Tap to painted screen: opening a topic in the kiosk against switching to a plain QLabel page,
-and the language button on a topic page (every text on the screen changes); and the idle reset,
-from the countdown's end to home painted, with the screens it throws away built again after.
+and the language button on a topic page (every text on the screen changes); the text-size and
+contrast buttons on a topic page, against a plain QLabel page taking a new font size from its
+stylesheet; and the idle reset, from the countdown's end to home painted, with the screens it
+throws away built again after.
 
 Both run in this one process, offscreen, at the same window size. A "tap" is a click on the
 home tile; the time runs until the first paint event reaches the new screen's text. A topic is
@@ -15,6 +17,7 @@ usage: python bench/navigation.py [--rounds N]
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -87,7 +91,34 @@ def floor_times(app: QApplication, rounds: int) -> list[float]:
     return times
 
 
-def kiosk_times(app: QApplication, rounds: int) -> tuple[list[float], list[float], list[float]]:
+def look_floor_times(app: QApplication, rounds: int) -> list[float]:
+    """A button that gives a plain QLabel page (in a scroll area) a new font size through its
+    window's stylesheet: the least a text-size tap can cost."""
+    window = QWidget()
+    button = QPushButton("Text size")
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    page = QLabel(" ".join(["Plain words in a long paragraph."] * 60))
+    page.setWordWrap(True)
+    area.setWidget(page)
+    box = QVBoxLayout(window)
+    box.addWidget(button)
+    box.addWidget(area)
+    sizes = itertools.cycle((39, 52, 26))
+    button.clicked.connect(
+        lambda: window.setStyleSheet(f"QLabel, QPushButton {{ font-size: {next(sizes)}px; }}")
+    )
+    window.resize(*SIZE)
+    window.show()
+    app.processEvents()
+    times = [time_tap(app, button, page) for _ in range(rounds)]
+    window.close()
+    return times
+
+
+def kiosk_times(
+    app: QApplication, rounds: int
+) -> tuple[list[float], list[float], list[float], list[float], list[float]]:
     kiosk = build_kiosk(load_config(None), app, kiosk_mode=False)
     kiosk.window.resize(*SIZE)
     kiosk.window.show()
@@ -109,8 +140,15 @@ def kiosk_times(app: QApplication, rounds: int) -> tuple[list[float], list[float
     for _ in range(rounds * 2):
         _settle(app, kiosk)
         switches.append(time_tap(app, kiosk.window.language_button, kiosk.topic.body_label))
+    # Text size and contrast on a topic page: the page's words in a new size or colours.
+    sizes, contrasts = [], []
+    for _ in range(rounds * 2):
+        _settle(app, kiosk)
+        sizes.append(time_tap(app, kiosk.window.text_size_button, kiosk.topic.body_label))
+        _settle(app, kiosk)
+        contrasts.append(time_tap(app, kiosk.window.contrast_button, kiosk.topic.body_label))
     _close(kiosk)
-    return first, cached, switches
+    return first, cached, switches, sizes, contrasts
 
 
 def _settle(app: QApplication, kiosk: Kiosk) -> None:
@@ -183,27 +221,31 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     app = create_qapplication(sys.argv[:1])
-    first, cached, switches = kiosk_times(app, args.rounds)
+    first, cached, switches, sizes, contrasts = kiosk_times(app, args.rounds)
     resets, rebuilds = reset_times(app, args.rounds, new_look=False)
     restyled, _ = reset_times(app, args.rounds, new_look=True)
     floor = floor_times(app, args.rounds * 3)
     floor_ms = statistics.median(floor) * 1000
+    look_floor_ms = statistics.median(look_floor_times(app, args.rounds * 2)) * 1000
     print(
         f"tap to painted screen, {SIZE[0]}x{SIZE[1]}, "
         f"platform {os.environ['QT_QPA_PLATFORM']} (one frame = 16.7 ms)"
     )
     print(f"  plain QLabel page:          median {floor_ms:6.2f} ms")
-    for name, times in (
-        ("topic, first open", first),
-        ("topic, cached", cached),
-        ("language switch on a topic", switches),
-        ("idle reset to home painted", resets),
-        ("reset, text size+contrast", restyled),
+    print(f"  plain page, new font size:  median {look_floor_ms:6.2f} ms")
+    for name, times, against in (
+        ("topic, first open", first, floor_ms),
+        ("topic, cached", cached, floor_ms),
+        ("language switch on a topic", switches, floor_ms),
+        ("idle reset to home painted", resets, floor_ms),
+        ("reset, text size+contrast", restyled, floor_ms),
+        ("text size on a topic", sizes, look_floor_ms),
+        ("contrast on a topic", contrasts, look_floor_ms),
     ):
         median = statistics.median(times) * 1000
         print(
             f"  {name + ':':27s} median {median:6.2f} ms  (max {max(times) * 1000:6.2f})"
-            f"  ratio {median / floor_ms:5.2f}x"
+            f"  ratio {median / against:5.2f}x"
         )
     rebuilt = statistics.median(rebuilds) * 1000
     print(f"  after a reset, with home on screen, its screens are built again in {rebuilt:.0f} ms")

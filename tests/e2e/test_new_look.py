@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.core.navigation import HOME, Route, Screen
-from kiosk.core.theme import HIGH_CONTRAST
+from kiosk.core.theme import HIGH_CONTRAST, STANDARD
 
 SCREENS: dict[str, Callable[[Kiosk], None]] = {
     "home": lambda k: k.shell.go(HOME),
@@ -60,3 +60,30 @@ def test_text_on_view_takes_a_new_text_size_at_once(kiosk: Kiosk) -> None:
     kiosk.window.text_size_button.click()
     assert title.fontInfo().pixelSize() > before
     assert bar_word.fontInfo().pixelSize() >= bar_before
+
+
+def _pixels_of(image: QImage, colour: str) -> int:
+    rgb = QColor(colour).rgb()
+    return sum(
+        image.pixel(x, y) == rgb
+        for y in range(0, image.height(), 4)
+        for x in range(0, image.width(), 4)
+    )
+
+
+@pytest.mark.parametrize("wait", [True, False], ids=["caught-up", "at-once"])
+def test_the_spine_drawing_shows_in_the_new_contrast(
+    qtbot: QtBot, kiosk: Kiosk, wait: bool
+) -> None:
+    """The drawing takes its colours when the spine is shown or catches up: a new look on
+    another screen does not redraw it while hidden, but it never shows the old colours."""
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    kiosk.window.contrast_button.click()  # on home: the spine hidden
+    if wait:
+        qtbot.waitUntil(lambda: kiosk.shell.warm)
+    SCREENS["spine"](kiosk)
+    _seen(kiosk)
+    canvas = kiosk.window.stack.currentWidget().canvas
+    image = canvas.viewport().grab().toImage()
+    assert _pixels_of(image, HIGH_CONTRAST.spine_bone) > 100
+    assert _pixels_of(image, STANDARD.spine_bone) == 0
