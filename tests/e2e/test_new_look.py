@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Kiosk
 from kiosk.core.navigation import HOME, Route, Screen
 from kiosk.core.theme import HIGH_CONTRAST, STANDARD
+from kiosk.views.spine_view import SpineView
 
 SCREENS: dict[str, Callable[[Kiosk], None]] = {
     "home": lambda k: k.shell.go(HOME),
@@ -83,7 +84,8 @@ def test_the_spine_drawing_shows_in_the_new_contrast(
         qtbot.waitUntil(lambda: kiosk.shell.warm)
     SCREENS["spine"](kiosk)
     _seen(kiosk)
-    canvas = kiosk.window.stack.currentWidget().canvas
-    image = canvas.viewport().grab().toImage()
+    spine = kiosk.window.stack.currentWidget()
+    assert isinstance(spine, SpineView)
+    image = spine.canvas.viewport().grab().toImage()
     assert _pixels_of(image, HIGH_CONTRAST.spine_bone) > 100
     assert _pixels_of(image, STANDARD.spine_bone) == 0
