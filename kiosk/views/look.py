@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 from kiosk.core.config import TEXT_SIZES
 from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look, stylesheet
@@ -48,6 +48,7 @@ class LookController(QObject):
         self._stale: set[int] = set()
         self._app_look = default  # the look of the application's stylesheet
         self._qss = ""
+        self._hold = _HoldStyleChange(self)
         _load_fonts(assets_dir / "fonts")
         self._apply()
 
@@ -81,9 +82,18 @@ class LookController(QObject):
 
     def _restyle(self, root: QWidget) -> None:
         self._stale.discard(id(root))
+        # A scroll area measures the page it holds on each change of style, and Qt sends it
+        # one before the page's own widgets have their new fonts: it hears of the change once,
+        # after them (a fifth of a topic page's restyle went on measuring it in the old look).
+        areas = root.findChildren(QAbstractScrollArea)
+        for area in areas:
+            area.installEventFilter(self._hold)
         # The application's stylesheet holds the look the kiosk started in: back in that look,
         # a part needs none of its own.
         root.setStyleSheet("" if self._look == self._app_look else self._qss)
+        for area in areas:
+            area.removeEventFilter(self._hold)
+            QCoreApplication.sendEvent(area, QEvent(QEvent.Type.StyleChange))
 
     def _forget(self, key: int) -> None:
         self._roots.pop(key, None)
@@ -128,6 +138,13 @@ class LookController(QObject):
                 else:
                     self._stale.add(key)
         self.changed.emit()
+
+
+class _HoldStyleChange(QObject):
+    """Keeps a change of style from the widget it filters, for the moment of a restyle."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return event.type() == QEvent.Type.StyleChange
 
 
 def _load_fonts(folder: Path) -> None:

@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
+from kiosk.core.config import TEXT_SIZES
 from kiosk.core.navigation import HOME, Route, Screen
 from kiosk.core.theme import HIGH_CONTRAST, STANDARD
 from kiosk.views.spine_view import SpineView
@@ -89,3 +90,16 @@ def test_the_spine_drawing_shows_in_the_new_contrast(
     image = spine.canvas.viewport().grab().toImage()
     assert _pixels_of(image, HIGH_CONTRAST.spine_bone) > 100
     assert _pixels_of(image, STANDARD.spine_bone) == 0
+
+
+def test_a_page_scrolls_to_its_last_line_after_a_new_text_size(kiosk: Kiosk) -> None:
+    """A restyle keeps the style change from the scroll area until the page's words have their
+    new size (LookController._restyle): the scroll range must still cover the larger page."""
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    area = kiosk.topic.findChildren(QScrollArea)[0]
+    for _ in range(len(TEXT_SIZES)):
+        kiosk.window.text_size_button.click()
+        _seen(kiosk)
+        page, bar = area.widget(), area.verticalScrollBar()
+        assert page.height() >= page.sizeHint().height()
+        assert bar.maximum() == page.height() - area.viewport().height()
