@@ -101,5 +101,6 @@ def test_a_page_scrolls_to_its_last_line_after_a_new_text_size(kiosk: Kiosk) -> 
         kiosk.window.text_size_button.click()
         _seen(kiosk)
         page, bar = area.widget(), area.verticalScrollBar()
+        assert page is not None
         assert page.height() >= page.sizeHint().height()
         assert bar.maximum() == page.height() - area.viewport().height()
