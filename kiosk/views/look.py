@@ -84,7 +84,8 @@ class LookController(QObject):
         self._stale.discard(id(root))
         # A scroll area measures the page it holds on each change of style, and Qt sends it
         # one before the page's own widgets have their new fonts: it hears of the change once,
-        # after them (a fifth of a topic page's restyle went on measuring it in the old look).
+        # after them and after the views have their words for the new look (a fifth of a topic
+        # page's restyle went on measuring it in the old look).
         areas = root.findChildren(QAbstractScrollArea)
         for area in areas:
             area.installEventFilter(self._hold)
@@ -93,7 +94,7 @@ class LookController(QObject):
         root.setStyleSheet("" if self._look == self._app_look else self._qss)
         for area in areas:
             area.removeEventFilter(self._hold)
-            QCoreApplication.sendEvent(area, QEvent(QEvent.Type.StyleChange))
+            QCoreApplication.postEvent(area, QEvent(QEvent.Type.StyleChange))
 
     def _forget(self, key: int) -> None:
         self._roots.pop(key, None)
@@ -123,10 +124,12 @@ class LookController(QObject):
             self._apply()
 
     def _apply(self) -> None:
-        self.changing.emit()
-        self.reader_css = stylesheet(self._css_template, self._look)
-        self._qss = stylesheet(self._qss_template, self._look)
+        # The views' own work for the new look sits out the application's filters too: the
+        # pages let go of and the words measured again send hundreds of events, none a person's.
         with app_filters.broadcast():
+            self.changing.emit()
+            self.reader_css = stylesheet(self._css_template, self._look)
+            self._qss = stylesheet(self._qss_template, self._look)
             if not self._roots:  # a view on its own (the tests'): the whole application
                 self._app.setStyleSheet(self._qss)
                 self._app_look = self._look
@@ -137,7 +140,7 @@ class LookController(QObject):
                     self._restyle(root)
                 else:
                     self._stale.add(key)
-        self.changed.emit()
+            self.changed.emit()
 
 
 class _HoldStyleChange(QObject):
