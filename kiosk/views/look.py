@@ -124,8 +124,9 @@ class LookController(QObject):
             self._apply()
 
     def _apply(self) -> None:
-        # The views' own work for the new look sits out the application's filters too: the
-        # pages let go of and the words measured again send hundreds of events, none a person's.
+        # Letting go of kept pages sits out the application's filters too (hundreds of events,
+        # none a person's). The views' handlers do not: one may make and show a widget, and the
+        # idle watch follows each widget from its Polish event (session.ActivityWatch).
         with app_filters.broadcast():
             self.changing.emit()
             self.reader_css = stylesheet(self._css_template, self._look)
@@ -140,7 +141,7 @@ class LookController(QObject):
                     self._restyle(root)
                 else:
                     self._stale.add(key)
-            self.changed.emit()
+        self.changed.emit()
 
 
 class _HoldStyleChange(QObject):
