@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk import __version__
 from kiosk.controllers.background import Background, Outcome
 from kiosk.controllers.guidance import Guidance
-from kiosk.controllers.session import IdleWatch, LockDown
+from kiosk.controllers.session import COUNTDOWN_SECONDS, IdleWatch, LockDown
 from kiosk.controllers.shell import LibraryLoader, RequestSaver, Shell, UsageCounter
 from kiosk.controllers.speech import Speaker
 from kiosk.core.config import Config
@@ -173,6 +173,13 @@ def _watch_idleness(
     idle = IdleWatch(app, window, config.kiosk.idle_timeout_seconds, from_first_paint_of=window)
     overlay = IdleOverlay(window)
     idle.warned.connect(overlay.warn)
+
+    def next_second(seconds: int) -> None:
+        # From the countdown's second second: the first paints the warning.
+        if seconds < COUNTDOWN_SECONDS:
+            shell.get_ready_to_reset()
+
+    idle.warned.connect(next_second)
     idle.active.connect(overlay.dismiss)
     overlay.still_here.connect(idle.still_here)
 

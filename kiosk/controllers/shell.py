@@ -100,7 +100,6 @@ class Shell(QObject):
         speaker.availability_changed.connect(self._show_read_buttons)
         self._pages: dict[str, Pages] = {}  # per language, each keeping its rendered pages
         self.history = History()
-        self._restyled = False  # the look changed since the last reset
         self._warming = 0  # which round of getting pages ready is the current one
         self._warm = False
         look.changed.connect(self._on_look_changed)
@@ -291,6 +290,12 @@ class Shell(QObject):
             if view is not None:
                 view.read_button.setVisible(can_read)
 
+    def get_ready_to_reset(self) -> None:
+        """While the idle warning counts down: home, hidden behind the screen in use, takes
+        the clinic's look now, so a reset after a new text size or contrast only shows it.
+        (If the patient stays, home catches up with their look when it is next shown.)"""
+        self._look.prepare(self._home, self._look.default)
+
     def reset_session(self) -> None:
         """For the next patient: home, default look and language, no history, and nothing
         anywhere of what the last one read, chose, typed or sent.
@@ -301,17 +306,20 @@ class Shell(QObject):
         """
         if self._staff is not None and self._staff.signed_in:
             self._staff.close()
-        self._show(self.history.home())
-        names = [name for name in PER_PATIENT if name in self._screens]
-        doomed = [self._detach(name) for name in names]
-        language = self._config.default_language
-        if self._restyled or self.language != language or not self._home.isVisible():
-            # Restyling or retranslating them would cost far more than deleting them first
-            # (restyled, they made a reset take half a second); nor is a hidden home painted.
-            _delete(doomed)
-            doomed = []
-        self._look.reset()
-        self._restyled = False
+        # Home is shown in the look it has, then the clinic's look is set: home may have it
+        # already (`get_ready_to_reset`), and otherwise takes it with the bars.
+        with self._look.held():
+            self._show(self.history.home())
+            names = [name for name in PER_PATIENT if name in self._screens]
+            doomed = [self._detach(name) for name in names]
+            language = self._config.default_language
+            if self.language != language or not self._home.isVisible():
+                # Retranslating them would cost far more than deleting them first; nor is a
+                # hidden home painted. (The clinic's look restyles only what is on view: they
+                # are hidden, and wait for the paint.)
+                _delete(doomed)
+                doomed = []
+            self._look.reset()
         if self.language != language:
             self.set_language(language)
         # Deleting them costs ~8 ms, building them again ~0.3 s: once home is painted.
@@ -395,7 +403,6 @@ class Shell(QObject):
         QTimer.singleShot(0, self._home, lambda: self._in_turns(steps[1:], round_))
 
     def _on_look_changed(self) -> None:
-        self._restyled = True
         # The pages let go of for the restyle (TopicView), made again in the new look.
         self._pages_again()
 

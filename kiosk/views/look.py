@@ -8,6 +8,8 @@ are shown, so a new text size restyles what is seen rather than every widget of 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -42,13 +44,14 @@ class LookController(QObject):
         self._qss_template = "\n".join(p.read_text(encoding="utf-8") for p in sheets)
         self._css_template = (assets_dir / "reader.css").read_text(encoding="utf-8")
         self.reader_css = ""
-        # The parts of the window that take each new look by themselves (`style`), and those
-        # hidden at the last change, which take it when next shown.
+        # The parts of the window that take each new look by themselves (`style`), and the
+        # look each is styled in: one hidden at the last change takes it when next shown.
         self._roots: dict[int, QWidget] = {}
-        self._stale: set[int] = set()
+        self._has: dict[int, Look] = {}
         self._app_look = default  # the look of the application's stylesheet
         self._qss = ""
         self._hold = _HoldStyleChange(self)
+        self._held = 0
         _load_fonts(assets_dir / "fonts")
         self._apply()
 
@@ -60,28 +63,48 @@ class LookController(QObject):
         stylesheet, about 0.3 s (~0.9 ms a widget in Qt's stylesheet engine)."""
         key = id(root)
         self._roots[key] = root
+        self._has[key] = self._app_look
         root.destroyed.connect(lambda: self._forget(key))
         root.installEventFilter(self)
         if self._look != self._app_look:
-            self._restyle(root)
+            self._restyle(root, self._look)
 
     def stale(self) -> list[QWidget]:
-        """The parts hidden at the last new look, which have not taken it yet."""
-        return [self._roots[key] for key in self._stale if key in self._roots]
+        """The parts not in the current look: hidden at the last new look (or styled ahead)."""
+        return [root for key, root in self._roots.items() if self._has[key] != self._look]
 
     def catch_up(self, root: QWidget) -> None:
         """`root` in the current look, if it was hidden when it changed."""
-        if id(root) in self._stale:
+        if self._has.get(id(root), self._look) != self._look:
             with app_filters.broadcast():
-                self._restyle(root)
+                self._restyle(root, self._look)
+
+    def prepare(self, root: QWidget, look: Look) -> None:
+        """Style `root`, hidden, in the look that is about to come (the clinic's, while the
+        idle warning counts down to a reset): then showing it in that look restyles nothing.
+        Shown before that look comes, it catches up with the current one."""
+        key = id(root)
+        if root.isHidden() and key in self._roots and self._has[key] != look:
+            with app_filters.broadcast():
+                self._restyle(root, look)
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """A part shown meanwhile keeps the look it has: for a reset, which shows home and
+        then sets the clinic's look (home, hidden till then, may have it already: `prepare`)."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and not self._held:
             self.catch_up(watched)  # before it is laid out and painted
         return False
 
-    def _restyle(self, root: QWidget) -> None:
-        self._stale.discard(id(root))
+    def _restyle(self, root: QWidget, look: Look) -> None:
+        self._has[id(root)] = look
         # A scroll area measures the page it holds on each change of style, and Qt sends it
         # one before the page's own widgets have their new fonts: it hears of the change once,
         # after them and after the views have their words for the new look (a fifth of a topic
@@ -91,18 +114,24 @@ class LookController(QObject):
             area.installEventFilter(self._hold)
         # The application's stylesheet holds the look the kiosk started in: back in that look,
         # a part needs none of its own.
-        root.setStyleSheet("" if self._look == self._app_look else self._qss)
+        sheet = self._qss if look == self._look else stylesheet(self._qss_template, look)
+        root.setStyleSheet("" if look == self._app_look else sheet)
         for area in areas:
             area.removeEventFilter(self._hold)
             QCoreApplication.postEvent(area, QEvent(QEvent.Type.StyleChange))
 
     def _forget(self, key: int) -> None:
         self._roots.pop(key, None)
-        self._stale.discard(key)
+        self._has.pop(key, None)
 
     @property
     def look(self) -> Look:
         return self._look
+
+    @property
+    def default(self) -> Look:
+        """The clinic's look, which each patient starts in."""
+        return self._default
 
     def next_text_size(self) -> None:
         """Step up through the text sizes, and from the largest back to normal."""
@@ -136,11 +165,10 @@ class LookController(QObject):
                 self._app_look = self._look
             for key, root in self._roots.items():
                 # On view, or to be once the window is (not hidden itself: a screen not in
-                # front is): the views measure their words in the new look right after.
-                if not root.isHidden():
-                    self._restyle(root)
-                else:
-                    self._stale.add(key)
+                # front is): the views measure their words in the new look right after. One
+                # hidden takes it when shown (`stale`).
+                if not root.isHidden() and self._has[key] != self._look:
+                    self._restyle(root, self._look)
         self.changed.emit()
 
 

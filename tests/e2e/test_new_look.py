@@ -104,3 +104,32 @@ def test_a_page_scrolls_to_its_last_line_after_a_new_text_size(kiosk: Kiosk) -> 
         assert page is not None
         assert page.height() >= page.sizeHint().height()
         assert bar.maximum() == page.height() - area.viewport().height()
+
+
+def _home_background(kiosk: Kiosk) -> int:
+    image = _seen(kiosk)
+    return image.pixel(2, kiosk.window.stack.geometry().top() + 10)
+
+
+def test_home_readied_for_the_next_patient_still_shows_in_the_patients_look(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    """During the idle warning home, hidden, takes the clinic's look ahead of the reset. A
+    patient who answers "I'm still here" and goes home sees it in their own look; one who
+    does not finds it in the clinic's."""
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    kiosk.window.contrast_button.click()
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    kiosk.idle.idle_timer.timeout.emit()
+    kiosk.idle.tick_timer.timeout.emit()  # the second second: home is made ready
+    kiosk.idle.still_here()
+    kiosk.shell.go(HOME)
+    assert _home_background(kiosk) == QColor(HIGH_CONTRAST.background).rgb()
+
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    kiosk.idle.idle_timer.timeout.emit()
+    while kiosk.idle.warning:
+        kiosk.idle.tick_timer.timeout.emit()
+    assert kiosk.window.stack.currentWidget() is kiosk.home
+    assert _home_background(kiosk) == QColor(STANDARD.background).rgb()
