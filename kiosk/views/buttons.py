@@ -1,7 +1,8 @@
 """Push buttons whose text wraps, so no label is ever cut off at large text sizes.
 
-A plain QPushButton sizes itself from one line of text; these lay out QLabels inside the button
-and take their size from that layout, so a long label grows a second line instead of clipping.
+A plain QPushButton sizes itself from one line of text. A WrappingButton measures its words
+at the width it is given and paints them on as many lines as they need; a LayoutButton (the
+home tiles) and a WrappingCheckBox take their size from QLabels laid out inside them.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QPainter, QPaintEvent, QPalette, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -18,27 +19,23 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QSizePolicy,
+    QStyleOption,
     QToolButton,
     QWidget,
 )
 
 from kiosk.views.labels import plain_label
 
-
-class _WrapWhenNarrowLabel(QLabel):
-    """A word-wrapped label that asks for one line's width, and wraps only when squeezed.
-
-    A plain word-wrapped QLabel guesses a preferred width and breaks short labels into two
-    lines even where the whole line would fit.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTextFormat(Qt.TextFormat.PlainText)  # words, never markup (see plain_label)
-
-    def sizeHint(self) -> QSize:
-        width = self.fontMetrics().horizontalAdvance(self.text()) + 2
-        return QSize(width, self.heightForWidth(width))
+# A wrapping button's words and icon: 20 px from its sides, 8 px from its top and bottom, the
+# icon 12 px before the words; the words centred, wrapped at spaces, drawn as plain text.
+_PADDING = QMargins(20, 8, 20, 8)
+_PADDING_X = _PADDING.left() + _PADDING.right()
+_PADDING_Y = _PADDING.top() + _PADDING.bottom()
+_ICON_GAP = 12
+_WRAP = Qt.TextFlag.TextWordWrap.value
+_CENTRED = Qt.AlignmentFlag.AlignCenter.value | _WRAP
+_ICON_ALIGN = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
+_NO_LIMIT = QRect(0, 0, 16_777_215, 2000)  # QWIDGETSIZE_MAX wide, as QLabel measures
 
 
 class _SizedByLayout:
@@ -79,44 +76,47 @@ class LayoutButton(_SizedByLayout, QPushButton):
         return label
 
 
-class WrappingButton(LayoutButton):
-    """An icon and a label that wraps onto more lines when the button is narrow."""
+class WrappingButton(QPushButton):
+    """An icon and words that wrap onto more lines when the button is narrow.
+
+    One widget: it measures and paints its words and icon itself. (It was a push button
+    holding two labels in a layout: four widgets for the stylesheet to restyle at each new
+    text size, a third of a topic page's.) Its font and colour are the push button's own, set
+    by style.qss's QPushButton rules. The words are plain text, never markup.
+    """
 
     def __init__(self, text: str = "", role: str = "action", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Tab reaches it, a touch does not leave a focus ring behind on it.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.setProperty("role", role)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.icon_label = self._label("button-icon")
-        self.icon_label.hide()
+        self._words = ""
+        self._pixmap = QPixmap()
+        self._icon_shown = False
         self._peers: list[WrappingButton] = [self]
-        self.text_label = _WrapWhenNarrowLabel()
-        self.text_label.setProperty("role", "button-text")
-        self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.text_label.setWordWrap(True)
-        self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Icon and text travel together, centred; the text wraps only when the button is
-        # narrower than the pair.
-        pair = QWidget()
-        pair.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        inner = QHBoxLayout(pair)
-        inner.setContentsMargins(0, 0, 0, 0)
-        inner.setSpacing(12)
-        inner.addWidget(self.icon_label)
-        inner.addWidget(self.text_label, 1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(20, 8, 20, 8)
-        row.addWidget(pair, 0, Qt.AlignmentFlag.AlignCenter)
+        # Measured in _measured_in: the words' height at a width; on one line (with a pixel
+        # either side), the longest word and a line's height.
+        self._measured_in: QFont | None = None
+        self._heights: dict[int, int] = {}
+        self._widths: tuple[int, int, int] | None = None
         self.set_text(text)
 
     def set_text(self, text: str) -> None:
-        self.text_label.setText(text)
         self.setAccessibleName(text)
+        if text == self._words:
+            return
+        self._words = text
+        self._measured_again()
+        if self._has_icons():
+            self._fit_icon(self.width())
 
     def label(self) -> str:
-        return self.text_label.text()
+        return self._words
 
     def set_pixmap(self, pixmap: QPixmap) -> None:
-        self.icon_label.setPixmap(pixmap)
+        self._pixmap = pixmap
+        self._measured_again()
         self._fit_icon(self.width())
 
     def share_icon_fit(self, peers: Sequence[WrappingButton]) -> None:
@@ -124,18 +124,128 @@ class WrappingButton(LayoutButton):
         for button in peers:
             button._peers = list(peers)
 
+    def icon_shown(self) -> bool:
+        """Whether the icon is drawn beside the words (it has one, and the words leave room)."""
+        return self._icon_shown
+
+    # -- measuring: what the two labels' layout used to answer, from one text measurement
+
+    def _measured_again(self) -> None:
+        """New words or icon: measure anew, and have the layouts ask again."""
+        self._heights.clear()
+        self._widths = None
+        self.updateGeometry()
+        self.update()
+
+    def _has_icons(self) -> bool:
+        return any(not button._pixmap.isNull() for button in self._peers)
+
+    def _check_font(self) -> None:
+        """Measurements hold for the font they were made in. (A new font, from a new text size
+        or a restyle, also makes Qt's own changeEvent ask the layouts again; a changeEvent of
+        ours would be called half a dozen times a restyle, for every button on view.)"""
+        self.ensurePolished()  # the stylesheet's font, as QLabel would have measured in
+        font = self.font()
+        if font != self._measured_in:
+            self._measured_in = font
+            self._heights.clear()
+            self._widths = None
+
+    def _measure(self) -> tuple[int, int, int]:
+        """The words on one line (with a pixel either side), the longest word, a line's height."""
+        self._check_font()
+        if self._widths is None:
+            metrics = self.fontMetrics()
+            one_line = metrics.boundingRect(_NO_LIMIT, _WRAP, self._words)
+            longest = metrics.boundingRect(QRect(0, 0, 0, _NO_LIMIT.height()), _WRAP, self._words)
+            line = metrics.horizontalAdvance(self._words) + 2
+            self._widths = (line, longest.width(), one_line.height())
+        return self._widths
+
+    def _words_height(self, width: int) -> int:
+        self._check_font()
+        height = self._heights.get(width)
+        if height is None:
+            room = QRect(0, 0, max(0, width), _NO_LIMIT.height())
+            height = self._heights[width] = (
+                self.fontMetrics().boundingRect(room, _WRAP, self._words).height()
+            )
+        return height
+
+    def _icon_room(self) -> QSize:
+        """The icon's size where it is shown (else none), and the gap after it."""
+        if not self._icon_shown:
+            return QSize(0, 0)
+        size = self._pixmap.deviceIndependentSize().toSize()
+        return QSize(size.width() + _ICON_GAP, size.height())
+
+    def sizeHint(self) -> QSize:
+        line = self._measure()[0]
+        icon = self._icon_room()
+        height = max(icon.height(), self._words_height(line))
+        return QSize(_PADDING_X + icon.width() + line, _PADDING_Y + height)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the longest word (with the icon, where shown): Columns asks this."""
+        _line, longest, line_height = self._measure()
+        icon = self._icon_room()
+        return QSize(
+            _PADDING_X + icon.width() + longest, _PADDING_Y + max(icon.height(), line_height)
+        )
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        icon = self._icon_room()
+        words = self._words_height(width - _PADDING_X - icon.width())
+        return _PADDING_Y + max(icon.height(), words)
+
+    # -- the icon: shown only where the longest word still fits beside it
+
     def _fits_icon(self, width: int) -> bool:
-        margins = self.layout().contentsMargins()  # type: ignore[union-attr]
-        room = width - margins.left() - margins.right()
-        icon = self.icon_label.sizeHint().width() + 12  # the pair's spacing
-        return self.text_label.minimumSizeHint().width() + icon <= room
+        room = width - _PADDING_X
+        icon = self._pixmap.deviceIndependentSize().toSize().width() + _ICON_GAP
+        return self._measure()[1] + icon <= room
 
     def _fit_icon(self, width: int) -> None:
         """Show the icon only where the longest word still fits beside it: on a narrow button
         the words matter more."""
         fits = all(b._fits_icon(width if b is self else b.width()) for b in self._peers)
         for button in self._peers:
-            button.icon_label.setVisible(fits and not button.icon_label.pixmap().isNull())
+            shown = fits and not button._pixmap.isNull()
+            if shown != button._icon_shown:
+                button._icon_shown = shown
+                button._measured_again()
+
+    # -- painting: the button's frame as Qt draws it, then the icon and words, centred
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)  # the frame and background (the button has no text of its own)
+        inside = self.rect().marginsRemoved(_PADDING)
+        line = self._measure()[0]
+        icon = self._icon_room()
+        width = min(inside.width(), icon.width() + line)
+        height = min(inside.height(), max(icon.height(), self._words_height(width - icon.width())))
+        left = inside.x() + (inside.width() - width) // 2
+        top = inside.y() + (inside.height() - height) // 2
+        painter = QPainter(self)  # in the button's font
+        option = QStyleOption()
+        option.initFrom(self)  # the palette in the button's state (greyed when disabled)
+        style = self.style()
+        enabled = self.isEnabled()
+        if self._icon_shown:
+            pixmap = self._pixmap
+            if not enabled:  # greyed as a disabled QLabel greys it
+                size = pixmap.deviceIndependentSize().toSize()
+                pixmap = QIcon(pixmap).pixmap(size, self.devicePixelRatioF(), QIcon.Mode.Disabled)
+            place = QRect(left, top, icon.width() - _ICON_GAP, height)
+            style.drawItemPixmap(painter, place, _ICON_ALIGN, pixmap)
+        # The style's drawItemText, as QLabel's: words taller than the button (it is squeezed)
+        # are placed as QLabel placed them, not as QPainter.drawText centres them.
+        words = QRect(left + icon.width(), top, width - icon.width(), height)
+        role = QPalette.ColorRole.ButtonText
+        style.drawItemText(painter, words, _CENTRED, option.palette, enabled, self._words, role)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -145,6 +145,13 @@ def _clipped(kiosk: Kiosk) -> list[str]:
 
 
 def _cut_text(widget: QWidget) -> list[str]:
+    if isinstance(widget, WrappingButton) and widget.label():
+        problems = []
+        if widget.minimumSizeHint().width() > widget.width() + 1:
+            problems.append("a word is wider than the button")
+        if widget.heightForWidth(widget.width()) > widget.height() + 1:
+            problems.append("wrapped lines are cut off at the bottom")
+        return problems
     if isinstance(widget, QLabel) and widget.text() and widget.pixmap().isNull():
         rich = widget.text().startswith("<")
         if not widget.wordWrap():
@@ -266,11 +273,12 @@ def test_at_1280x800_the_first_screen_holds_the_start_and_the_main_paths(
 
 
 def _words_on_buttons(kiosk: Kiosk) -> Iterator[tuple[str, QWidget]]:
-    """Every visible button's words a patient reads (the labels inside wrapping buttons and
-    tiles, a plain button's own text), with the widget that draws them."""
+    """Every visible button's words a patient reads (a wrapping button's, drawn in its own
+    font; the labels inside tiles; a plain button's own text), with the widget that draws
+    them."""
     for widget in _visible(kiosk):
         if isinstance(widget, WrappingButton):
-            yield widget.label(), widget.text_label
+            yield widget.label(), widget
         elif isinstance(widget, Tile):
             yield widget.title_label.text(), widget.title_label
         elif isinstance(widget, QPushButton) and type(widget) is QPushButton and widget.text():
@@ -307,7 +315,7 @@ def test_button_words_are_at_least_the_body_text_size(
                 continue
             size = QFontInfo(label.font()).pixelSize()
             if size < body:
-                small.append(f"{screen}: {words[:30]!r} {size} px under {body} px body text")
+                small.append(f"{screen_name}: {words[:30]!r} {size} px under {body} px body text")
         if kiosk.idle.warning:
             kiosk.overlay.button.click()
     assert small == [], "\n".join(small)

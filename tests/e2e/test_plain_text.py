@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +18,7 @@ from kiosk.app import Kiosk, build_kiosk
 from kiosk.core.config import Config
 from kiosk.core.navigation import Route, Screen
 from kiosk.views.attract_view import AttractView
+from kiosk.views.buttons import WrappingButton
 from kiosk.views.reader_label import ReaderLabel
 from tests.conftest import screen
 
@@ -59,6 +61,36 @@ def _labels_showing(kiosk: Kiosk, text: str) -> list[QLabel]:
     ]
 
 
+def _buttons_showing(kiosk: Kiosk, text: str) -> list[WrappingButton]:
+    return [
+        button
+        for button in kiosk.window.findChildren(WrappingButton)
+        if text in button.label() and not button.isHidden()
+    ]
+
+
+def _lines_drawn(button: WrappingButton) -> int:
+    """How many lines of words the button paints: bands of rows holding its text colour,
+    inside its 20/8 px padding (clear of its border, which may share the colour)."""
+    picture = button.grab().toImage()
+    ink = button.palette().color(QPalette.ColorRole.ButtonText)
+    inked = [
+        any(picture.pixelColor(x, y) == ink for x in range(20, picture.width() - 20))
+        for y in range(8, picture.height() - 8)
+    ]
+    return sum(1 for above, row in zip([False, *inked], inked, strict=False) if row and not above)
+
+
+def _assert_drawn_as_written(buttons: list[WrappingButton]) -> None:
+    """Each button says and draws the characters themselves: as markup they would be a
+    picture and "Evil x", one short line; written out they take more than one."""
+    assert buttons, "the title must be on the screen"
+    for button in buttons:
+        assert button.label() in {EVIL, f"<b>{EVIL}</b>"}
+        assert button.accessibleName() == button.label()
+        assert _lines_drawn(button) >= 2, button.label()
+
+
 def _assert_literal(labels: list[QLabel]) -> None:
     assert labels, "the title must be on the screen"
     for label in labels:
@@ -76,12 +108,14 @@ def test_a_title_with_markup_shows_its_characters_wherever_it_appears(evil_kiosk
     kiosk.shell.go(Route(Screen.TOPIC, "causes"))  # "Read next" offers Symptoms
     related = kiosk.topic.related.button("topic:symptoms")
     assert related is not None
-    _assert_literal([related.text_label])
+    _assert_drawn_as_written([related])
 
     kiosk.shell.go(Route(Screen.SPINE))  # the list of parts names the lower back
     _assert_literal(_labels_showing(kiosk, EVIL))
+    _assert_drawn_as_written(_buttons_showing(kiosk, EVIL))
     kiosk.shell.go(Route(Screen.SPINE, "lumbar"))
     _assert_literal(_labels_showing(kiosk, EVIL))
+    _assert_drawn_as_written(_buttons_showing(kiosk, EVIL))
 
     kiosk.shell.show_attract()
     attract = screen(kiosk, AttractView)

@@ -90,7 +90,7 @@ def test_it_is_flat_with_the_sign_and_words_at_its_left(reader: TopicView) -> No
     )
     assert first < drawn.width() // 10
     # Big: larger than the words on the buttons under it.
-    assert words.font().pixelSize() > reader.more_button.text_label.font().pixelSize()
+    assert words.font().pixelSize() > reader.more_button.font().pixelSize()
 
 
 def test_the_disclaimer_takes_the_call_buttons_place_there_and_goes_back_after(
