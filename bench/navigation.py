@@ -155,9 +155,11 @@ def _settle(app: QApplication, kiosk: Kiosk) -> None:
     """Let the kiosk finish what it does between taps. A patient's first tap comes seconds
     after home is on screen, the next a second or more after the last: by then the kiosk has
     made its screens and pages ready (Shell.warm_up), as it does again after a change of
-    language; "first open" is a page's first visit after that."""
+    language, and read aloud has started; "first open" is a page's first visit after that."""
     app.processEvents()
-    while not kiosk.shell.warm:
+    # Also until read aloud's service has started (its own process, which spends about a
+    # second of a core listing the speech server's voices, once after start-up).
+    while not (kiosk.shell.warm and kiosk.shell._speaker.ready):
         app.processEvents()
 
 
