@@ -368,7 +368,12 @@ class Columns(QWidget):
         count = min(self._most, len(self._widgets))
         widest = max((w.sizeHint().width() for w in self._widgets), default=0)
         width = count * widest + max(0, count - 1) * self._spacing
-        return QSize(width, self.heightForWidth(width))
+        # Once placed, its height at the width it has: layouts ask for a size hint at each
+        # new look, and measuring every button again at a width nobody sees cost more than the
+        # rest of the answer (the height of a height-for-width widget comes from
+        # heightForWidth anyway).
+        placed = self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        return QSize(width, self.heightForWidth(self.width() if placed else width))
 
     def hasHeightForWidth(self) -> bool:
         return True

@@ -112,6 +112,7 @@ class ReaderLabel(QLabel):
             document.setDefaultTextOption(option)
         if self._stale:
             self._stale = False
+            document.clear()  # else the new font lays the old text out again, for nothing
             document.setDefaultFont(self.font())
             document.setTextWidth(width)  # first, so that the text is laid out once
             document.setHtml(self.text())

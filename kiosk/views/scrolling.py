@@ -4,7 +4,7 @@ that says which part of a long page is in view."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -21,6 +21,23 @@ from PySide6.QtWidgets import (
 from kiosk.core.theme import BASE_FONT_PX, Look
 from kiosk.views.buttons import WrappingButton
 from kiosk.views.icons import IconSet, icon_size
+
+
+class ScrollPage(QWidget):
+    """A container of word-wrapped widgets that, once placed, tells its preferred size at the
+    width it has: for the page inside a vertical scroll area (`vertical_scroll`), which makes
+    it as wide as the area and as tall as its words need at that width, and for the columns
+    inside such a page.
+
+    A plain widget answers from its layout at the layout's own preferred width (a reading width
+    of 75 characters, wider than most screens): each new text size or page then laid out the
+    page's text and buttons at a width nobody sees, once more at each level."""
+
+    def sizeHint(self) -> QSize:
+        if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            return super().sizeHint()
+        width = self.width()
+        return QSize(width, self.heightForWidth(width))
 
 
 def vertical_scroll(page: QWidget) -> QScrollArea:
@@ -67,7 +84,7 @@ def scrolling_page(
     *widgets: QWidget, margins: tuple[int, int, int, int] = (32, 24, 32, 24), spacing: int = 14
 ) -> QScrollArea:
     """A flickable page showing `widgets` in one column, top-aligned."""
-    page = QWidget()
+    page = ScrollPage()
     page.setProperty("role", "page")
     column = QVBoxLayout(page)
     column.setContentsMargins(*margins)

@@ -40,6 +40,7 @@ from kiosk.views.read_aloud import ReadAloudButton, spoken_text
 from kiosk.views.reader_label import ReaderLabel
 from kiosk.views.scrolling import (
     PositionCue,
+    ScrollPage,
     draw_scroll_cue_icon,
     make_flickable,
     say_scroll_cue,
@@ -140,7 +141,7 @@ class TopicView(QWidget):
         self._on_look_changed()
 
     def _build_scroll(self) -> QScrollArea:
-        self._column = QWidget()
+        self._column = ScrollPage()
         column = QVBoxLayout(self._column)
         column.setContentsMargins(48, 32, 48, 40)
         column.setSpacing(20)
@@ -153,7 +154,7 @@ class TopicView(QWidget):
         column.addWidget(self.related)
         column.addStretch(1)
         # Long lines are hard to follow: the text keeps a reading width, centred.
-        page = QWidget()
+        page = ScrollPage()
         page.setProperty("role", "page")
         centre = QHBoxLayout(page)
         centre.setContentsMargins(0, 0, 0, 0)
@@ -171,7 +172,7 @@ class TopicView(QWidget):
 
     def _build_body(self) -> tuple[QWidget, QVBoxLayout]:
         """The page's text and its rows of picture cards, one under the other."""
-        body = QWidget()
+        body = ScrollPage()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(24)
