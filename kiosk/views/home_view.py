@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.views.buttons import Columns, WrappingButton
@@ -138,6 +138,7 @@ class HomeView(QWidget):
         outer.addWidget(self._scroll, 1)
         outer.addWidget(self._more_bar)
 
+        self._look_stale = False
         look.changed.connect(self._on_look_changed)
         self._retranslate()
 
@@ -436,9 +437,21 @@ class HomeView(QWidget):
             self.topic_chosen.emit(start.slug)
 
     def _on_look_changed(self) -> None:
+        # Hidden (a patient on another screen), it takes the look when shown.
+        self._look_stale = not self.isVisible()
+        if not self._look_stale:
+            self._take_look()
+
+    def _take_look(self) -> None:
+        self._look_stale = False
         self._arranged = ()
         self._arrange()
         self._apply_icons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._look_stale:
+            self._take_look()  # restyled already (LookController's filter), not yet painted
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -133,3 +133,16 @@ def test_home_readied_for_the_next_patient_still_shows_in_the_patients_look(
         kiosk.idle.tick_timer.timeout.emit()
     assert kiosk.window.stack.currentWidget() is kiosk.home
     assert _home_background(kiosk) == QColor(STANDARD.background).rgb()
+
+
+def test_home_takes_a_look_chosen_elsewhere_as_if_chosen_on_it(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """Hidden, home leaves its icons and tiles for when it is shown: then it looks exactly as
+    when the contrast is chosen on home itself."""
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    kiosk.window.contrast_button.click()  # on the topic page: home hidden
+    kiosk.shell.go(HOME)
+    chosen_elsewhere = _seen(kiosk)
+    kiosk.window.contrast_button.click()
+    kiosk.window.contrast_button.click()  # the same contrast again, chosen on home
+    assert _seen(kiosk) == chosen_elsewhere
