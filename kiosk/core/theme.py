@@ -179,12 +179,16 @@ class Look(NamedTuple):
         return round(base * min(self.text_size, cap) / 100)
 
 
+# The top bar and footer grow to this text size, and no further (`font_chrome`).
+CHROME_GROWS_TO = 150
+
+
 def sizes(look: Look) -> dict[str, str]:
     """The size placeholders of the stylesheet, for a look."""
     return {
         "font_small": f"{look.px(BASE_FONT_PX * 0.85)}px",
         # The top bar and footer grow less, so they never crowd out the page itself.
-        "font_chrome": f"{look.px(BASE_FONT_PX * 0.85, cap=150)}px",
+        "font_chrome": f"{look.px(BASE_FONT_PX * 0.85, cap=CHROME_GROWS_TO)}px",
         # Keyboard keys are already big; past 125 % they would push the form off the screen.
         "font_key_small": f"{look.px(BASE_FONT_PX * 1.2, cap=125)}px",
         "font_key": f"{look.px(BASE_FONT_PX * 1.6, cap=125)}px",

@@ -48,6 +48,7 @@ class LookController(QObject):
         # look each is styled in: one hidden at the last change takes it when next shown.
         self._roots: dict[int, QWidget] = {}
         self._has: dict[int, Look] = {}
+        self._grows_to: dict[int, int] = {}  # a part whose words stop growing (the bars)
         self._app_look = default  # the look of the application's stylesheet
         self._qss = ""
         self._hold = _HoldStyleChange(self)
@@ -55,27 +56,37 @@ class LookController(QObject):
         _load_fonts(assets_dir / "fonts")
         self._apply()
 
-    def style(self, root: QWidget) -> None:
+    def style(self, root: QWidget, *, grows_to: int = max(TEXT_SIZES)) -> None:
         """Have `root` (a part of the window shown or hidden whole: a screen, a bar, the idle
         warning) take each new look by itself: at once while it is on view, as it is next
         shown otherwise, or when asked to `catch_up`. A new text size then restyles what the
         patient sees, about 25 ms, not every widget of every screen through the application's
-        stylesheet, about 0.3 s (~0.9 ms a widget in Qt's stylesheet engine)."""
+        stylesheet, about 0.3 s (~0.9 ms a widget in Qt's stylesheet engine). A part whose
+        every size stops growing at `grows_to` percent is not restyled for a text size past it.
+        """
         key = id(root)
         self._roots[key] = root
-        self._has[key] = self._app_look
+        self._grows_to[key] = grows_to
+        self._has[key] = self._for(key, self._app_look)
         root.destroyed.connect(lambda: self._forget(key))
         root.installEventFilter(self)
-        if self._look != self._app_look:
+        if self._has[key] != self._for(key, self._look):
             self._restyle(root, self._look)
+
+    def _for(self, key: int, look: Look) -> Look:
+        """The look part `key` shows for `look`: the same past the size it grows to."""
+        grows_to = self._grows_to[key]
+        return look if look.text_size <= grows_to else look._replace(text_size=grows_to)
 
     def stale(self) -> list[QWidget]:
         """The parts not in the current look: hidden at the last new look (or styled ahead)."""
-        return [root for key, root in self._roots.items() if self._has[key] != self._look]
+        look = self._look
+        return [root for key, root in self._roots.items() if self._has[key] != self._for(key, look)]
 
     def catch_up(self, root: QWidget) -> None:
         """`root` in the current look, if it was hidden when it changed."""
-        if self._has.get(id(root), self._look) != self._look:
+        key = id(root)
+        if key in self._roots and self._has[key] != self._for(key, self._look):
             with app_filters.broadcast():
                 self._restyle(root, self._look)
 
@@ -84,7 +95,7 @@ class LookController(QObject):
         idle warning counts down to a reset): then showing it in that look restyles nothing.
         Shown before that look comes, it catches up with the current one."""
         key = id(root)
-        if root.isHidden() and key in self._roots and self._has[key] != look:
+        if root.isHidden() and key in self._roots and self._has[key] != self._for(key, look):
             with app_filters.broadcast():
                 self._restyle(root, look)
 
@@ -104,7 +115,8 @@ class LookController(QObject):
         return False
 
     def _restyle(self, root: QWidget, look: Look) -> None:
-        self._has[id(root)] = look
+        key = id(root)
+        look = self._has[key] = self._for(key, look)
         # A scroll area measures the page it holds on each change of style, and Qt sends it
         # one before the page's own widgets have their new fonts: it hears of the change once,
         # after them and after the views have their words for the new look (a fifth of a topic
@@ -115,7 +127,7 @@ class LookController(QObject):
         # The application's stylesheet holds the look the kiosk started in: back in that look,
         # a part needs none of its own.
         sheet = self._qss if look == self._look else stylesheet(self._qss_template, look)
-        root.setStyleSheet("" if look == self._app_look else sheet)
+        root.setStyleSheet("" if look == self._for(key, self._app_look) else sheet)
         for area in areas:
             area.removeEventFilter(self._hold)
             QCoreApplication.postEvent(area, QEvent(QEvent.Type.StyleChange))
@@ -123,6 +135,7 @@ class LookController(QObject):
     def _forget(self, key: int) -> None:
         self._roots.pop(key, None)
         self._has.pop(key, None)
+        self._grows_to.pop(key, None)
 
     @property
     def look(self) -> Look:
@@ -167,7 +180,7 @@ class LookController(QObject):
                 # On view, or to be once the window is (not hidden itself: a screen not in
                 # front is): the views measure their words in the new look right after. One
                 # hidden takes it when shown (`stale`).
-                if not root.isHidden() and self._has[key] != self._look:
+                if not root.isHidden() and self._has[key] != self._for(key, self._look):
                     self._restyle(root, self._look)
         self.changed.emit()
 

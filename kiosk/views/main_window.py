@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.core.theme import CHROME_GROWS_TO
 from kiosk.views import accessible
 from kiosk.views.buttons import icon_button
 from kiosk.views.hold_gesture import HoldGesture
@@ -106,9 +107,10 @@ class MainWindow(QWidget):
         column.addWidget(self.stack, 1)
         footer = self._build_footer()
         column.addWidget(footer)
-        # Each part takes a new look by itself: the bars always, a screen when it is on view.
-        look.style(self.top_bar)
-        look.style(footer)
+        # Each part takes a new look by itself: the bars always (their words stop growing at
+        # 150 %), a screen when it is on view.
+        look.style(self.top_bar, grows_to=CHROME_GROWS_TO)
+        look.style(footer, grows_to=CHROME_GROWS_TO)
 
         if kiosk_mode:
             self.setWindowFlags(

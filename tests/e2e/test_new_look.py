@@ -7,13 +7,13 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.core.config import TEXT_SIZES
 from kiosk.core.navigation import HOME, Route, Screen
-from kiosk.core.theme import HIGH_CONTRAST, STANDARD
+from kiosk.core.theme import CHROME_GROWS_TO, HIGH_CONTRAST, STANDARD, stylesheet
 from kiosk.views.spine_view import SpineView
 
 SCREENS: dict[str, Callable[[Kiosk], None]] = {
@@ -146,3 +146,26 @@ def test_home_takes_a_look_chosen_elsewhere_as_if_chosen_on_it(qtbot: QtBot, kio
     kiosk.window.contrast_button.click()
     kiosk.window.contrast_button.click()  # the same contrast again, chosen on home
     assert _seen(kiosk) == chosen_elsewhere
+
+
+def test_the_bars_past_the_size_they_grow_to_look_as_if_restyled(kiosk: Kiosk) -> None:
+    """The top bar and footer are not restyled for a text size past 150 %, where their words
+    stop growing: they must look exactly as the stylesheet of that size would draw them (a
+    rule of theirs with a size that still grows would show here)."""
+    bars = [kiosk.window.top_bar, kiosk.window.findChild(QWidget, "Footer")]
+    while kiosk.look.look.text_size < max(TEXT_SIZES):
+        kiosk.window.text_size_button.click()
+        look = kiosk.look.look
+        if look.text_size <= CHROME_GROWS_TO:
+            continue
+        kept = [_bar_image(kiosk, bar) for bar in bars]
+        for bar in bars:
+            assert isinstance(bar, QWidget)
+            bar.setStyleSheet(stylesheet(kiosk.look._qss_template, look))
+        assert [_bar_image(kiosk, bar) for bar in bars] == kept, look.text_size
+
+
+def _bar_image(kiosk: Kiosk, bar: QWidget | None) -> QImage:
+    assert bar is not None
+    _seen(kiosk)
+    return bar.grab().toImage()
