@@ -19,3 +19,10 @@ def look(qapp: QApplication, assets_dir: Path) -> Iterator[LookController]:
     controller = LookController(qapp, assets_dir, Look())
     yield controller
     qapp.setStyleSheet("")
+
+
+def settle() -> None:
+    """Let a change reach the screen: a new text, font or size re-lays out the parents in
+    posted events, a level per pass."""
+    for _ in range(5):
+        QApplication.processEvents()

@@ -17,6 +17,7 @@ from kiosk.core.theme import STANDARD, Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.topic_view import TopicView
+from tests.gui.conftest import settle
 
 LONG = "".join(f"<p>Paragraph {n} with a few plain words in it.</p>" for n in range(80))
 PAGE = TopicPage("causes", "Causes", LONG)
@@ -35,11 +36,6 @@ def reader(qapp: QApplication, qtbot: QtBot, assets_dir: Path) -> Iterator[Topic
     qapp.setStyleSheet("")
 
 
-def _settle() -> None:
-    for _ in range(3):  # layouts move widgets in posted events
-        QApplication.processEvents()
-
-
 def _top(widget: QWidget, view: QWidget) -> int:
     return widget.mapTo(view, QPoint(0, 0)).y()
 
@@ -52,7 +48,7 @@ def test_it_is_a_band_across_the_whole_screen_above_the_buttons_not_one_of_them(
     reader: TopicView,
 ) -> None:
     reader.show_page(URGENT)
-    _settle()
+    settle()
     band = reader.front_desk
     assert band.isVisible()
     # As wide as the screen: no button in the bar is, so it is not one more in their row.
@@ -66,7 +62,7 @@ def test_it_is_a_band_across_the_whole_screen_above_the_buttons_not_one_of_them(
 
 def test_it_is_flat_with_the_sign_and_words_at_its_left(reader: TopicView) -> None:
     reader.show_page(URGENT)
-    _settle()
+    settle()
     band = reader.front_desk
     # Square corners of the urgent colour, as the screen shows them: no rounded box like the
     # buttons' (the band's own grab would fill its corners with its background).
@@ -97,16 +93,16 @@ def test_the_disclaimer_takes_the_call_buttons_place_there_and_goes_back_after(
     reader: TopicView,
 ) -> None:
     reader.show_page(PAGE)
-    _settle()
+    settle()
     assert _bottom(reader.disclaimer, reader) <= _top(reader.callback_button, reader)
     reader.show_page(URGENT)
-    _settle()
+    settle()
     # Beside "More below", in the row the missing call-back button leaves free.
     disclaimer, more = reader.disclaimer, reader.more_button
     assert disclaimer.isVisible()
     assert _top(more, reader) <= _top(disclaimer, reader) < _bottom(more, reader)
     assert disclaimer.mapTo(reader, QPoint(0, 0)).x() > more.mapTo(reader, QPoint(0, 0)).x()
     reader.show_page(PAGE)
-    _settle()
+    settle()
     assert reader.callback_button.isVisible()
     assert _bottom(reader.disclaimer, reader) <= _top(reader.callback_button, reader)

@@ -4,14 +4,13 @@ picture), the main paths, the other topics, the page about the information at th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.theme import HIGH_CONTRAST, STANDARD, TOUCH_TARGET_PX, Look
@@ -20,6 +19,7 @@ from kiosk.views.icons import IconSet
 from kiosk.views.illustrations import Illustrations
 from kiosk.views.look import LookController
 from kiosk.views.tile import Tile
+from tests.gui.conftest import settle
 
 START_PICTURE = "A person seen from behind, a soft glow low in the back."
 TOPICS = [
@@ -32,19 +32,6 @@ TOPICS = [
     TopicTile("fourth", "Fourth topic", "About the fourth thing.", "surgery"),
     TopicTile("about", "About this", "For learning only.", "about"),
 ]
-
-
-@pytest.fixture
-def look(qapp: QApplication, assets_dir: Path) -> Iterator[LookController]:
-    controller = LookController(qapp, assets_dir, Look())
-    yield controller
-    qapp.setStyleSheet("")
-
-
-def _settle() -> None:
-    # A changed text or size re-lays out its parents in posted events, a level per pass.
-    for _ in range(5):
-        QApplication.processEvents()
 
 
 class MakeHome(Protocol):
@@ -64,7 +51,7 @@ def make_home(qtbot: QtBot, look: LookController, assets_dir: Path) -> MakeHome:
         view.resize(width, height)
         view.show()
         qtbot.waitExposed(view)
-        _settle()
+        settle()
         return view
 
     return make
@@ -197,7 +184,7 @@ def test_the_page_about_the_information_is_a_link_at_the_foot(home: HomeView) ->
 def test_every_tile_is_at_least_a_touch_target(home: HomeView, look: LookController) -> None:
     for size in (100, 200):
         look.set_look(Look(STANDARD, size))
-        _settle()
+        settle()
         for tile in [home.callback_tile, home.spine_tile, *home.topic_tiles.values()]:
             assert tile.height() >= TOUCH_TARGET_PX
             assert tile.width() >= TOUCH_TARGET_PX

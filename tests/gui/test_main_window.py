@@ -20,6 +20,7 @@ from kiosk.core.theme import Look
 from kiosk.views.icons import IconSet
 from kiosk.views.look import LookController
 from kiosk.views.main_window import MainWindow, windowed_size
+from tests.gui.conftest import settle
 
 
 class MakeWindow(Protocol):
@@ -59,11 +60,6 @@ def _plain_screen(window: MainWindow) -> QWidget:
     screen = window.stack.widget(0)
     assert screen is not None
     return screen
-
-
-def _settle() -> None:
-    for _ in range(5):
-        QApplication.processEvents()
 
 
 def test_kiosk_mode_window_refuses_to_close(make_window: MakeWindow) -> None:
@@ -165,11 +161,11 @@ def test_home_takes_the_left_edge_when_there_is_no_back(make_window: MakeWindow)
     window = make_window(kiosk_mode=False)
     screen = _plain_screen(window)
     window.set_screen(screen, can_go_back=True)
-    _settle()
+    settle()
     back = window.back_button.geometry()
     assert window.home_button.geometry().left() > back.right()
     window.set_screen(screen, can_go_back=False)
-    _settle()
+    settle()
     assert window.home_button.geometry().left() == back.left()
 
 
@@ -188,7 +184,7 @@ def test_top_bar_icons_grow_as_their_words_do(
     window.set_screen(_plain_screen(window), can_go_back=True)
     normal = {name: _icon_to_words(getattr(window, name)) for name in BAR_BUTTONS}
     look.set_look(Look(text_size=text_size))
-    _settle()
+    settle()
     for name in BAR_BUTTONS:
         button = getattr(window, name)
         assert _icon_to_words(button) >= normal[name] * 0.95, name
@@ -206,7 +202,7 @@ def test_a_tall_screen_never_squeezes_the_top_bar(
     window.set_screen(tall, can_go_back=True)
     look.set_look(Look(text_size=text_size))
     window.resize(1280, 800)
-    _settle()
+    settle()
     for name in BAR_BUTTONS:
         button = getattr(window, name)
         assert button.height() >= button.sizeHint().height(), name
@@ -235,7 +231,7 @@ def test_the_footers_words_never_touch(
     window = make_window(kiosk_mode=False, clinic=clinic, phone="+1 (214) 256-3900")
     look.set_look(Look(text_size=text_size))
     window.resize(width, 900)
-    _settle()
+    settle()
     name = _text_rect(window.clinic_label, window)
     phone = _text_rect(window.phone_label, window)
     assert not name.intersects(phone)

@@ -5,35 +5,19 @@ words to a screen reader, and takes a new size with a new font."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible, QColor, QPainter, QPalette, QPixmap
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.theme import Look
 from kiosk.views.buttons import Columns, WrappingButton
 from kiosk.views.look import LookController
+from tests.gui.conftest import settle
 
 SPANISH = "Pregúntenos cuál es el mejor momento para llamarle por teléfono"
 ICON = QColor("#ff00ff")  # a colour nothing else on these buttons has
-
-
-@pytest.fixture
-def look(qapp: QApplication, assets_dir: Path) -> Iterator[LookController]:
-    controller = LookController(qapp, assets_dir, Look())
-    yield controller
-    qapp.setStyleSheet("")
-
-
-def _settle() -> None:
-    # A new size or font re-lays out the parents in posted events, a level per pass.
-    for _ in range(5):
-        QApplication.processEvents()
 
 
 def _holder(qtbot: QtBot, width: int) -> QWidget:
@@ -55,7 +39,7 @@ def _in_columns(
     column.addStretch(1)
     holder.show()
     qtbot.waitExposed(holder)
-    _settle()
+    settle()
     return holder, grid
 
 
@@ -138,12 +122,12 @@ def test_the_icon_shows_only_where_the_longest_word_fits_beside_it_and_with_its_
     room = longest.minimumSizeHint().width() + 40 + 12
     for x, button in enumerate([*peers, alone]):
         button.setGeometry(x * 260, 0, 250, 200)
-    _settle()
+    settle()
     assert all(_shows_icon(button) for button in [*peers, alone])
 
     longest.setGeometry(longest.x(), 0, room - 10, 200)
     alone.setGeometry(alone.x(), 0, room - 10, 200)
-    _settle()
+    settle()
     # "Everything" has no room for its icon: its peers drop theirs too; a button on its own
     # with short words keeps its icon at that width.
     assert not any(_shows_icon(button) for button in peers)
@@ -151,7 +135,7 @@ def test_the_icon_shows_only_where_the_longest_word_fits_beside_it_and_with_its_
     assert all(_ink_bands(button, _words_colour(button)) for button in peers)  # words stay
 
     longest.setGeometry(longest.x(), 0, room, 200)
-    _settle()
+    settle()
     assert all(_shows_icon(button) for button in peers)
 
 
@@ -187,7 +171,7 @@ def test_its_size_follows_a_new_font(qtbot: QtBot, look: LookController) -> None
     hint, wrapped = button.sizeHint(), button.heightForWidth(300)  # measured, and kept
 
     look.set_look(Look(text_size=200))
-    _settle()
+    settle()
     assert button.font().pixelSize() > size
     assert button.sizeHint().width() > hint.width()
     assert button.heightForWidth(300) > wrapped  # measured again, in the new font
@@ -208,7 +192,7 @@ def test_the_height_it_asks_for_holds_every_line_beside_its_icon(
     lines_seen = set()
     for width in range(button.sizeHint().width(), 300, -41):
         button.setGeometry(0, 0, width, button.heightForWidth(width))
-        _settle()
+        settle()
         lines = _ink_bands(button, _words_colour(button))
         assert lines[0][0] > 8, width
         assert lines[-1][1] < button.height() - 9, width
@@ -223,7 +207,7 @@ def test_new_words_are_measured_anew(qtbot: QtBot, look: LookController) -> None
     _holder, _grid = _in_columns(qtbot, 500, [button], most=1)
     hint, height = button.sizeHint(), button.heightForWidth(300)
     button.set_text(SPANISH)
-    _settle()
+    settle()
     assert button.sizeHint().width() > hint.width()
     assert button.heightForWidth(300) > height
     assert button.height() >= button.heightForWidth(button.width())
