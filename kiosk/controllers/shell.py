@@ -323,7 +323,7 @@ class Shell(QObject):
         if self.language != language:
             self.set_language(language)
         # Deleting them costs ~8 ms, building them again ~0.3 s: once home is painted.
-        after_first_paint(self._home, functools.partial(self._after_reset, doomed))
+        after_first_paint(self._home, functools.partial(self._after_reset, doomed), or_hidden=True)
         self._usage("idle_reset", "")
 
     def _detach(self, name: str) -> QWidget:
@@ -413,7 +413,7 @@ class Shell(QObject):
             return
         round_ = self._new_round()
         shown = self._window.stack.currentWidget() or self._home
-        after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_))
+        after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_), or_hidden=True)
 
     def show_attract(self) -> None:
         """The attract loop, standing for home: nothing to go back to."""

@@ -10,13 +10,16 @@ from PySide6.QtWidgets import QWidget
 
 
 class _FirstPaintWatch(QObject):
-    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+    def __init__(
+        self, widget: QWidget, callback: Callable[[], None], *, or_hidden: bool = False
+    ) -> None:
         super().__init__(widget)
         self._callback = callback
+        self._ends = (QEvent.Type.Paint, QEvent.Type.Hide) if or_hidden else (QEvent.Type.Paint,)
         widget.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() in self._ends:
             watched.removeEventFilter(self)
             # Queued, so it runs once this frame is on screen, not in the middle of it; and
             # tied to this watch, so it never runs once the widget (and the watch) is gone.
@@ -28,13 +31,17 @@ class _FirstPaintWatch(QObject):
         self.deleteLater()
 
 
-def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
-    """Run `callback` once, right after `widget` is first painted.
+def after_first_paint(
+    widget: QWidget, callback: Callable[[], None], *, or_hidden: bool = False
+) -> None:
+    """Run `callback` once, right after `widget` is first painted; with `or_hidden`, also if it
+    is hidden first (a touch that came before the paint took the patient elsewhere: work that
+    waits for the paint must not wait for ever).
 
     Used for set-up a patient cannot notice in the first frame (kinetic scrolling costs ~11 ms
     the first time), so the home screen appears sooner.
     """
-    _FirstPaintWatch(widget, callback)
+    _FirstPaintWatch(widget, callback, or_hidden=or_hidden)
 
 
 class WordsWhenShown:

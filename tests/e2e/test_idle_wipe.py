@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtTest import QTest
@@ -394,3 +395,21 @@ def test_the_comparison_notices_a_typed_name_left_behind(
     assert differences(snapshot(kiosk), untouched) == [
         f"CallbackView.text_fields['first_name']: text: left '{FIRST}', fresh kiosk ''"
     ]
+
+
+def test_a_touch_before_home_is_painted_still_throws_the_last_screens_away(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    """The reset deletes the last patient's screens once home is painted. A touch that comes
+    first (home hidden again, never painted) must not leave them behind, nor keep the kiosk from
+    getting ready again."""
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    last_reader = kiosk.topic
+    kiosk.idle.idle_timer.timeout.emit()
+    while kiosk.idle.warning:
+        kiosk.idle.tick_timer.timeout.emit()  # the last second: home shown, not yet painted
+    kiosk.shell.go(Route(Screen.TOPIC, "symptoms"))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(last_reader))
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    assert kiosk.topic.title_label.text() == "Symptoms"

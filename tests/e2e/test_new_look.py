@@ -169,3 +169,14 @@ def _bar_image(kiosk: Kiosk, bar: QWidget | None) -> QImage:
     assert bar is not None
     _seen(kiosk)
     return bar.grab().toImage()
+
+
+def test_a_touch_before_the_new_look_is_painted_still_lets_the_pages_be_made_again(
+    qtbot: QtBot, kiosk: Kiosk
+) -> None:
+    """The pages let go of for a new look are made again from the turn after the screen is
+    painted; a touch that takes the patient elsewhere first must not stop that for good."""
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    kiosk.window.contrast_button.click()
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))  # before home is painted again
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
