@@ -23,7 +23,10 @@ from kiosk.views import app_filters
 FONT_FAMILY = "Atkinson Hyperlegible"
 
 
-KIOSK_SHEETS = ("style.qss", "keyboard.qss")  # style.qss first: the others build on it
+# In this order: each builds on the one before. The window's frame (the bars) takes a new look
+# from frame.qss alone: parsing and matching the whole sheet was most of a bar's restyle.
+KIOSK_SHEETS = ("frame.qss", "style.qss", "keyboard.qss")
+FRAME_SHEETS = ("frame.qss",)
 
 
 class LookController(QObject):
@@ -40,8 +43,9 @@ class LookController(QObject):
         self._look = default
         # The kiosk's own stylesheets, not every .qss in the folder: the front desk's
         # (desk.qss, for the desk's window only) made every plain text dark and 15 px here.
-        sheets = [assets_dir / name for name in KIOSK_SHEETS]
-        self._qss_template = "\n".join(p.read_text(encoding="utf-8") for p in sheets)
+        self._assets_dir = assets_dir
+        self._qss_template = self._template(KIOSK_SHEETS)
+        self._templates: dict[int, str] = {}  # a part's own sheets' template, if not all
         self._css_template = (assets_dir / "reader.css").read_text(encoding="utf-8")
         self.reader_css = ""
         # The parts of the window that take each new look by themselves (`style`), and the
@@ -56,17 +60,27 @@ class LookController(QObject):
         _load_fonts(assets_dir / "fonts")
         self._apply()
 
-    def style(self, root: QWidget, *, grows_to: int = max(TEXT_SIZES)) -> None:
+    def style(
+        self,
+        root: QWidget,
+        *,
+        grows_to: int = max(TEXT_SIZES),
+        sheets: tuple[str, ...] = KIOSK_SHEETS,
+    ) -> None:
         """Have `root` (a part of the window shown or hidden whole: a screen, a bar, the idle
         warning) take each new look by itself: at once while it is on view, as it is next
         shown otherwise, or when asked to `catch_up`. A new text size then restyles what the
         patient sees, about 25 ms, not every widget of every screen through the application's
         stylesheet, about 0.3 s (~0.9 ms a widget in Qt's stylesheet engine). A part whose
-        every size stops growing at `grows_to` percent is not restyled for a text size past it.
+        every size stops growing at `grows_to` percent is not restyled for a text size past it;
+        one whose widgets are all styled by `sheets` (a first part of the kiosk's) takes only
+        those.
         """
         key = id(root)
         self._roots[key] = root
         self._grows_to[key] = grows_to
+        if sheets != KIOSK_SHEETS and all((self._assets_dir / n).is_file() for n in sheets):
+            self._templates[key] = self._template(sheets)
         self._has[key] = self._for(key, self._app_look)
         root.destroyed.connect(lambda: self._forget(key))
         root.installEventFilter(self)
@@ -126,7 +140,11 @@ class LookController(QObject):
             area.installEventFilter(self._hold)
         # The application's stylesheet holds the look the kiosk started in: back in that look,
         # a part needs none of its own.
-        sheet = self._qss if look == self._look else stylesheet(self._qss_template, look)
+        template = self._templates.get(key, self._qss_template)
+        if look == self._look and template is self._qss_template:
+            sheet = self._qss
+        else:
+            sheet = stylesheet(template, look)
         root.setStyleSheet("" if look == self._for(key, self._app_look) else sheet)
         for area in areas:
             area.removeEventFilter(self._hold)
@@ -136,6 +154,13 @@ class LookController(QObject):
         self._roots.pop(key, None)
         self._has.pop(key, None)
         self._grows_to.pop(key, None)
+        self._templates.pop(key, None)
+
+    def _template(self, sheets: tuple[str, ...]) -> str:
+        """The sheets' text, one after the other. A clinic's own assets folder made before
+        frame.qss was split off style.qss has the same rules without it: what is there is read."""
+        paths = [self._assets_dir / name for name in sheets]
+        return "\n".join(p.read_text(encoding="utf-8") for p in paths if p.is_file())
 
     @property
     def look(self) -> Look:

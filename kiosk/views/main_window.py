@@ -27,7 +27,7 @@ from kiosk.views.buttons import icon_button
 from kiosk.views.hold_gesture import HoldGesture
 from kiosk.views.icons import IconSet
 from kiosk.views.labels import plain_label
-from kiosk.views.look import LookController
+from kiosk.views.look import FRAME_SHEETS, LookController
 
 # What `kiosk run --windowed` opens at when it fits: a small landscape kiosk, or the same
 # turned on its side on a portrait screen.
@@ -108,9 +108,9 @@ class MainWindow(QWidget):
         footer = self._build_footer()
         column.addWidget(footer)
         # Each part takes a new look by itself: the bars always (their words stop growing at
-        # 150 %), a screen when it is on view.
-        look.style(self.top_bar, grows_to=CHROME_GROWS_TO)
-        look.style(footer, grows_to=CHROME_GROWS_TO)
+        # 150 %; frame.qss styles them), a screen when it is on view.
+        for bar in (self.top_bar, footer):
+            look.style(bar, grows_to=CHROME_GROWS_TO, sheets=FRAME_SHEETS)
 
         if kiosk_mode:
             self.setWindowFlags(

@@ -3,7 +3,9 @@ screen by the time it is shown: never a screen, or the space around one, in the 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
@@ -11,10 +13,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.core.config import TEXT_SIZES
+from kiosk.core.config import TEXT_SIZES, Config
 from kiosk.core.navigation import HOME, Route, Screen
-from kiosk.core.theme import CHROME_GROWS_TO, HIGH_CONTRAST, STANDARD, stylesheet
+from kiosk.core.theme import HIGH_CONTRAST, STANDARD, Look, stylesheet
 from kiosk.views.spine_view import SpineView
+from tests.conftest import shown_kiosk
 
 SCREENS: dict[str, Callable[[Kiosk], None]] = {
     "home": lambda k: k.shell.go(HOME),
@@ -148,21 +151,24 @@ def test_home_takes_a_look_chosen_elsewhere_as_if_chosen_on_it(qtbot: QtBot, kio
     assert _seen(kiosk) == chosen_elsewhere
 
 
-def test_the_bars_past_the_size_they_grow_to_look_as_if_restyled(kiosk: Kiosk) -> None:
-    """The top bar and footer are not restyled for a text size past 150 %, where their words
-    stop growing: they must look exactly as the stylesheet of that size would draw them (a
-    rule of theirs with a size that still grows would show here)."""
+def test_the_bars_look_as_the_whole_stylesheet_would_draw_them(kiosk: Kiosk) -> None:
+    """The top bar and footer take each new look from frame.qss alone, and are not restyled for
+    a text size past 150 %, where their words stop growing: in every look they must be pixel
+    for pixel what the kiosk's whole stylesheet of that look draws (a rule for them in another
+    sheet, or a size of theirs that still grows, would show here)."""
     bars = [kiosk.window.top_bar, kiosk.window.findChild(QWidget, "Footer")]
-    while kiosk.look.look.text_size < max(TEXT_SIZES):
-        kiosk.window.text_size_button.click()
-        look = kiosk.look.look
-        if look.text_size <= CHROME_GROWS_TO:
-            continue
-        kept = [_bar_image(kiosk, bar) for bar in bars]
-        for bar in bars:
-            assert isinstance(bar, QWidget)
-            bar.setStyleSheet(stylesheet(kiosk.look._qss_template, look))
-        assert [_bar_image(kiosk, bar) for bar in bars] == kept, look.text_size
+    for palette in (HIGH_CONTRAST, STANDARD):
+        for size in TEXT_SIZES:
+            look = Look(palette, size)
+            kiosk.look.set_look(look)
+            kept = [_bar_image(kiosk, bar) for bar in bars]
+            whole = stylesheet(kiosk.look._qss_template, look)
+            for bar in bars:
+                assert isinstance(bar, QWidget)
+                sheet = bar.styleSheet()
+                bar.setStyleSheet(whole)
+                assert _bar_image(kiosk, bar) == kept[bars.index(bar)], (palette.name, size)
+                bar.setStyleSheet(sheet)
 
 
 def _bar_image(kiosk: Kiosk, bar: QWidget | None) -> QImage:
@@ -180,3 +186,24 @@ def test_a_touch_before_the_new_look_is_painted_still_lets_the_pages_be_made_aga
     kiosk.window.contrast_button.click()
     kiosk.shell.go(Route(Screen.TOPIC, "causes"))  # before home is painted again
     qtbot.waitUntil(lambda: kiosk.shell.warm)
+
+
+def test_a_clinics_own_assets_from_before_frame_qss_still_style_the_bars(
+    qapp: QApplication, qtbot: QtBot, config: Config, assets_dir: Path, tmp_path: Path
+) -> None:
+    """A clinic's own assets folder ([paths] assets_dir) copied before frame.qss was split off
+    style.qss has the bars' rules in style.qss: the kiosk starts, and its bars take new looks."""
+    own = tmp_path / "assets"
+    shutil.copytree(assets_dir, own)
+    frame = own / "frame.qss"
+    style = own / "style.qss"
+    style.write_text(frame.read_text(encoding="utf-8") + style.read_text(encoding="utf-8"))
+    frame.unlink()
+    kiosk = shown_kiosk(qapp, qtbot, config._replace(paths=config.paths._replace(assets_dir=own)))
+    try:
+        button = kiosk.window.text_size_button
+        before = button.fontInfo().pixelSize()
+        button.click()
+        assert button.fontInfo().pixelSize() > before
+    finally:
+        qapp.setStyleSheet("")

@@ -57,7 +57,7 @@ def _painted_pairs(qss: str) -> set[tuple[str, str]]:
     return pairs
 
 
-@pytest.mark.parametrize("sheet", ["style.qss", "keyboard.qss"])
+@pytest.mark.parametrize("sheet", ["frame.qss", "style.qss", "keyboard.qss"])
 def test_every_text_colour_pair_in_the_stylesheets_is_checked(assets_dir: Path, sheet: str) -> None:
     painted = _painted_pairs((assets_dir / sheet).read_text(encoding="utf-8"))
     assert painted
