@@ -8,8 +8,10 @@ Both run in this one process, offscreen, at the same window size. A "tap" is a c
 home tile; the time runs until the first paint event reaches the new screen's text. A topic is
 timed on its first open (its text converted and its widgets made while the kiosk got ready
 after start, laid out and painted now) and again once shown before; the floor
-is a QStackedWidget switching to a QLabel holding a page of plain text. One frame at 60 Hz is
-16.7 ms.
+is a QStackedWidget switching to a QLabel holding a page of plain text. The text-size and
+contrast buttons are touched as a finger does: down for 80 ms, then up; the time runs from the
+finger lifting (the click), and the kiosk may use the time the finger is down for work nobody
+sees. One frame at 60 Hz is 16.7 ms.
 
 usage: python bench/navigation.py [--rounds N]
 """
@@ -25,8 +27,10 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QLabel,
     QPushButton,
@@ -42,6 +46,7 @@ from kiosk.core.config import load_config
 from kiosk.core.navigation import HOME, Route
 
 SIZE = (1080, 1920)
+FINGER_DOWN_S = 0.08  # a tap's finger rests on the glass about this long before it lifts
 
 
 class PaintProbe(QObject):
@@ -63,6 +68,23 @@ def time_tap(app: QApplication, button: QPushButton, target: QWidget) -> float:
     target.installEventFilter(probe)
     start = time.perf_counter()
     button.click()
+    while probe.painted_at is None:
+        app.processEvents()
+    target.removeEventFilter(probe)
+    return probe.painted_at - start
+
+
+def time_touch(app: QApplication, button: QAbstractButton, target: QWidget) -> float:
+    """Seconds from a finger lifting off `button` (the click) to `target`'s first paint. The
+    finger rests on it for FINGER_DOWN_S first, as a touch does, with the event loop turning."""
+    QTest.mousePress(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    down_until = time.perf_counter() + FINGER_DOWN_S
+    while time.perf_counter() < down_until:
+        app.processEvents()
+    probe = PaintProbe()
+    target.installEventFilter(probe)
+    start = time.perf_counter()
+    QTest.mouseRelease(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
     while probe.painted_at is None:
         app.processEvents()
     target.removeEventFilter(probe)
@@ -111,7 +133,7 @@ def look_floor_times(app: QApplication, rounds: int) -> list[float]:
     window.resize(*SIZE)
     window.show()
     app.processEvents()
-    times = [time_tap(app, button, page) for _ in range(rounds)]
+    times = [time_touch(app, button, page) for _ in range(rounds)]
     window.close()
     return times
 
@@ -144,9 +166,9 @@ def kiosk_times(
     sizes, contrasts = [], []
     for _ in range(rounds * 2):
         _settle(app, kiosk)
-        sizes.append(time_tap(app, kiosk.window.text_size_button, kiosk.topic.body_label))
+        sizes.append(time_touch(app, kiosk.window.text_size_button, kiosk.topic.body_label))
         _settle(app, kiosk)
-        contrasts.append(time_tap(app, kiosk.window.contrast_button, kiosk.topic.body_label))
+        contrasts.append(time_touch(app, kiosk.window.contrast_button, kiosk.topic.body_label))
     _close(kiosk)
     return first, cached, switches, sizes, contrasts
 

@@ -112,6 +112,11 @@ class Shell(QObject):
         window.language_requested.connect(self.next_language)
         window.text_size_requested.connect(look.next_text_size)
         window.contrast_requested.connect(look.toggle_contrast)
+        window.look_button_down.connect(look.expect)
+        # Queued: a click, if the finger lifted on the button, comes right after the release.
+        window.look_button_up.connect(lambda: QTimer.singleShot(0, self._home, look.keep))
+        look.kept.connect(functools.partial(self._pages_again, at_once=True))
+        look.changing.connect(self._on_look_changing)
         home.topic_chosen.connect(lambda slug: self.go(Route(Screen.TOPIC, slug)))
         home.spine_chosen.connect(lambda: self.go(Route(Screen.SPINE)))
         home.callback_chosen.connect(lambda: self.go(Route(Screen.CALLBACK)))
@@ -402,18 +407,33 @@ class Shell(QObject):
         # Tied to home: a kiosk closed meanwhile does nothing more.
         QTimer.singleShot(0, self._home, lambda: self._in_turns(steps[1:], round_))
 
+    def _on_look_changing(self) -> None:
+        # The reader lets go of the pages it keeps ready: not ready until they are made again
+        # (after the new look, or at once if none comes).
+        if self._topic is not None:
+            self._warm = False
+
     def _on_look_changed(self) -> None:
         # The pages let go of for the restyle (TopicView), made again in the new look.
         self._pages_again()
 
-    def _pages_again(self) -> None:
+    def _pages_again(self, *, at_once: bool = False) -> None:
         """Make the pages ready again (new words, a new look), from the turn after the screen
-        in front of the patient is painted: never in the way of painting it."""
+        in front of the patient is painted: never in the way of painting it. `at_once`: from
+        the next turn, when nothing changed on screen (a look button let go of them, and the
+        finger slid off it)."""
         if self._topic is None:
             return
         round_ = self._new_round()
-        shown = self._window.stack.currentWidget() or self._home
-        after_first_paint(shown, lambda: self._in_turns(self._page_steps(), round_), or_hidden=True)
+
+        def steps() -> None:
+            self._in_turns(self._page_steps(), round_)
+
+        if at_once:
+            QTimer.singleShot(0, self._home, steps)
+        else:
+            shown = self._window.stack.currentWidget() or self._home
+            after_first_paint(shown, steps, or_hidden=True)
 
     def show_attract(self) -> None:
         """The attract loop, standing for home: nothing to go back to."""

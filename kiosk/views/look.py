@@ -35,6 +35,8 @@ class LookController(QObject):
     changed = Signal()
     # Just before a new look is applied: what is kept hidden can be let go rather than restyled.
     changing = Signal()
+    # A new look was expected (`expect`) and did not come: what was let go is wanted again.
+    kept = Signal()
 
     def __init__(self, app: QApplication, assets_dir: Path, default: Look) -> None:
         super().__init__()
@@ -57,6 +59,7 @@ class LookController(QObject):
         self._qss = ""
         self._hold = _HoldStyleChange(self)
         self._held = 0
+        self._expecting = False
         _load_fonts(assets_dir / "fonts")
         self._apply()
 
@@ -112,6 +115,20 @@ class LookController(QObject):
         if root.isHidden() and key in self._roots and self._has[key] != self._for(key, look):
             with app_filters.broadcast():
                 self._restyle(root, look)
+
+    def expect(self) -> None:
+        """A finger is down on a look button: what a new look lets go of goes now, while it is
+        still on the glass, not between the finger lifting and the new look painted (the pages
+        kept hidden in the reader, ~2 ms). `keep` when it lifts with no new look."""
+        self._expecting = True
+        with app_filters.broadcast():
+            self.changing.emit()
+
+    def keep(self) -> None:
+        """After the finger lifted: if no new look came (it slid off the button), say so."""
+        if self._expecting:
+            self._expecting = False
+            self.kept.emit()
 
     @contextmanager
     def held(self) -> Iterator[None]:
@@ -191,6 +208,7 @@ class LookController(QObject):
             self._apply()
 
     def _apply(self) -> None:
+        self._expecting = False
         # Letting go of kept pages sits out the application's filters too (hundreds of events,
         # none a person's). The views' handlers do not: one may make and show a widget, and the
         # idle watch follows each widget from its Polish event (session.ActivityWatch).

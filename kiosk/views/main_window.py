@@ -7,7 +7,7 @@ only `allow_close()` (staff exit) lets it go.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -57,6 +57,9 @@ class MainWindow(QWidget):
     language_requested = Signal()
     text_size_requested = Signal()
     contrast_requested = Signal()
+    # A finger down on the text-size or contrast button, and up again (a click or not).
+    look_button_down = Signal()
+    look_button_up = Signal()
     staff_requested = Signal()
     # What was announced to a screen reader (a new screen, what it holds): audio guidance
     # says it too.
@@ -90,6 +93,10 @@ class MainWindow(QWidget):
         self.contrast_button = self._bar_button("contrast", self.contrast_requested)
         self.text_size_button = self._bar_button("text-size", self.text_size_requested)
         self.language_button = self._bar_button("language", self.language_requested)
+        for button in (self.contrast_button, self.text_size_button):
+            button.pressed.connect(self.look_button_down)
+            button.released.connect(self.look_button_up)  # a key let go, a finger slid off
+            button.installEventFilter(self)  # a finger lifted anywhere: no signal says so
         self.stack = QStackedWidget()
         self.stack.setObjectName("Screens")
         self.clinic_label = plain_label(clinic_name)  # configuration text: never markup
@@ -119,6 +126,11 @@ class MainWindow(QWidget):
         look.changed.connect(self._apply_icons)
         self._apply_icons()
         self._retranslate()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            self.look_button_up.emit()  # the look buttons' only filter
+        return False
 
     def add_screen(self, screen: QWidget) -> None:
         # Its own background (#Screens > QWidget): what is behind it keeps the first look.

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -207,3 +209,34 @@ def test_a_clinics_own_assets_from_before_frame_qss_still_style_the_bars(
         assert button.fontInfo().pixelSize() > before
     finally:
         qapp.setStyleSheet("")
+
+
+def test_a_finger_that_slides_off_a_look_button_changes_nothing(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """While a finger is down on the text-size button the reader lets go of the pages it keeps
+    ready (a new look would restyle them); lifted elsewhere, the look, the page on screen and
+    the pages kept ready are as before."""
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    look, seen = kiosk.look.look, _seen(kiosk)
+    kept = set(kiosk.topic._chip_grids) - {""}  # the pages with "On this page", kept ready
+    assert len(kept) > 1
+    button = kiosk.window.text_size_button
+    QTest.mousePress(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    assert len(kiosk.topic._chip_grids) == 1  # let go of while the finger is down
+    QTest.mouseRelease(button, Qt.MouseButton.LeftButton, pos=QPoint(-40, -40))
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    assert kiosk.look.look == look
+    assert _seen(kiosk) == seen
+    assert set(kiosk.topic._chip_grids) >= kept
+
+
+def test_a_finger_lifted_on_a_look_button_gives_the_new_look(qtbot: QtBot, kiosk: Kiosk) -> None:
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    size = kiosk.topic.title_label.fontInfo().pixelSize()
+    button = kiosk.window.text_size_button
+    QTest.mousePress(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    QTest.mouseRelease(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    assert kiosk.topic.title_label.fontInfo().pixelSize() > size
+    qtbot.waitUntil(lambda: kiosk.shell.warm)
+    assert len(kiosk.topic._chip_grids) > 1  # made ready again, in the new look
