@@ -153,7 +153,7 @@ class CallbackView(WordsWhenShown, QWidget):
             app.focusChanged.connect(self._on_focus_changed)
         for field in self._text_fields.values():
             field.installEventFilter(self)
-        look.changed.connect(self._on_look_changed)
+        look.changed.connect(self.look_changed)
 
     # -- building ------------------------------------------------------------------------------
 
@@ -210,7 +210,8 @@ class CallbackView(WordsWhenShown, QWidget):
         button.setIconSize(QSize(side, side))
         button.setIcon(self._icons.icon("check", self._look.look.palette.accent_text, side))
 
-    def _on_look_changed(self) -> None:
+    def take_look(self) -> None:
+        """Hidden, it takes a new look when shown or caught up (WordsWhenShown)."""
         for button in self._choices():
             self._mark(button)
         self._draw_icons()

@@ -125,11 +125,10 @@ class SpineView(WordsWhenShown, QWidget):
         self._box.addWidget(drawing, 11)
         self._box.addWidget(self.panel, 9)
 
-        self._look_stale = False
         self._palette = look.look.palette  # the drawing's colours
-        look.changed.connect(self._on_look_changed)
+        look.changed.connect(self.look_changed)
         self._retranslate()
-        self._take_look()
+        self.take_look()
 
     # -- building ----------------------------------------------------------------------------
 
@@ -375,27 +374,8 @@ class SpineView(WordsWhenShown, QWidget):
         elif route.screen == "callback":
             self.callback_chosen.emit(self.selected_region)
 
-    def _on_look_changed(self) -> None:
-        # Hidden, it takes the look when shown or asked to catch up: the drawing in new
-        # colours took ~28 ms of every text-size tap on another screen.
-        if self.isVisible():
-            self._take_look()
-        else:
-            self._look_stale = True
-
-    def catch_up(self) -> None:
-        """Take the language and the look the kiosk is in now, if they changed while hidden."""
-        super().catch_up()
-        if self._look_stale:
-            self._take_look()
-
-    @property
-    def look_stale(self) -> bool:
-        """Whether a new look has not reached it yet."""
-        return self._look_stale
-
-    def _take_look(self) -> None:
-        self._look_stale = False
+    def take_look(self) -> None:
+        """Hidden, it takes a new look when shown or caught up (WordsWhenShown)."""
         look = self._look.look
         if look.palette != self._palette:  # a new text size leaves the drawing as it is
             self._palette = look.palette

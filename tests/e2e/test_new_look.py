@@ -140,16 +140,21 @@ def test_home_readied_for_the_next_patient_still_shows_in_the_patients_look(
     assert _home_background(kiosk) == QColor(STANDARD.background).rgb()
 
 
-def test_home_takes_a_look_chosen_elsewhere_as_if_chosen_on_it(qtbot: QtBot, kiosk: Kiosk) -> None:
-    """Hidden, home leaves its icons and tiles for when it is shown: then it looks exactly as
-    when the contrast is chosen on home itself."""
+@pytest.mark.parametrize("name", ["home", "callback", "spine"])
+@pytest.mark.parametrize("button", ["contrast_button", "text_size_button"])
+def test_a_screen_takes_a_look_chosen_elsewhere_as_if_chosen_on_it(
+    qtbot: QtBot, kiosk: Kiosk, name: str, button: str
+) -> None:
+    """Hidden, home, the form and the spine leave their own part of a new look (icons, tiles,
+    the keyboard, the drawing) for when they are shown: then they look exactly as when the
+    look is chosen on them."""
     kiosk.shell.go(Route(Screen.TOPIC, "causes"))
     qtbot.waitUntil(lambda: kiosk.shell.warm)
-    kiosk.window.contrast_button.click()  # on the topic page: home hidden
-    kiosk.shell.go(HOME)
+    getattr(kiosk.window, button).click()  # on the topic page: the others hidden
+    SCREENS[name](kiosk)
     chosen_elsewhere = _seen(kiosk)
-    kiosk.window.contrast_button.click()
-    kiosk.window.contrast_button.click()  # the same contrast again, chosen on home
+    kiosk.look.set_look(kiosk.look.default)
+    getattr(kiosk.window, button).click()  # the same look again, chosen on the screen
     assert _seen(kiosk) == chosen_elsewhere
 
 
