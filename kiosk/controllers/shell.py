@@ -112,7 +112,11 @@ class Shell(QObject):
         window.language_requested.connect(self.next_language)
         window.text_size_requested.connect(look.next_text_size)
         window.contrast_requested.connect(look.toggle_contrast)
-        window.look_button_down.connect(look.expect)
+        window.look_button_down.connect(
+            lambda which: look.expect(
+                look.contrasted() if which == "contrast" else look.with_next_text_size()
+            )
+        )
         # Queued: a click, if the finger lifted on the button, comes right after the release.
         window.look_button_up.connect(lambda: QTimer.singleShot(0, self._home, look.keep))
         look.kept.connect(functools.partial(self._pages_again, at_once=True))

@@ -37,6 +37,9 @@ class LookController(QObject):
     changing = Signal()
     # A new look was expected (`expect`) and did not come: what was let go is wanted again.
     kept = Signal()
+    # The look a finger on a look button will give when it lifts (`expect`): a view may lay
+    # out ahead, hidden, what it will show in it.
+    coming = Signal(object)
 
     def __init__(self, app: QApplication, assets_dir: Path, default: Look) -> None:
         super().__init__()
@@ -116,13 +119,16 @@ class LookController(QObject):
             with app_filters.broadcast():
                 self._restyle(root, look)
 
-    def expect(self) -> None:
-        """A finger is down on a look button: what a new look lets go of goes now, while it is
-        still on the glass, not between the finger lifting and the new look painted (the pages
-        kept hidden in the reader, ~2 ms). `keep` when it lifts with no new look."""
+    def expect(self, look: Look) -> None:
+        """A finger is down on a look button that gives `look`: what a new look lets go of goes
+        now, while it is still on the glass, not between the finger lifting and the new look
+        painted (the pages kept hidden in the reader, ~2 ms), and views may get ready for it
+        (`coming`). `keep` when it lifts with no new look."""
         self._expecting = True
         with app_filters.broadcast():
             self.changing.emit()
+            if look != self._look:
+                self.coming.emit(look)
 
     def keep(self) -> None:
         """After the finger lifted: if no new look came (it slid off the button), say so."""
@@ -190,13 +196,23 @@ class LookController(QObject):
 
     def next_text_size(self) -> None:
         """Step up through the text sizes, and from the largest back to normal."""
+        self.set_look(self.with_next_text_size())
+
+    def with_next_text_size(self) -> Look:
         steps = TEXT_SIZES
         following = steps[(steps.index(self._look.text_size) + 1) % len(steps)]
-        self.set_look(self._look._replace(text_size=following))
+        return self._look._replace(text_size=following)
 
     def toggle_contrast(self) -> None:
+        self.set_look(self.contrasted())
+
+    def contrasted(self) -> Look:
         palette = STANDARD if self._look.palette is HIGH_CONTRAST else HIGH_CONTRAST
-        self.set_look(self._look._replace(palette=palette))
+        return self._look._replace(palette=palette)
+
+    def reader_css_for(self, look: Look) -> str:
+        """The reader's stylesheet in `look` (`reader_css` is the current look's)."""
+        return stylesheet(self._css_template, look)
 
     def reset(self) -> None:
         """Back to the clinic's default look, for the next patient."""

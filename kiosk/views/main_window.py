@@ -57,8 +57,9 @@ class MainWindow(QWidget):
     language_requested = Signal()
     text_size_requested = Signal()
     contrast_requested = Signal()
-    # A finger down on the text-size or contrast button, and up again (a click or not).
-    look_button_down = Signal()
+    # A finger down on the text-size or contrast button ("text-size", "contrast"), and up
+    # again (a click or not).
+    look_button_down = Signal(str)
     look_button_up = Signal()
     staff_requested = Signal()
     # What was announced to a screen reader (a new screen, what it holds): audio guidance
@@ -94,7 +95,8 @@ class MainWindow(QWidget):
         self.text_size_button = self._bar_button("text-size", self.text_size_requested)
         self.language_button = self._bar_button("language", self.language_requested)
         for button in (self.contrast_button, self.text_size_button):
-            button.pressed.connect(self.look_button_down)
+            which = str(button.property("icon_name"))
+            button.pressed.connect(lambda which=which: self.look_button_down.emit(which))
             button.released.connect(self.look_button_up)  # a key let go, a finger slid off
             button.installEventFilter(self)  # a finger lifted anywhere: no signal says so
         self.stack = QStackedWidget()

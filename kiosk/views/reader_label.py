@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFocusEvent,
+    QFont,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -49,6 +50,8 @@ class ReaderLabel(QLabel):
         self.accessible_interface: reader_access.ReaderAccessible | None = None
         self._heights: dict[int, int] = {}
         self._document: QTextDocument | None = None
+        # A text laid out ahead in a font it is about to get (`prepare`), with its document.
+        self._ahead: tuple[str, QFont, QTextDocument] | None = None
         self._stale = True  # the document no longer holds the label's text
         self._pressed = ""  # the link a finger went down on
         self._by_keyboard = False  # the focus came by Tab (or a screen reader): QLabel's links
@@ -102,16 +105,41 @@ class ReaderLabel(QLabel):
         positions from the top of the label's contents)."""
         return self._laid_out(self.contentsRect().width())
 
+    def prepare(self, text: str, font: QFont) -> None:
+        """Lay `text` out ahead, hidden, in `font` at the label's width: if the label then gets
+        that text and font (a new look: a finger is still on its button), it shows this
+        document instead of laying the text out again between the finger lifting and the
+        paint."""
+        document = self._new_document()
+        document.setDefaultFont(font)
+        document.setTextWidth(self.contentsRect().width())
+        document.setHtml(text)
+        document.size()  # laid out now
+        self._ahead = (text, font, document)
+
+    def _new_document(self) -> QTextDocument:
+        document = QTextDocument(self)
+        document.setDocumentMargin(0)
+        option = QTextOption(self.alignment())
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        document.setDefaultTextOption(option)
+        return document
+
     def _laid_out(self, width: int) -> QTextDocument:
         document = self._document
         if document is None:
-            document = self._document = QTextDocument(self)  # kept, and refilled when stale
-            document.setDocumentMargin(0)
-            option = QTextOption(self.alignment())
-            option.setWrapMode(QTextOption.WrapMode.WordWrap)
-            document.setDefaultTextOption(option)
+            document = self._document = self._new_document()  # kept, and refilled when stale
         if self._stale:
             self._stale = False
+            ahead, self._ahead = self._ahead, None
+            if ahead is not None and ahead[0] == self.text() and ahead[1] == self.font():
+                document.deleteLater()
+                document = self._document = ahead[2]
+                if document.textWidth() != width:
+                    document.setTextWidth(width)
+                return document
+            if ahead is not None:
+                ahead[2].deleteLater()
             document.clear()  # else the new font lays the old text out again, for nothing
             document.setDefaultFont(self.font())
             document.setTextWidth(width)  # first, so that the text is laid out once

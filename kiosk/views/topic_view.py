@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kiosk.core.markup import Part
 from kiosk.core.navigation import Route
 from kiosk.core.pages import TopicPage
-from kiosk.core.theme import BASE_FONT_PX
+from kiosk.core.theme import BASE_FONT_PX, Look
 from kiosk.views.buttons import ButtonGrid, WrappingButton
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.illustrations import Illustrations
@@ -136,6 +136,7 @@ class TopicView(QWidget):
         outer.addWidget(self._build_action_bar())
 
         look.changing.connect(self._let_go_of_other_pages)
+        look.coming.connect(self._get_ready_for)
         look.changed.connect(self._on_look_changed)
         self._retranslate()
         self._on_look_changed()
@@ -478,17 +479,28 @@ class TopicView(QWidget):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
 
-    def _set_body(self) -> None:
-        if self._page is None:
-            return
-        if self._page.broken:
+    def _body_parts(self, page: TopicPage) -> tuple[str, tuple[Part, ...]]:
+        """The page's first text, and the parts after it."""
+        if page.broken:
             updating = self.tr(
                 "This page is being updated. Please choose another topic, or ask the front desk."
             )
-            parts: tuple[Part, ...] = (Part(f"<p>{updating}</p>"),)
-        else:
-            parts = _parts_of(self._page)
-        first, rest = _split(parts)
+            return _split((Part(f"<p>{updating}</p>"),))
+        return _split(_parts_of(page))
+
+    def _get_ready_for(self, look: Look) -> None:
+        """A finger is down on a look button: the page's text laid out ahead in that look."""
+        if self._page is None or not self.body_label.isVisible():
+            return
+        first, _rest = self._body_parts(self._page)
+        font = QFont(self.body_label.font())
+        font.setPixelSize(look.px(BASE_FONT_PX))  # the stylesheet's $font_body
+        self.body_label.prepare(f"<style>{self._look.reader_css_for(look)}</style>{first}", font)
+
+    def _set_body(self) -> None:
+        if self._page is None:
+            return
+        first, rest = self._body_parts(self._page)
         self.body_label.setText(f"<style>{self._look.reader_css}</style>{first}")
         self.body_label.setAccessibleName(self._page.title)
         self.body_label.setVisible(bool(first))

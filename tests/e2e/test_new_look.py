@@ -245,3 +245,28 @@ def test_a_finger_lifted_on_a_look_button_gives_the_new_look(qtbot: QtBot, kiosk
     assert kiosk.topic.title_label.fontInfo().pixelSize() > size
     qtbot.waitUntil(lambda: kiosk.shell.warm)
     assert len(kiosk.topic._chip_grids) > 1  # made ready again, in the new look
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_a_page_laid_out_while_the_finger_is_down_shows_as_one_laid_out_after(
+    qtbot: QtBot, kiosk: Kiosk, size: tuple[int, int]
+) -> None:
+    """While a finger is down on a look button the reader lays its text out ahead in the look
+    to come (ReaderLabel.prepare): each step of text size and the contrast must then show the
+    page exactly as a new look set without a finger on the button."""
+    kiosk.window.resize(*size)
+    kiosk.shell.go(Route(Screen.TOPIC, "causes"))
+    for button in [kiosk.window.text_size_button] * len(TEXT_SIZES) + [
+        kiosk.window.contrast_button
+    ]:
+        qtbot.waitUntil(lambda: kiosk.shell.warm)
+        QTest.mousePress(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+        QApplication.processEvents()
+        QTest.mouseRelease(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+        touched = _seen(kiosk)
+        look = kiosk.look.look
+        kiosk.look.set_look(
+            kiosk.look.default if look != kiosk.look.default else Look(HIGH_CONTRAST)
+        )
+        kiosk.look.set_look(look)
+        assert _seen(kiosk) == touched, look
