@@ -24,6 +24,7 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -64,27 +65,28 @@ class PaintProbe(QObject):
 
 def time_tap(app: QApplication, button: QPushButton, target: QWidget) -> float:
     """Seconds from clicking `button` to `target`'s first paint."""
-    probe = PaintProbe()
-    target.installEventFilter(probe)
-    start = time.perf_counter()
-    button.click()
-    while probe.painted_at is None:
-        app.processEvents()
-    target.removeEventFilter(probe)
-    return probe.painted_at - start
+    return _until_painted(app, target, button.click)
 
 
 def time_touch(app: QApplication, button: QAbstractButton, target: QWidget) -> float:
     """Seconds from a finger lifting off `button` (the click) to `target`'s first paint. The
     finger rests on it for FINGER_DOWN_S first, as a touch does, with the event loop turning."""
-    QTest.mousePress(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    centre = button.rect().center()
+    QTest.mousePress(button, Qt.MouseButton.LeftButton, pos=centre)
     down_until = time.perf_counter() + FINGER_DOWN_S
     while time.perf_counter() < down_until:
         app.processEvents()
+    return _until_painted(
+        app, target, lambda: QTest.mouseRelease(button, Qt.MouseButton.LeftButton, pos=centre)
+    )
+
+
+def _until_painted(app: QApplication, target: QWidget, act: Callable[[], object]) -> float:
+    """Seconds from `act` to `target`'s first paint."""
     probe = PaintProbe()
     target.installEventFilter(probe)
     start = time.perf_counter()
-    QTest.mouseRelease(button, Qt.MouseButton.LeftButton, pos=button.rect().center())
+    act()
     while probe.painted_at is None:
         app.processEvents()
     target.removeEventFilter(probe)

@@ -215,11 +215,12 @@ def sizes(look: Look) -> dict[str, str]:
     }
 
 
-@functools.lru_cache(maxsize=32)
+@functools.lru_cache(maxsize=64)
 def stylesheet(template: str, look: Look) -> str:
     """Fill the stylesheet template; an unknown placeholder is a bug, so it raises KeyError.
-    Kept per look: a patient steps through the same few looks, and filling the kiosk's sheet
-    and the reader's took ~1 ms of each text-size tap."""
+    Kept per look: a patient steps through the same few looks (every sheet in every look is
+    some forty), and filling the kiosk's sheet and the reader's took ~1 ms of each text-size
+    tap."""
     values = {k: v for k, v in look.palette._asdict().items() if k != "name"}
     values.update(sizes(look))
     return Template(template).substitute(values)

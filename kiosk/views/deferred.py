@@ -44,48 +44,24 @@ def after_first_paint(
     _FirstPaintWatch(widget, callback, or_hidden=or_hidden)
 
 
-class WordsWhenShown:
-    """For a screen that is hidden most of the time (list it first among the bases: a plain
-    mixin, as two QWidget bases crash PySide). A new language reaches it, and every widget in
-    it, when it is next shown or asked to `catch_up()`, not while it is hidden: a change of
-    language otherwise retranslates every screen at once while the patient waits for the one in
-    front of them (the spine's and the form's took ~4 ms of it).
+class LookWhenShown:
+    """For a view that is hidden most of the time (list it first among the bases: a plain mixin,
+    as two QWidget bases crash PySide) and does its own part of a new look (its drawing, icons,
+    keyboard, tiles) in `take_look`: connected to the look's `changed` through `look_changed`,
+    it does that when it is next shown or asked to `catch_up()`, not while it is hidden. The
+    spine's drawing took ~28 ms, the form's keyboard ~1.6 ms, of each text-size tap on another
+    screen. (The stylesheet itself is LookController's: it restyles a hidden screen as it is
+    shown.)"""
 
-    So does a new look, for a view that connects the look's `changed` to `look_changed` and
-    does its own part of a new look (its drawing, icons, keyboard) in `take_look`: the spine's
-    drawing took ~28 ms, the form's keyboard ~1.6 ms, of each text-size tap on another screen.
-    (The stylesheet itself is LookController's: it restyles a hidden screen as it is shown.)"""
-
-    _words_stale = False
-    _catching_up = False
     _look_stale = False
 
     def event(self, event: QEvent) -> bool:
-        widget = cast("QWidget", self)
-        kind = event.type()
-        if kind == QEvent.Type.LanguageChange and not self._catching_up and not widget.isVisible():
-            self._words_stale = True
-            return True  # its widgets hear of it when it is shown
-        if kind == QEvent.Type.Show:
-            self.catch_up()
+        if event.type() == QEvent.Type.Show:
+            self.catch_up()  # LookController restyled it already; not yet laid out or painted
         return cast("QWidget", super()).event(event)
 
-    @property
-    def words_stale(self) -> bool:
-        """Whether a change of language has not reached it yet."""
-        return self._words_stale
-
     def catch_up(self) -> None:
-        """Take the language and the look the kiosk is in now, if they changed while this was
-        hidden."""
-        if self._words_stale:
-            self._words_stale = False
-            self._catching_up = True
-            try:
-                widget = cast("QWidget", self)
-                QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
-            finally:
-                self._catching_up = False
+        """Take the look the kiosk is in now, if it changed while this was hidden."""
         if self._look_stale:
             self._look_stale = False
             self.take_look()
@@ -103,3 +79,39 @@ class WordsWhenShown:
 
     def take_look(self) -> None:
         """The view's own part of a new look (a view that follows the look overrides it)."""
+
+
+class WordsWhenShown(LookWhenShown):
+    """As `LookWhenShown`, for a new language too: it reaches the view, and every widget in it,
+    when it is next shown or caught up, not while it is hidden. A change of language otherwise
+    retranslates every screen at once while the patient waits for the one in front of them (the
+    spine's and the form's took ~4 ms of it)."""
+
+    _words_stale = False
+    _catching_up = False
+
+    def event(self, event: QEvent) -> bool:
+        kind = event.type()
+        hidden = not cast("QWidget", self).isVisible()
+        if kind == QEvent.Type.LanguageChange and not self._catching_up and hidden:
+            self._words_stale = True
+            return True  # its widgets hear of it when it is shown
+        return super().event(event)
+
+    @property
+    def words_stale(self) -> bool:
+        """Whether a change of language has not reached it yet."""
+        return self._words_stale
+
+    def catch_up(self) -> None:
+        """Take the language and the look the kiosk is in now, if they changed while this was
+        hidden."""
+        if self._words_stale:
+            self._words_stale = False
+            self._catching_up = True
+            try:
+                widget = cast("QWidget", self)
+                QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+            finally:
+                self._catching_up = False
+        super().catch_up()

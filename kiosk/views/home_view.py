@@ -14,11 +14,11 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.views.buttons import Columns, WrappingButton
-from kiosk.views.deferred import after_first_paint
+from kiosk.views.deferred import LookWhenShown, after_first_paint
 from kiosk.views.icons import IconSet, icon_size
 from kiosk.views.illustrations import Illustrations
 from kiosk.views.labels import plain_label
@@ -67,7 +67,7 @@ class TopicTile(NamedTuple):
     picture: str = ""  # what the topic's picture shows, in words
 
 
-class HomeView(QWidget):
+class HomeView(LookWhenShown, QWidget):
     """Tiles generated from the content; reports which one was touched.
 
     The first topic that is not the warning signs is the start card; the warning signs join
@@ -138,8 +138,7 @@ class HomeView(QWidget):
         outer.addWidget(self._scroll, 1)
         outer.addWidget(self._more_bar)
 
-        self._look_stale = False
-        look.changed.connect(self._on_look_changed)
+        look.changed.connect(self.look_changed)
         self._retranslate()
 
     def _build_page(self) -> QWidget:
@@ -436,22 +435,11 @@ class HomeView(QWidget):
         if start is not None:
             self.topic_chosen.emit(start.slug)
 
-    def _on_look_changed(self) -> None:
-        # Hidden (a patient on another screen), it takes the look when shown.
-        self._look_stale = not self.isVisible()
-        if not self._look_stale:
-            self._take_look()
-
-    def _take_look(self) -> None:
-        self._look_stale = False
+    def take_look(self) -> None:
+        """Hidden (a patient on another screen), it takes a new look when shown."""
         self._arranged = ()
         self._arrange()
         self._apply_icons()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._look_stale:
-            self._take_look()  # restyled already (LookController's filter), not yet painted
-        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
@@ -50,16 +51,11 @@ class LookController(QObject):
         # (desk.qss, for the desk's window only) made every plain text dark and 15 px here.
         self._assets_dir = assets_dir
         self._qss_template = self._template(KIOSK_SHEETS)
-        self._templates: dict[int, str] = {}  # a part's own sheets' template, if not all
         self._css_template = (assets_dir / "reader.css").read_text(encoding="utf-8")
         self.reader_css = ""
-        # The parts of the window that take each new look by themselves (`style`), and the
-        # look each is styled in: one hidden at the last change takes it when next shown.
-        self._roots: dict[int, QWidget] = {}
-        self._has: dict[int, Look] = {}
-        self._grows_to: dict[int, int] = {}  # a part whose words stop growing (the bars)
+        # The parts of the window that take each new look by themselves (`style`), by id.
+        self._parts: dict[int, _Part] = {}
         self._app_look = default  # the look of the application's stylesheet
-        self._qss = ""
         self._hold = _HoldStyleChange(self)
         self._held = 0
         self._expecting = False
@@ -82,42 +78,35 @@ class LookController(QObject):
         one whose widgets are all styled by `sheets` (a first part of the kiosk's) takes only
         those.
         """
+        own = sheets != KIOSK_SHEETS and all((self._assets_dir / n).is_file() for n in sheets)
+        template = self._template(sheets) if own else self._qss_template
+        part = _Part(root, grows_to, template, has=self._app_look)
         key = id(root)
-        self._roots[key] = root
-        self._grows_to[key] = grows_to
-        if sheets != KIOSK_SHEETS and all((self._assets_dir / n).is_file() for n in sheets):
-            self._templates[key] = self._template(sheets)
-        self._has[key] = self._for(key, self._app_look)
-        root.destroyed.connect(lambda: self._forget(key))
+        self._parts[key] = part
+        root.destroyed.connect(lambda: self._parts.pop(key, None))
         root.installEventFilter(self)
-        if self._has[key] != self._for(key, self._look):
-            self._restyle(root, self._look)
-
-    def _for(self, key: int, look: Look) -> Look:
-        """The look part `key` shows for `look`: the same past the size it grows to."""
-        grows_to = self._grows_to[key]
-        return look if look.text_size <= grows_to else look._replace(text_size=grows_to)
+        if part.behind(self._look):
+            self._restyle(part, self._look)
 
     def stale(self) -> list[QWidget]:
         """The parts not in the current look: hidden at the last new look (or styled ahead)."""
-        look = self._look
-        return [root for key, root in self._roots.items() if self._has[key] != self._for(key, look)]
+        return [part.root for part in self._parts.values() if part.behind(self._look)]
 
     def catch_up(self, root: QWidget) -> None:
         """`root` in the current look, if it was hidden when it changed."""
-        key = id(root)
-        if key in self._roots and self._has[key] != self._for(key, self._look):
+        part = self._parts.get(id(root))
+        if part is not None and part.behind(self._look):
             with app_filters.broadcast():
-                self._restyle(root, self._look)
+                self._restyle(part, self._look)
 
     def prepare(self, root: QWidget, look: Look) -> None:
         """Style `root`, hidden, in the look that is about to come (the clinic's, while the
         idle warning counts down to a reset): then showing it in that look restyles nothing.
         Shown before that look comes, it catches up with the current one."""
-        key = id(root)
-        if root.isHidden() and key in self._roots and self._has[key] != self._for(key, look):
+        part = self._parts.get(id(root))
+        if part is not None and root.isHidden() and part.behind(look):
             with app_filters.broadcast():
-                self._restyle(root, look)
+                self._restyle(part, look)
 
     def expect(self, look: Look) -> None:
         """A finger is down on a look button that gives `look`: what a new look lets go of goes
@@ -151,9 +140,10 @@ class LookController(QObject):
             self.catch_up(watched)  # before it is laid out and painted
         return False
 
-    def _restyle(self, root: QWidget, look: Look) -> None:
-        key = id(root)
-        look = self._has[key] = self._for(key, look)
+    def _restyle(self, part: _Part, look: Look) -> None:
+        root = part.root
+        part.has = look
+        look = part.shows(look)
         # A scroll area measures the page it holds on each change of style, and Qt sends it
         # one before the page's own widgets have their new fonts: it hears of the change once,
         # after them and after the views have their words for the new look (a fifth of a topic
@@ -163,21 +153,11 @@ class LookController(QObject):
             area.installEventFilter(self._hold)
         # The application's stylesheet holds the look the kiosk started in: back in that look,
         # a part needs none of its own.
-        template = self._templates.get(key, self._qss_template)
-        if look == self._look and template is self._qss_template:
-            sheet = self._qss
-        else:
-            sheet = stylesheet(template, look)
-        root.setStyleSheet("" if look == self._for(key, self._app_look) else sheet)
+        own = look != part.shows(self._app_look)
+        root.setStyleSheet(stylesheet(part.template, look) if own else "")
         for area in areas:
             area.removeEventFilter(self._hold)
             QCoreApplication.postEvent(area, QEvent(QEvent.Type.StyleChange))
-
-    def _forget(self, key: int) -> None:
-        self._roots.pop(key, None)
-        self._has.pop(key, None)
-        self._grows_to.pop(key, None)
-        self._templates.pop(key, None)
 
     def _template(self, sheets: tuple[str, ...]) -> str:
         """The sheets' text, one after the other. A clinic's own assets folder made before
@@ -210,9 +190,11 @@ class LookController(QObject):
         palette = STANDARD if self._look.palette is HIGH_CONTRAST else HIGH_CONTRAST
         return self._look._replace(palette=palette)
 
-    def reader_css_for(self, look: Look) -> str:
-        """The reader's stylesheet in `look` (`reader_css` is the current look's)."""
-        return stylesheet(self._css_template, look)
+    def reader_html(self, html: str, look: Look | None = None) -> str:
+        """`html` for a reader's label, with the reader's stylesheet in `look` (by default the
+        current one, `reader_css`)."""
+        css = self.reader_css if look is None else stylesheet(self._css_template, look)
+        return f"<style>{css}</style>{html}"
 
     def reset(self) -> None:
         """Back to the clinic's default look, for the next patient."""
@@ -231,17 +213,34 @@ class LookController(QObject):
         with app_filters.broadcast():
             self.changing.emit()
             self.reader_css = stylesheet(self._css_template, self._look)
-            self._qss = stylesheet(self._qss_template, self._look)
-            if not self._roots:  # a view on its own (the tests'): the whole application
-                self._app.setStyleSheet(self._qss)
+            if not self._parts:  # a view on its own (the tests'): the whole application
+                self._app.setStyleSheet(stylesheet(self._qss_template, self._look))
                 self._app_look = self._look
-            for key, root in self._roots.items():
+            for part in self._parts.values():
                 # On view, or to be once the window is (not hidden itself: a screen not in
                 # front is): the views measure their words in the new look right after. One
                 # hidden takes it when shown (`stale`).
-                if not root.isHidden() and self._has[key] != self._for(key, self._look):
-                    self._restyle(root, self._look)
+                if not part.root.isHidden() and part.behind(self._look):
+                    self._restyle(part, self._look)
         self.changed.emit()
+
+
+@dataclass
+class _Part:
+    """A part of the window that takes each new look by itself (`LookController.style`)."""
+
+    root: QWidget
+    grows_to: int  # its words stop growing at this text size (the bars: 150 %)
+    template: str  # its stylesheets, unfilled
+    has: Look  # the look it is styled in
+
+    def shows(self, look: Look) -> Look:
+        """The look it shows for `look`: the same past the size it grows to."""
+        return look if look.text_size <= self.grows_to else look._replace(text_size=self.grows_to)
+
+    def behind(self, look: Look) -> bool:
+        """Whether it is not styled for `look` yet."""
+        return self.shows(self.has) != self.shows(look)
 
 
 class _HoldStyleChange(QObject):

@@ -105,5 +105,5 @@ class CardRow(Columns):
                     self._illustrations.pixmap(card.picture, look.palette, side, ratio)
                 )
             view.picture.setAccessibleName(card.description)
-            view.caption.setText(f"<style>{self._look.reader_css}</style>{card.html}")
+            view.caption.setText(self._look.reader_html(card.html))
         self.updateGeometry()

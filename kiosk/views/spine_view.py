@@ -324,7 +324,7 @@ class SpineView(WordsWhenShown, QWidget):
                     "This page is being updated. Please choose another part, or ask the front desk."
                 )
             )
-        self.body_label.setText(f"<style>{self._look.reader_css}</style>{html}")
+        self.body_label.setText(self._look.reader_html(html))
         self.body_label.setAccessibleName(text.title)
         self.review_note.set_review("" if text.broken else text.reviewed_by, text.reviewed_on)
         self.related.set_items(text.related)

@@ -495,13 +495,13 @@ class TopicView(QWidget):
         first, _rest = self._body_parts(self._page)
         font = QFont(self.body_label.font())
         font.setPixelSize(look.px(BASE_FONT_PX))  # the stylesheet's $font_body
-        self.body_label.prepare(f"<style>{self._look.reader_css_for(look)}</style>{first}", font)
+        self.body_label.prepare(self._look.reader_html(first, look), font)
 
     def _set_body(self) -> None:
         if self._page is None:
             return
         first, rest = self._body_parts(self._page)
-        self.body_label.setText(f"<style>{self._look.reader_css}</style>{first}")
+        self.body_label.setText(self._look.reader_html(first))
         self.body_label.setAccessibleName(self._page.title)
         self.body_label.setVisible(bool(first))
         extras = self._extras_for(rest)
@@ -526,7 +526,7 @@ class TopicView(QWidget):
             if isinstance(widget, CardRow):
                 widget.show_cards(part.cards)
             elif isinstance(widget, ReaderLabel):
-                widget.setText(f"<style>{self._look.reader_css}</style>{part.html}")
+                widget.setText(self._look.reader_html(part.html))
 
     def _extras_for(self, parts: tuple[Part, ...]) -> list[tuple[QWidget, Part]]:
         """The rows of cards and the texts after the first, for `parts`: made on the page's
