@@ -10,6 +10,7 @@ screen, an error, the idle warning) through QAccessibleAnnouncementEvent.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import (
     QAccessible,
@@ -32,6 +33,23 @@ _ROLES = {
     "dialog": QAccessible.Role.Dialog,
 }
 _installed: list[bool] = []  # the factory is installed once per process, as Qt keeps it
+# Every interface a factory of ours made that Qt has not deleted yet (`kept`).
+_made: list[QAccessibleInterface] = []
+
+
+def kept(interface: QAccessibleInterface) -> QAccessibleInterface:
+    """`interface`, made by a factory of ours and handed to Qt, kept alive here until Qt's
+    accessibility cache deletes it.
+
+    PySide holds what a Python factory returns and lets go of it all in a routine of its own as
+    the application ends. An interface Qt still holds then (the application's, which lives to
+    the end) was deleted by Python there, and again by Qt's cache, emptied after it whenever the
+    cache existed before the factory was installed (as when the screen reader's bus starts with
+    the kiosk): the kiosk crashed on its way out. Kept here, only Qt deletes it; an interface Qt
+    has deleted is let go of at the next one made."""
+    _made[:] = [made for made in _made if shiboken6.isValid(made)]
+    _made.append(interface)
+    return interface
 
 
 def install() -> None:
@@ -75,11 +93,11 @@ def announce(source: QObject, message: str, *, assertive: bool = False) -> None:
 
 def _factory(_class_name: str, target: QObject) -> QAccessibleInterface | None:
     if isinstance(target, QApplication):
-        return _Application(target)
+        return kept(_Application(target))
     if isinstance(target, QWidget):
         role = target.property(ROLE)
         if isinstance(role, str) and role in _ROLES:
-            return _Marked(target, _ROLES[role])
+            return kept(_Marked(target, _ROLES[role]))
     return None
 
 

@@ -40,6 +40,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAccessibleWidget, QScrollArea, QWidget
 
+from kiosk.views.accessible import kept
+
 if TYPE_CHECKING:
     from kiosk.views.reader_label import ReaderLabel
 
@@ -400,9 +402,9 @@ def interface_for(key: str, obj: QObject) -> QAccessibleInterface | None:
     if not isinstance(obj, ReaderLabel):
         return None
     interface = ReaderAccessible(obj)
-    obj.accessible_interface = interface  # kept: Qt deletes it with the label
+    obj.accessible_interface = interface  # told when the text changes
     obj.destroyed.connect(lambda: interface.forget(gone=True))
-    return interface
+    return kept(interface)  # Qt deletes it with the label
 
 
 _installed: list[bool] = []
