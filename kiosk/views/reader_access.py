@@ -336,14 +336,17 @@ class ReaderAccessible(QAccessibleWidget):
     def forget(self, *, gone: bool = False) -> None:
         """The text changed (or the label is `gone`): the old elements go, from Qt's registry
         too, which would otherwise keep them for as long as the kiosk runs."""
-        if gone:
-            self.alive = False
-        if self._elements is None:
-            return
-        for element in (e for top in self._elements for e in top.all()):
+        elements, self._elements = self._elements, None
+        for element in (e for top in elements or () for e in top.all()):
             QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(element))
-        self._elements = None
-        if not gone:
+        if gone:
+            # PySide keeps what a Python factory returned until the application ends, long
+            # after Qt deleted it with its label: what it holds goes now (the label's Python
+            # side, ~2 KB a page's label, for as long as the kiosk runs).
+            vars(self).clear()
+            self.alive = False
+            self._elements = None
+        elif elements is not None:
             event = QAccessibleEvent(self.label, QAccessible.Event.ObjectReorder)
             QAccessible.updateAccessibility(event)
 

@@ -3,8 +3,11 @@ each with its words, in the order they are drawn; a press on a link follows it."
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -88,3 +91,17 @@ def test_new_text_brings_new_elements(label: ReaderLabel) -> None:
     assert tree(page) == [("Heading", "Causes"), ("Paragraph", "Many.")]
     heading = page.child(0).attributesInterface()
     assert heading.attributeValue(QAccessible.Attribute.Level) == 2
+
+
+def test_a_page_a_screen_reader_read_is_let_go_of_with_its_label(qapp: QApplication) -> None:
+    """PySide keeps what the accessibility factory made until the kiosk ends; the label it
+    was about, and its text, must not stay with it (screens are made again for each patient)."""
+    label = ReaderLabel()
+    label.setText(PAGE)
+    QAccessible.queryAccessibleInterface(label).childCount()  # read, element by element
+    gone = weakref.ref(label)
+    label.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    del label
+    gc.collect()
+    assert gone() is None
